@@ -1,0 +1,41 @@
+# The two commands of the README: `make run` and `make test`.
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run test install install-test messages check clean
+
+$(PY):
+	@py=$$(scripts/find-python) || exit 1; \
+	echo "Using $$py"; "$$py" -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(PY) pyproject.toml
+	$(PY) -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(PY) -m pip install --quiet -e ".[test]"
+	@touch $@
+
+install: $(VENV)/.installed messages
+install-test: $(VENV)/.installed-test messages
+
+# Compiled translations are built here, never committed.
+messages: $(PY)
+	$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py runserver $(HOST)
+
+test: install-test
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+check: install-test
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py check
+
+clean:
+	rm -rf $(VENV) db.sqlite3

@@ -1,0 +1,42 @@
+"""Who may see and change what. Every view fetches through these helpers.
+
+Scoping happens inside the lookup: another municipality's object is simply
+not found (404); a visible object the user may only read is a 403 on change.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from .models import Membership, Municipality, Plan, Unit
+
+
+def get_plan_for_user(user, pk):
+    """A plan the user may read, or 404."""
+    return get_object_or_404(Plan.objects.visible_to(user).select_related("municipality"), pk=pk)
+
+
+def get_plan_for_editing(user, pk):
+    """A plan the user may edit: 404 when invisible, 403 when read-only."""
+    plan = get_plan_for_user(user, pk)
+    if not can_edit_plan(user, plan):
+        raise PermissionDenied
+    return plan
+
+
+def can_edit_plan(user, plan):
+    return Municipality.objects.editable_by(user).filter(pk=plan.municipality_id).exists()
+
+
+def get_unit_for_user(user, pk):
+    return get_object_or_404(Unit.objects.visible_to(user).select_related("municipality"), pk=pk)
+
+
+def can_edit_unit(user, unit):
+    """Advisors of the municipality and the unit's own leader edit its texts."""
+    if can_edit_plan_of_municipality(user, unit.municipality_id):
+        return True
+    return Membership.objects.filter(user=user, role=Membership.Role.UNIT_LEADER, unit=unit).exists()
+
+
+def can_edit_plan_of_municipality(user, municipality_id):
+    return Municipality.objects.editable_by(user).filter(pk=municipality_id).exists()
