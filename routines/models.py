@@ -9,7 +9,7 @@ protect it, or deletion is an explicit, confirmed action on the plan itself.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -147,6 +147,9 @@ class PlanQuerySet(models.QuerySet):
     def editable_by(self, user):
         return self.filter(municipality__in=Municipality.objects.editable_by(user))
 
+    def for_plan_list(self):
+        return self.select_related("municipality").order_by("municipality__name", "-school_year", "title")
+
 
 class Plan(VersionedModel):
     class Status(models.TextChoices):
@@ -203,13 +206,40 @@ class Plan(VersionedModel):
 
 
 class PlanPart(VersionedModel):
-    """An ordered part of one plan."""
+    """An ordered part of a plan (or of an actor or routine, see parent_field)."""
+
+    parent_field = "plan"
 
     position = models.PositiveIntegerField(_("position"), default=0)
 
     class Meta:
         abstract = True
         ordering = ["position", "pk"]
+
+    def siblings(self):
+        parent_id = getattr(self, f"{self.parent_field}_id")
+        return type(self).objects.filter(**{f"{self.parent_field}_id": parent_id})
+
+    def save(self, *args, **kwargs):
+        if self._state.adding and not self.position:
+            last = self.siblings().aggregate(last=models.Max("position"))["last"]
+            self.position = 0 if last is None else last + 1
+        super().save(*args, **kwargs)
+
+    def move(self, step):
+        """Move up (step -1) or down (+1) among its siblings; positions become 0..n-1."""
+        with transaction.atomic():
+            ordered = list(self.siblings().select_for_update().order_by("position", "pk"))
+            index = next(i for i, sibling in enumerate(ordered) if sibling.pk == self.pk)
+            target = index + step
+            if not 0 <= target < len(ordered):
+                return False
+            ordered[index], ordered[target] = ordered[target], ordered[index]
+            for position, sibling in enumerate(ordered):
+                sibling.position = position
+            type(self).objects.bulk_update(ordered, ["position"])
+            self.position = target
+        return True
 
 
 class FocusArea(PlanPart):
@@ -261,6 +291,8 @@ class Actor(PlanPart):
 
 
 class Duty(PlanPart):
+    parent_field = "actor"
+
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="duties")
     text = models.TextField(_("duty"))
 
@@ -333,6 +365,8 @@ class Routine(PlanPart):
 
 class LegalReference(PlanPart):
     """A provision a routine rests on, e.g. «Opplæringsloven kap. 12 (tidligere § 9A)»."""
+
+    parent_field = "routine"
 
     routine = models.ForeignKey(Routine, on_delete=models.CASCADE, related_name="legal_references")
     citation = models.CharField(_("provision"), max_length=300)

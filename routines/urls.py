@@ -6,4 +6,5 @@ app_name = "routines"
 
 urlpatterns = [
     path("", views.plan_list, name="plan_list"),
+    path("plans/<int:pk>/", views.plan_detail, name="plan_detail"),
 ]

@@ -3,9 +3,12 @@
 import datetime
 import itertools
 
+from django.contrib.auth import get_user_model
+
 from routines.models import (
     Actor,
     Duty,
+    Membership,
     Milestone,
     Municipality,
     Plan,
@@ -100,3 +103,17 @@ def make_entry(plan=None, **fields):
     fields.setdefault("starts_on", datetime.date(2023, 9, 4))
     fields.setdefault("content", f"Møte {_n()}")
     return ProgressEntry.objects.create(plan=plan or make_plan(), **fields)
+
+
+def make_user(**fields):
+    fields.setdefault("username", f"bruker-{_n()}")
+    return get_user_model().objects.create_user(password="kibs-test-password", **fields)
+
+
+def make_member(role, municipality=None, unit=None, region=None, user=None):
+    """A user with one role: advisor/reader (municipality), unit_leader (unit), coordinator (region)."""
+    user = user or make_user()
+    if role == Membership.Role.UNIT_LEADER:
+        municipality = unit.municipality
+    Membership.objects.create(user=user, role=role, municipality=municipality, unit=unit, region=region)
+    return user

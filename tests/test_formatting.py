@@ -1,0 +1,77 @@
+"""User-written Markdown is shown formatted and can never carry script."""
+
+from html.parser import HTMLParser
+
+import pytest
+
+from routines.formatting import render_markdown
+
+
+class ElementCollector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.elements = []
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs)))
+
+
+def elements(html):
+    collector = ElementCollector()
+    collector.feed(html)
+    return collector.elements
+
+
+def dangerous(html):
+    """Real elements (not escaped text) that could run script."""
+    found = []
+    for tag, attrs in elements(html):
+        if tag in {"script", "iframe", "svg", "object", "embed", "style", "img"}:
+            found.append(tag)
+        for name, value in attrs.items():
+            if name.startswith("on") or name == "style":
+                found.append(f"{tag}[{name}]")
+            if value and value.strip().lower().startswith("javascript:"):
+                found.append(f"{tag}[{name}=javascript:]")
+    return found
+
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "[klikk](javascript:alert(1))",
+    '<a href="javascript:alert(1)">klikk</a>',
+    "<svg onload=alert(1)>",
+    '<iframe src="https://example.org"></iframe>',
+    "[x](JaVaScRiPt:alert(1))",
+    '<div style="background:url(javascript:alert(1))">x</div>',
+]
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_script_and_handlers_are_inert(payload):
+    html = render_markdown(f"Tekst før\n\n{payload}\n\nTekst etter")
+    assert dangerous(html) == []
+    assert "Tekst etter" in html
+
+
+def test_the_checker_itself_sees_danger():
+    assert dangerous('<p><img src=x onerror="alert(1)"></p>') == ["img", "img[onerror]"]
+    assert dangerous('<a href=" javascript:alert(1)">x</a>') == ["a[href=javascript:]"]
+
+
+def test_markdown_is_formatted():
+    html = render_markdown("Rektor **skal**:\n\n- følge med\n- gripe inn\n\n[Udir](https://www.udir.no)")
+    assert "<strong>skal</strong>" in html
+    assert "<li>følge med</li>" in html
+    assert 'href="https://www.udir.no"' in html
+    assert 'rel="noopener noreferrer"' in html
+
+
+def test_headings_in_user_text_start_below_the_page_headings():
+    html = render_markdown("# Første\n\n## Andre")
+    assert "<h3>Første</h3>" in html and "<h4>Andre</h4>" in html
+    assert "<h1" not in html and "<h2" not in html
+
+
+def test_empty_text_renders_nothing():
+    assert render_markdown("") == ""
