@@ -3,6 +3,7 @@
 import datetime
 import itertools
 
+import pytest
 from django.contrib.auth import get_user_model
 
 from routines.models import (
@@ -21,6 +22,12 @@ from routines.models import (
 from meetings.models import Arena, ProgressEntry, TargetGroup
 
 _counter = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Tests make many users; the real hasher is slow on purpose, and would make the suite slow."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def _n():
