@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views_calendar, views_gathering_parts, views_gatherings, views_progress
+from . import views_calendar, views_gathering_parts, views_gatherings, views_progress, views_sharing
 
 app_name = "meetings"
 
@@ -59,5 +59,8 @@ urlpatterns += [
     path("gatherings/groups/<int:pk>/edit/", parts.part_edit, {"kind": "group"}, name="work_group_edit"),
     path("gatherings/groups/<int:pk>/delete/", parts.part_delete, {"kind": "group"}, name="work_group_delete"),
     path("gatherings/groups/<int:pk>/move/", parts.part_move, {"kind": "group"}, name="work_group_move"),
+    path("region/plans/", views_sharing.region_plans, name="region_plans"),
+    path("region/plans/<int:pk>/", views_sharing.shared_plan, name="shared_plan"),
+    path("region/compare/", views_sharing.compare_plans, name="compare_plans"),
 ]
 # --- end of the yearview block
