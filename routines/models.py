@@ -12,6 +12,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 BTI_LEVELS = (0, 1, 2, 3)
 
@@ -86,6 +87,8 @@ class Municipality(VersionedModel):
 
     objects = MunicipalityQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("municipality")
@@ -121,6 +124,8 @@ class Unit(VersionedModel):
     owner = models.CharField(_("owner"), max_length=20, choices=Owner.choices, default=Owner.MUNICIPAL)
 
     objects = UnitQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["municipality", "kind", "name"]
@@ -180,6 +185,8 @@ class Plan(VersionedModel):
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = PlanQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["municipality", "-school_year", "title"]
@@ -247,6 +254,8 @@ class FocusArea(PlanPart):
     name = models.CharField(_("name"), max_length=200)
     goals = models.TextField(_("goals"), blank=True, help_text=_("One goal per line."))
 
+    history = HistoricalRecords()
+
     class Meta(PlanPart.Meta):
         verbose_name = _("focus area")
         verbose_name_plural = _("focus areas")
@@ -267,6 +276,8 @@ class Section(PlanPart):
     guiding_question = models.TextField(_("guiding question"), blank=True)
     body = models.TextField(_("text"), blank=True)
 
+    history = HistoricalRecords()
+
     class Meta(PlanPart.Meta):
         verbose_name = _("section")
         verbose_name_plural = _("sections")
@@ -282,6 +293,8 @@ class Actor(PlanPart):
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(_("role"), max_length=300, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta(PlanPart.Meta):
         verbose_name = _("actor")
         verbose_name_plural = _("actors")
@@ -296,6 +309,8 @@ class Duty(PlanPart):
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="duties")
     text = models.TextField(_("duty"))
 
+    history = HistoricalRecords()
+
     class Meta(PlanPart.Meta):
         verbose_name = _("duty")
         verbose_name_plural = _("duties")
@@ -308,6 +323,8 @@ class Milestone(VersionedModel):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="milestones")
     number = models.PositiveSmallIntegerField(_("number"), validators=[MinValueValidator(1)])
     text = models.TextField(_("milestone"))
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["number"]
@@ -345,6 +362,8 @@ class Routine(PlanPart):
         _("BTI levels"), default=list, blank=True, help_text=_("The BTI levels 0–3 the routine belongs to.")
     )
 
+    history = HistoricalRecords(m2m_fields=[milestones])
+
     class Meta(PlanPart.Meta):
         verbose_name = _("routine")
         verbose_name_plural = _("routines")
@@ -372,6 +391,8 @@ class LegalReference(PlanPart):
     citation = models.CharField(_("provision"), max_length=300)
     url = models.URLField(_("link"), blank=True)
 
+    history = HistoricalRecords()
+
     class Meta(PlanPart.Meta):
         verbose_name = _("legal basis")
         verbose_name_plural = _("legal basis")
@@ -393,6 +414,8 @@ class UnitRoutineText(VersionedModel):
     body = models.TextField(_("text"), blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["routine", "unit__name"]
