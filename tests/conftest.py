@@ -117,3 +117,6 @@ def make_member(role, municipality=None, unit=None, region=None, user=None):
         municipality = unit.municipality
     Membership.objects.create(user=user, role=role, municipality=municipality, unit=unit, region=region)
     return user
+
+
+from browser_support import browser, new_page, page  # noqa: E402,F401  (fixtures for the browser tests)
