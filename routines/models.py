@@ -217,7 +217,8 @@ class PlanPart(VersionedModel):
 
     parent_field = "plan"
 
-    position = models.PositiveIntegerField(_("position"), default=0)
+    # None until saved: save() then places a new part last among its siblings.
+    position = models.PositiveIntegerField(_("position"), default=None, blank=True)
 
     class Meta:
         abstract = True
@@ -228,7 +229,7 @@ class PlanPart(VersionedModel):
         return type(self).objects.filter(**{f"{self.parent_field}_id": parent_id})
 
     def save(self, *args, **kwargs):
-        if self._state.adding and not self.position:
+        if self.position is None:
             last = self.siblings().aggregate(last=models.Max("position"))["last"]
             self.position = 0 if last is None else last + 1
         super().save(*args, **kwargs)
@@ -430,6 +431,12 @@ class UnitRoutineText(VersionedModel):
 
     def __str__(self):
         return f"{self.routine} – {self.unit}"
+
+    def save(self, *args, **kwargs):
+        # PostgreSQL's trigger enforces this too; SQLite has only this check.
+        if not Unit.objects.filter(pk=self.unit_id, municipality__plans__routines=self.routine_id).exists():
+            raise ValidationError(_("The unit must belong to the plan's municipality."))
+        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()
