@@ -1,8 +1,9 @@
 """Every URL of the meetings app, for the project-wide isolation test.
 
 Each case is (url_name, factory): the factory takes a plan of a municipality
-the user does not belong to and returns the URL's kwargs. The move views
-accept POST only, so a GET answers 405 before any lookup; POST them.
+the user does not belong to and returns the URL's kwargs. Methods are checked
+before any lookup: the move views accept POST only and the lists GET only, so
+the other method answers 405 there rather than 404.
 """
 
 from conftest import make_arena, make_entry, make_target_group
