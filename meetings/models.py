@@ -9,8 +9,19 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
-from routines.models import Membership, Milestone, Municipality, Plan, PlanPart, Region, Unit, VersionedModel
+from routines.models import (
+    BTI_LEVELS,
+    Membership,
+    Milestone,
+    Municipality,
+    Plan,
+    PlanPart,
+    Region,
+    Unit,
+    VersionedModel,
+)
 
 from .unit_kinds import ALL_KINDS, UnitKindsModelField
 
@@ -21,6 +32,8 @@ class TargetGroup(PlanPart):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="target_groups")
     name = models.CharField(_("name"), max_length=200)
     unit_kinds = UnitKindsModelField(_("kinds of unit"), help_text=_("Empty means all kinds of unit."))
+
+    history = HistoricalRecords()
 
     class Meta(PlanPart.Meta):
         verbose_name = _("target group")
@@ -68,6 +81,8 @@ class Arena(PlanPart):
         help_text=_("Which kinds of unit the arena concerns, e.g. schools for SUT. Empty means all."),
     )
 
+    history = HistoricalRecords()
+
     class Meta(PlanPart.Meta):
         verbose_name = _("meeting arena")
         verbose_name_plural = _("meeting arenas")
@@ -89,6 +104,27 @@ class Arena(PlanPart):
         if self.scope == self.Scope.EVERY_UNIT and self.unit_kind:
             return frozenset([self.unit_kind])
         return ALL_KINDS
+
+    def siblings(self):
+        # The plan lists groups, meeting arenas and practice actions apart, so
+        # moving up or down only makes sense within the same kind.
+        return super().siblings().filter(category=self.category)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.unit_kind and self.scope != self.Scope.EVERY_UNIT:
+            errors["unit_kind"] = _("A kind of unit only applies to arenas found in every unit.")
+        if not isinstance(self.bti_levels, list) or any(level not in BTI_LEVELS for level in self.bti_levels):
+            errors["bti_levels"] = _("BTI levels are whole numbers from 0 to 3.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class ProgressEntryQuerySet(models.QuerySet):
+    def for_progress_list(self):
+        """Entries in date order with everything the progress-plan list shows."""
+        return self.select_related("arena").prefetch_related("target_groups", "milestones")
 
 
 class ProgressEntry(VersionedModel):
@@ -125,6 +161,9 @@ class ProgressEntry(VersionedModel):
         help_text=_("Only when it differs from what the arena and target groups concern. Empty means: derive it."),
     )
 
+    history = HistoricalRecords(m2m_fields=["target_groups", "milestones"])
+    objects = ProgressEntryQuerySet.as_manager()
+
     class Meta:
         ordering = ["starts_on", "starts_at", "pk"]
         verbose_name = _("progress-plan entry")
@@ -146,6 +185,26 @@ class ProgressEntry(VersionedModel):
     @property
     def is_period(self):
         return self.ends_on is not None and self.ends_on != self.starts_on
+
+    @property
+    def month(self):
+        """The first day of the month it starts in: the progress plan's grouping."""
+        return self.starts_on.replace(day=1)
+
+    def clean(self):
+        super().clean()
+        # The database refuses these too; here they become errors next to the field.
+        errors = {}
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = _("The period cannot end before it starts.")
+        if self.ends_at and not self.starts_at:
+            errors["ends_at"] = _("An end time needs a start time.")
+        elif self.starts_at and self.ends_at and not self.is_period and self.ends_at < self.starts_at:
+            errors["ends_at"] = _("The end time cannot be before the start time.")
+        if self.arena_id and self.plan_id and self.arena.plan_id != self.plan_id:
+            errors["arena"] = _("The meeting arena must belong to the same plan.")
+        if errors:
+            raise ValidationError(errors)
 
     def concerned_kinds(self):
         """The kinds of unit this entry concerns (for the unit filters and unit feeds).

@@ -20,7 +20,7 @@ SCHOOL_YEAR_MONTHS = 11  # August to June; July only appears when something happ
 
 def plan_entries(plan):
     """All entries of a plan with what the views show, in a fixed number of queries."""
-    return plan.progress_entries.select_related("arena").prefetch_related("target_groups", "milestones")
+    return plan.progress_entries.for_progress_list()
 
 
 def last_day(day):
