@@ -45,8 +45,9 @@ class TargetGroup(PlanPart):
     def __str__(self):
         return self.name
 
-    def concerned_kinds(self):
-        return frozenset(self.unit_kinds) or ALL_KINDS
+    def stated_kinds(self):
+        """The kinds of unit it names; empty when it concerns every kind (Foresatte)."""
+        return frozenset(self.unit_kinds)
 
 
 class Arena(PlanPart):
@@ -98,12 +99,13 @@ class Arena(PlanPart):
     def __str__(self):
         return self.name
 
-    def concerned_kinds(self):
+    def stated_kinds(self):
+        """The kinds of unit it names, or the kind that has one in every unit (SKUT: schools)."""
         if self.unit_kinds:
             return frozenset(self.unit_kinds)
         if self.scope == self.Scope.EVERY_UNIT and self.unit_kind:
             return frozenset([self.unit_kind])
-        return ALL_KINDS
+        return frozenset()
 
     def siblings(self):
         # The plan lists groups, meeting arenas and practice actions apart, so
@@ -209,18 +211,20 @@ class ProgressEntry(VersionedModel):
     def concerned_kinds(self):
         """The kinds of unit this entry concerns (for the unit filters and unit feeds).
 
-        Its own `unit_kinds` win; an entry done at every unit concerns all kinds;
-        otherwise it concerns what its arena and target groups concern together,
-        and all kinds when it has neither. Prefetch `arena` and `target_groups`.
+        Its own `unit_kinds` win; an entry done at every unit concerns all
+        kinds. Otherwise it concerns the kinds its target groups and arena
+        name together: «Skoleledermøte» (Skoleledere) in «Skoleleder- og
+        styrermøter» (no kind named) concerns schools. When nothing names a
+        kind, it concerns all. Prefetch `arena` and `target_groups`.
         """
         if self.unit_kinds:
             return frozenset(self.unit_kinds)
         if self.at_every_unit:
             return ALL_KINDS
-        sources = [group.concerned_kinds() for group in self.target_groups.all()]
+        named = frozenset().union(*(group.stated_kinds() for group in self.target_groups.all()))
         if self.arena is not None:
-            sources.append(self.arena.concerned_kinds())
-        return frozenset().union(*sources) if sources else ALL_KINDS
+            named |= self.arena.stated_kinds()
+        return named or ALL_KINDS
 
 
 # --- The school year at a glance: calendar feeds and regional gatherings ---

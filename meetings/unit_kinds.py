@@ -2,9 +2,9 @@
 
 Target groups, arenas and progress-plan entries carry `unit_kinds`, a list of
 `Unit.Kind` values; an empty list means "all kinds". Entries usually leave it
-empty and inherit from their arena and target groups (see
-`ProgressEntry.concerned_kinds`), so the advisor tags «Styrere» once instead of
-every meeting of the year.
+empty and take the kinds their arena and target groups name (see
+`ProgressEntry.concerned_kinds`), so the advisor ticks «Styrere» once instead
+of every meeting of the year.
 """
 
 from django import forms

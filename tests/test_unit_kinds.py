@@ -23,9 +23,18 @@ def test_an_entry_concerns_what_its_target_groups_and_arena_concern():
 
 
 def test_an_arena_in_every_unit_of_one_kind_concerns_that_kind():
-    arena = make_arena(scope=Arena.Scope.EVERY_UNIT, unit_kind="school")
-    assert arena.concerned_kinds() == {"school"}
-    assert make_arena(scope=Arena.Scope.EVERY_UNIT).concerned_kinds() == ALL_KINDS
+    plan = make_plan()
+    entry = make_entry(plan, arena=make_arena(plan, scope=Arena.Scope.EVERY_UNIT, unit_kind="school"))
+    assert entry.concerned_kinds() == {"school"}
+    entry = make_entry(plan, arena=make_arena(plan, scope=Arena.Scope.EVERY_UNIT))
+    assert entry.concerned_kinds() == ALL_KINDS
+
+
+def test_what_names_no_kind_does_not_widen_what_names_one():
+    plan = make_plan()
+    entry = make_entry(plan, content="Skoleledermøte", arena=make_arena(plan, name="Skoleleder- og styrermøter"))
+    entry.target_groups.set([make_target_group(plan, unit_kinds=["school"]), make_target_group(plan)])
+    assert entry.concerned_kinds() == {"school"}
 
 
 def test_an_entrys_own_kinds_win_and_every_unit_means_all_kinds():
