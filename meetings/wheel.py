@@ -30,7 +30,7 @@ WHEEL_BOTTOM = CENTRE + LABEL_RADIUS + 20
 LANES_FROM, LANES_TO = 130, 290  # rings of the one-day marks
 PERIODS_FROM, PERIODS_TO = 50, 120  # tracks of the period arcs
 MARK_SIZE = 7
-LEGEND_ROW = 26
+LEGEND_ROW = 32  # legend text stays readable when the wheel is shown half size
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 COLOURS = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999"]
@@ -157,7 +157,7 @@ def render_year_wheel_svg(plan, entries=None):
     track_width = (PERIODS_TO - PERIODS_FROM) / max(len(periods), 1)
 
     legend_rows = [styles[key] for key in lanes]
-    height = WHEEL_BOTTOM - WHEEL_TOP + LEGEND_ROW * (len(legend_rows) + 2)
+    height = WHEEL_BOTTOM - WHEEL_TOP + LEGEND_ROW * (len(legend_rows) + 3)
     title = _("Year wheel %(year)s: %(title)s") % {"year": plan.school_year_label, "title": plan.title}
     description = _(
         "The school year as a circle of twelve months starting with August at the top, clockwise. "
@@ -234,26 +234,27 @@ def _month_sectors(plan):
         name = dateformat.format(datetime.date(year, month, 1), "F")
         parts.append(
             f'<text x="{label_x:.1f}" y="{label_y:.1f}" text-anchor="{anchor}" dominant-baseline="middle" '
-            f'font-size="16" aria-hidden="true">{escape(name)}</text>'
+            f'font-size="19" aria-hidden="true">{escape(name)}</text>'
         )
     return parts
 
 
 def _legend(rows, top):
-    parts = [f'<text x="20" y="{top + 16}" font-size="16" font-weight="bold">{escape(_("Target groups"))}</text>']
-    line_y = top + 16
+    parts = [f'<text x="20" y="{top + 20}" font-size="20" font-weight="bold">{escape(_("Target groups"))}</text>']
+    line_y = top + 20
     for position, style in enumerate(rows, start=1):
-        line_y = top + 16 + position * LEGEND_ROW
+        line_y = top + 20 + position * LEGEND_ROW
         ring = _("ring %(number)s") % {"number": position}
-        parts.append(shape_element(style, 32, line_y - 5))
+        parts.append(shape_element(style, 32, line_y - 6, MARK_SIZE + 1))
         dash = "" if style.dash == "none" else f' stroke-dasharray="{style.dash}"'
         parts.append(
-            f'<path d="M50,{line_y - 5}h40" stroke="{style.colour}" stroke-width="5"{dash}/>'
-            f'<text x="100" y="{line_y}" font-size="14">{escape(style.label)} ({escape(ring)})</text>'
+            f'<path d="M50,{line_y - 6}h40" stroke="{style.colour}" stroke-width="6"{dash}/>'
+            f'<text x="100" y="{line_y}" font-size="18">{escape(style.label)} ({escape(ring)})</text>'
         )
-    note = _(
-        "Rings are counted from the inside out. Arcs in the inner circle are periods; "
-        "their shape marks where they start."
-    )
-    parts.append(f'<text x="20" y="{line_y + LEGEND_ROW}" font-size="13">{escape(note)}</text>')
+    notes = [
+        _("Rings are counted from the inside out."),
+        _("Arcs in the inner circle are periods; their shape marks where they start."),
+    ]
+    for number, note in enumerate(notes, start=1):
+        parts.append(f'<text x="20" y="{line_y + number * LEGEND_ROW}" font-size="17">{escape(note)}</text>')
     return parts
