@@ -1,0 +1,84 @@
+"""Every translatable string of the source is translated into Bokmål and Nynorsk.
+
+The strings are extracted afresh with makemessages from a copy of the source
+tree, so a new template or Python string fails here until both committed
+catalogues translate it. Empty and fuzzy entries count as untranslated, as
+they do when Django runs: msgfmt leaves them out of the compiled catalogue.
+"""
+
+import datetime
+import gettext
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.template import Context, Template
+from django.utils import translation
+
+ROOT = Path(settings.BASE_DIR)
+# Not part of the running application, or not source at all.
+NOT_SOURCE = {".git", ".venv", "tests", "benchmarks", "scripts", "docs", "static", "staticfiles", "media", "locale"}
+
+
+def committed_catalogues(language):
+    return sorted(
+        path
+        for path in ROOT.glob(f"**/locale/{language}/LC_MESSAGES/django.po")
+        if not {".venv", ".git"} & set(path.relative_to(ROOT).parts)
+    )
+
+
+def compiled_messages(po_file, tmp_path):
+    """The entries Django would use from po_file: translated and not fuzzy."""
+    mo_file = tmp_path / f"{abs(hash(po_file))}.mo"
+    # --check-format also fails on a placeholder missing from or added to a translation.
+    subprocess.run(["msgfmt", "--check-format", "-o", mo_file, po_file], check=True, capture_output=True, text=True)
+    with open(mo_file, "rb") as compiled:
+        catalogue = gettext.GNUTranslations(compiled)._catalog
+    return {key for key, text in catalogue.items() if key and text}
+
+
+@pytest.fixture(scope="module")
+def source_messages(tmp_path_factory):
+    """Every msgid in the source, as the keys of a compiled catalogue."""
+    tmp_path = tmp_path_factory.mktemp("messages")
+    source = tmp_path / "source"
+    shutil.copytree(ROOT, source, ignore=lambda directory, names: [name for name in names if name in NOT_SOURCE])
+    (source / "locale").mkdir()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(source)
+        patch.setattr(settings, "LOCALE_PATHS", [source / "locale"])
+        call_command("makemessages", locale=["nb"], no_location=True, verbosity=0)
+    extracted = source / "locale" / "nb" / "LC_MESSAGES" / "django.po"
+    # msgen fills each msgstr with its msgid, so the compiled file has every key.
+    filled = tmp_path / "filled.po"
+    subprocess.run(["msgen", "-o", filled, extracted], check=True)
+    return compiled_messages(filled, tmp_path)
+
+
+@pytest.mark.parametrize("language", ["nb", "nn"])
+def test_every_source_string_is_translated(source_messages, language, tmp_path):
+    translated = set()
+    for po_file in committed_catalogues(language):
+        translated |= compiled_messages(po_file, tmp_path)
+    missing = sorted(str(key).replace("\x04", " | ") for key in source_messages - translated)
+    assert not missing, f"{len(missing)} strings without a {language} translation:\n" + "\n".join(missing)
+
+
+def test_the_check_sees_the_whole_source(source_messages):
+    # Guards the test above against extracting nothing: strings from templates and Python.
+    assert "Skip to main content" in source_messages
+    assert "Norwegian Nynorsk" in source_messages
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("nb", "mandag 14. august 2023"), ("nn", "måndag 14. august 2023"), ("en", "Monday 14. August 2023")],
+)
+def test_weekday_and_month_names_come_from_django(language, expected):
+    with translation.override(language):
+        rendered = Template('{{ day|date:"l j. F Y" }}').render(Context({"day": datetime.date(2023, 8, 14)}))
+    assert rendered == expected
