@@ -3,11 +3,13 @@
 import datetime
 import itertools
 
+import pytest
 from django.contrib.auth import get_user_model
 
 from routines.models import (
     Actor,
     Duty,
+    FocusArea,
     Membership,
     Milestone,
     Municipality,
@@ -21,6 +23,12 @@ from routines.models import (
 from meetings.models import Arena, ProgressEntry, TargetGroup
 
 _counter = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Real password hashing takes a third of a second per user; the tests make hundreds."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def _n():
@@ -55,6 +63,11 @@ def make_plan(municipality=None, **fields):
     fields.setdefault("title", "KIBS handlingsplan")
     fields.setdefault("school_year", 2023)
     return Plan.objects.create(municipality=municipality or make_municipality(), **fields)
+
+
+def make_focus_area(plan=None, **fields):
+    fields.setdefault("name", f"Fokusområde {_n()}")
+    return FocusArea.objects.create(plan=plan or make_plan(), **fields)
 
 
 def make_actor(plan=None, duties=(), **fields):
