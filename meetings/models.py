@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from routines.models import Milestone, Plan, PlanPart, Unit, VersionedModel
 
@@ -12,6 +13,8 @@ class TargetGroup(PlanPart):
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="target_groups")
     name = models.CharField(_("name"), max_length=200)
+
+    history = HistoricalRecords()
 
     class Meta(PlanPart.Meta):
         verbose_name = _("target group")
@@ -51,6 +54,8 @@ class Arena(PlanPart):
         help_text=_("For arenas in every unit: which kind of unit has one. Empty means all."),
     )
     bti_levels = models.JSONField(_("BTI levels"), default=list, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta(PlanPart.Meta):
         verbose_name = _("meeting arena")
@@ -97,6 +102,8 @@ class ProgressEntry(VersionedModel):
     at_every_unit = models.BooleanField(
         _("at every unit"), default=False, help_text=_("Done at every kindergarten and school during the period.")
     )
+
+    history = HistoricalRecords(m2m_fields=["target_groups", "milestones"])
 
     class Meta:
         ordering = ["starts_on", "starts_at", "pk"]

@@ -12,6 +12,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 BTI_LEVELS = (0, 1, 2, 3)
 
@@ -86,6 +87,8 @@ class Municipality(VersionedModel):
 
     objects = MunicipalityQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("municipality")
@@ -121,6 +124,8 @@ class Unit(VersionedModel):
     owner = models.CharField(_("owner"), max_length=20, choices=Owner.choices, default=Owner.MUNICIPAL)
 
     objects = UnitQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["municipality", "kind", "name"]
@@ -181,6 +186,8 @@ class Plan(VersionedModel):
 
     objects = PlanQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["municipality", "-school_year", "title"]
         verbose_name = _("plan")
@@ -210,7 +217,8 @@ class PlanPart(VersionedModel):
 
     parent_field = "plan"
 
-    position = models.PositiveIntegerField(_("position"), default=0)
+    # None until saved: save() then places a new part last among its siblings.
+    position = models.PositiveIntegerField(_("position"), default=None, blank=True)
 
     class Meta:
         abstract = True
@@ -221,7 +229,7 @@ class PlanPart(VersionedModel):
         return type(self).objects.filter(**{f"{self.parent_field}_id": parent_id})
 
     def save(self, *args, **kwargs):
-        if self._state.adding and not self.position:
+        if self.position is None:
             last = self.siblings().aggregate(last=models.Max("position"))["last"]
             self.position = 0 if last is None else last + 1
         super().save(*args, **kwargs)
@@ -247,6 +255,8 @@ class FocusArea(PlanPart):
     name = models.CharField(_("name"), max_length=200)
     goals = models.TextField(_("goals"), blank=True, help_text=_("One goal per line."))
 
+    history = HistoricalRecords()
+
     class Meta(PlanPart.Meta):
         verbose_name = _("focus area")
         verbose_name_plural = _("focus areas")
@@ -266,6 +276,8 @@ class Section(PlanPart):
     title = models.CharField(_("title"), max_length=300)
     guiding_question = models.TextField(_("guiding question"), blank=True)
     body = models.TextField(_("text"), blank=True)
+
+    history = HistoricalRecords()
 
     class Meta(PlanPart.Meta):
         verbose_name = _("section")
@@ -289,6 +301,8 @@ class Actor(PlanPart):
 
     objects = ActorQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta(PlanPart.Meta):
         verbose_name = _("actor")
         verbose_name_plural = _("actors")
@@ -303,6 +317,8 @@ class Duty(PlanPart):
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="duties")
     text = models.TextField(_("duty"))
 
+    history = HistoricalRecords()
+
     class Meta(PlanPart.Meta):
         verbose_name = _("duty")
         verbose_name_plural = _("duties")
@@ -315,6 +331,8 @@ class Milestone(VersionedModel):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="milestones")
     number = models.PositiveSmallIntegerField(_("number"), validators=[MinValueValidator(1)])
     text = models.TextField(_("milestone"))
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["number"]
@@ -364,6 +382,8 @@ class Routine(PlanPart):
 
     objects = RoutineQuerySet.as_manager()
 
+    history = HistoricalRecords(m2m_fields=[milestones])
+
     class Meta(PlanPart.Meta):
         verbose_name = _("routine")
         verbose_name_plural = _("routines")
@@ -391,6 +411,8 @@ class LegalReference(PlanPart):
     citation = models.CharField(_("provision"), max_length=300)
     url = models.URLField(_("link"), blank=True)
 
+    history = HistoricalRecords()
+
     class Meta(PlanPart.Meta):
         verbose_name = _("legal basis")
         verbose_name_plural = _("legal basis")
@@ -413,6 +435,8 @@ class UnitRoutineText(VersionedModel):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["routine", "unit__name"]
         verbose_name = _("unit's routine text")
@@ -426,6 +450,12 @@ class UnitRoutineText(VersionedModel):
 
     def __str__(self):
         return f"{self.routine} – {self.unit}"
+
+    def save(self, *args, **kwargs):
+        # PostgreSQL's trigger enforces this too; SQLite has only this check.
+        if not Unit.objects.filter(pk=self.unit_id, municipality__plans__routines=self.routine_id).exists():
+            raise ValidationError(_("The unit must belong to the plan's municipality."))
+        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()
