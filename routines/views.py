@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from .access import can_edit_plan, get_plan_for_editing, get_plan_for_user
 from .editing import confirm_delete, posted, save_together_unless_conflict
@@ -12,6 +13,7 @@ from .models import Municipality, Plan
 
 
 @login_required
+@require_safe
 def plan_list(request):
     plans = Plan.objects.visible_to(request.user).for_plan_list()
     can_create = Municipality.objects.editable_by(request.user).exists()
@@ -68,6 +70,7 @@ def plan_delete(request, pk):
 
 
 @login_required
+@require_safe
 def plan_detail(request, pk):
     plan = get_plan_for_user(request.user, pk)
     context = {

@@ -9,7 +9,7 @@ from django.db.models import F
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from .access import (
     can_edit_plan,
@@ -54,6 +54,7 @@ def part_list(request, plan_pk, template, **parts):
 
 
 @login_required
+@require_safe
 def focus_area_list(request, plan_pk):
     return part_list(request, plan_pk, "routines/focus_area_list.html", focus_areas=FocusArea.objects.all())
 
@@ -89,6 +90,7 @@ def focus_area_move(request, pk):
 
 
 @login_required
+@require_safe
 def section_list(request, plan_pk):
     return part_list(request, plan_pk, "routines/section_list.html", sections=Section.objects.all())
 
@@ -128,6 +130,7 @@ def section_move(request, pk):
 
 
 @login_required
+@require_safe
 def milestone_list(request, plan_pk):
     return part_list(request, plan_pk, "routines/milestone_list.html", milestones=Milestone.objects.all())
 
@@ -157,6 +160,7 @@ def milestone_delete(request, pk):
 
 
 @login_required
+@require_safe
 def actor_list(request, plan_pk):
     return part_list(request, plan_pk, "routines/actor_list.html", actors=Actor.objects.with_duties())
 

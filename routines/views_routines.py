@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from .access import (
     can_edit_plan,
@@ -27,11 +27,13 @@ from .views_parts import list_url, part_delete, part_list
 
 
 @login_required
+@require_safe
 def routine_list(request, plan_pk):
     return part_list(request, plan_pk, "routines/routine_list.html", routines=Routine.objects.with_details())
 
 
 @login_required
+@require_safe
 def routine_detail(request, pk):
     routine = get_routine_for_user(request.user, pk)
     plan = routine.plan
@@ -103,6 +105,7 @@ def unit_text_edit(request, routine_pk, unit_pk):
 
 
 @login_required
+@require_safe
 def unit_list(request, municipality_pk):
     municipality = get_municipality_for_user(request.user, municipality_pk)
     context = {

@@ -13,7 +13,6 @@ from routines.models import (
     Duty,
     FocusArea,
     Membership,
-    FocusArea,
     LegalReference,
     Milestone,
     Municipality,
@@ -67,11 +66,6 @@ def make_plan(municipality=None, **fields):
     fields.setdefault("title", "KIBS handlingsplan")
     fields.setdefault("school_year", 2023)
     return Plan.objects.create(municipality=municipality or make_municipality(), **fields)
-
-
-def make_focus_area(plan=None, **fields):
-    fields.setdefault("name", f"Fokusområde {_n()}")
-    return FocusArea.objects.create(plan=plan or make_plan(), **fields)
 
 
 def make_actor(plan=None, duties=(), **fields):
