@@ -148,7 +148,9 @@ class MilestoneForm(VersionedModelForm):
         number = self.cleaned_data["number"]
         taken = Milestone.objects.filter(plan=self.instance.plan_id, number=number).exclude(pk=self.instance.pk)
         if taken.exists():
-            raise forms.ValidationError(_("The plan already has a milestone number %(number)s."), params={"number": number})
+            raise forms.ValidationError(
+                _("The plan already has a milestone number %(number)s."), params={"number": number}
+            )
         return number
 
 
@@ -226,5 +228,6 @@ class UnitForm(VersionedModelForm):
         # The municipality is not a field of the form, so Django's own unique check skips it.
         taken = Unit.objects.filter(municipality=self.instance.municipality_id, slug=slug).exclude(pk=self.instance.pk)
         if taken.exists():
-            self.add_error("slug", _("Another unit of the municipality already has the short name «%(slug)s».") % {"slug": slug})
+            message = _("Another unit of the municipality already has the short name «%(slug)s».")
+            self.add_error("slug", message % {"slug": slug})
         return cleaned_data

@@ -100,7 +100,12 @@ def section_create(request, plan_pk):
     plan = get_plan_for_editing(request.user, plan_pk)
     form = SectionForm(posted(request), instance=Section(plan=plan))
     return part_form(
-        request, form, _("New section"), "routines:section_list", _("The section is added."), "routines/section_form.html"
+        request,
+        form,
+        _("New section"),
+        "routines:section_list",
+        _("The section is added."),
+        "routines/section_form.html",
     )
 
 

@@ -38,11 +38,15 @@ class Command(BaseCommand):
         user = self.get_user(username)
         if region is not None:
             if where_and_role != ["coordinator"] or unit:
-                raise CommandError("With --region, the only role is coordinator: grant <username> --region <slug> coordinator")
+                raise CommandError(
+                    "With --region, the only role is coordinator: grant <username> --region <slug> coordinator"
+                )
             membership = self.grant_region(user, region)
         else:
             if len(where_and_role) != 2:
-                raise CommandError("Usage: grant <username> <municipality-slug> advisor|unit-leader|reader [--unit <slug>]")
+                raise CommandError(
+                    "Usage: grant <username> <municipality-slug> advisor|unit-leader|reader [--unit <slug>]"
+                )
             municipality_slug, role_name = where_and_role
             membership = self.grant_municipality(user, municipality_slug, role_name, unit)
         self.stdout.write(self.style.SUCCESS(f"{membership}"))
@@ -51,7 +55,7 @@ class Command(BaseCommand):
         try:
             return get_user_model().objects.get(username=username)
         except get_user_model().DoesNotExist:
-            raise CommandError(f"No user is called «{username}». Create the user first (createsuperuser or the admin).")
+            raise CommandError(f"No user is called «{username}». Create the user first (the admin or createsuperuser).")
 
     def grant_region(self, user, region_slug):
         try:
