@@ -25,6 +25,10 @@ from .models import (
 )
 
 
+# A msgid of its own: the models' "text" is also a type name in plan-file error messages.
+TEXT_LABEL = _("Text")
+
+
 def current_school_year(today=None):
     """The school year runs August to June: in spring it is the one that began last autumn."""
     today = today or datetime.date.today()
@@ -110,6 +114,7 @@ class SectionForm(VersionedModelForm):
         model = Section
         fields = ["title", "body", "guiding_question"]
         widgets = {"body": forms.Textarea(attrs={"rows": 14}), "guiding_question": forms.Textarea(attrs={"rows": 2})}
+        labels = {"body": TEXT_LABEL}
         help_texts = {
             "body": _("Simple formatting (Markdown) is allowed."),
             "guiding_question": _("The question this section answers, shown above the text while writing."),
@@ -176,6 +181,7 @@ class RoutineForm(VersionedModelForm):
             "body": forms.Textarea(attrs={"rows": 12}),
             "milestones": forms.CheckboxSelectMultiple,
         }
+        labels = {"body": TEXT_LABEL}
         help_texts = {"body": _("Simple formatting (Markdown) is allowed.")}
 
     def __init__(self, *args, **kwargs):
@@ -205,6 +211,7 @@ class UnitRoutineTextForm(VersionedModelForm):
         model = UnitRoutineText
         fields = ["body", "status"]
         widgets = {"body": forms.Textarea(attrs={"rows": 12})}
+        labels = {"body": TEXT_LABEL}
         help_texts = {"body": _("Simple formatting (Markdown) is allowed.")}
 
 
