@@ -35,11 +35,7 @@ urlpatterns = [
     path("routines/<int:pk>/edit/", views_routines.routine_edit, name="routine_edit"),
     path("routines/<int:pk>/delete/", views_routines.routine_delete, name="routine_delete"),
     path("routines/<int:pk>/move/", views_routines.routine_move, name="routine_move"),
-    path(
-        "routines/<int:routine_pk>/units/<int:unit_pk>/",
-        views_routines.unit_text_edit,
-        name="routine_unit_text",
-    ),
+    path("routines/<int:routine_pk>/units/<int:unit_pk>/", views_routines.routine_unit_text, name="routine_unit_text"),
     path("municipalities/<int:municipality_pk>/units/", views_routines.unit_list, name="unit_list"),
     path("municipalities/<int:municipality_pk>/units/new/", views_routines.unit_create, name="unit_create"),
     path("units/<int:pk>/edit/", views_routines.unit_edit, name="unit_edit"),

@@ -10,6 +10,7 @@ from .access import can_edit_plan, get_plan_for_editing, get_plan_for_user
 from .editing import confirm_delete, posted, save_together_unless_conflict
 from .forms import PlanCreateForm, PlanSettingsForm, VisionForm
 from .models import Municipality, Plan
+from .planfile import PlanFileError
 
 
 @login_required
@@ -26,9 +27,17 @@ def plan_create(request):
         raise PermissionDenied
     form = PlanCreateForm(posted(request), user=request.user)
     if form.is_bound and form.is_valid():
-        plan = form.save()
-        messages.success(request, _("The plan «%(plan)s» is created.") % {"plan": plan})
-        return redirect("routines:plan_detail", plan.pk)
+        try:
+            plan = form.save()
+        except PlanFileError as error:
+            # A copy goes through the plan file rules, which a plan edited in the browser can break
+            # (two actors of the same name, say); nothing is created then.
+            problems = "; ".join(problem.message for problem in error.problems)
+            message = _("This plan cannot be copied as it is: %(problems)s") % {"problems": problems}
+            form.add_error("copy_from", message)
+        else:
+            messages.success(request, _("The plan «%(plan)s» is created.") % {"plan": plan})
+            return redirect("routines:plan_detail", plan.pk)
     return render(request, "routines/plan_create.html", {"form": form}, status=400 if form.is_bound else 200)
 
 

@@ -92,7 +92,7 @@ def routine_move(request, pk):
 
 
 @login_required
-def unit_text_edit(request, routine_pk, unit_pk):
+def routine_unit_text(request, routine_pk, unit_pk):
     text = get_unit_text_for_editing(request.user, routine_pk, unit_pk)
     form = UnitRoutineTextForm(posted(request), instance=text)
     routine_url = reverse("routines:routine_detail", args=[text.routine.pk])

@@ -169,8 +169,8 @@ def test_delete_an_actor_says_its_duties_go_with_it(client, plan, advisor):
 
 
 def test_stored_script_is_shown_inert(client, plan, advisor):
-    make_actor(plan, name="<script>alert(1)</script>", duties=['<img src=x onerror="alert(1)">'])
-    for url in (reverse("routines:actor_list", args=[plan.pk]), reverse("routines:actor_edit", args=[Actor.objects.get().pk])):
+    actor = make_actor(plan, name="<script>alert(1)</script>", duties=['<img src=x onerror="alert(1)">'])
+    for url in (reverse("routines:actor_list", args=[plan.pk]), reverse("routines:actor_edit", args=[actor.pk])):
         page = client.get(url).text
         assert "<script>alert(1)" not in page
         assert "<img src=x" not in page
@@ -185,5 +185,6 @@ def test_a_unit_leader_reads_but_cannot_edit_actors(client, plan):
     assert reverse("routines:actor_edit", args=[actor.pk]) not in page.text
     assert client.post(reverse("routines:actor_edit", args=[actor.pk]), {"name": "X"}).status_code == 403
     assert client.post(reverse("routines:actor_create", args=[plan.pk]), {"name": "X"}).status_code == 403
-    assert client.post(reverse("routines:duty_move", args=[actor.duties.get().pk]), {"direction": "up"}).status_code == 403
+    duty_move = reverse("routines:duty_move", args=[actor.duties.get().pk])
+    assert client.post(duty_move, {"direction": "up"}).status_code == 403
     assert Actor.objects.get().name == actor.name

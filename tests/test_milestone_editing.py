@@ -55,7 +55,8 @@ def test_renumber_to_a_taken_number_is_refused(client, plan, advisor):
 
 def test_another_plan_may_use_the_same_number(client, plan, advisor):
     make_milestone(make_plan(plan.municipality), number=1)
-    assert client.post(reverse("routines:milestone_create", args=[plan.pk]), {"number": 1, "text": "X"}).status_code == 302
+    response = client.post(reverse("routines:milestone_create", args=[plan.pk]), {"number": 1, "text": "X"})
+    assert response.status_code == 302
 
 
 def test_zero_is_refused(client, plan, advisor):

@@ -132,6 +132,16 @@ def test_a_copy_into_another_municipality_leaves_the_units_texts_behind(client, 
     assert not UnitRoutineText.objects.filter(routine__plan=copy).exists()
 
 
+def test_a_plan_breaking_the_plan_file_rules_is_refused_at_the_field(client, municipality, advisor):
+    source = make_plan(municipality)
+    make_actor(source, name="Rektor")
+    make_routine(source, responsible=make_actor(source, name="Rektor"))
+    response = new_plan(client, municipality, start="copy", copy_from=source.pk, title="Kopien")
+    assert response.status_code == 400
+    assert 'id="error_1_id_copy_from"' in response.text and "Rektor" in response.text
+    assert Plan.objects.count() == 1
+
+
 def test_a_plan_the_user_cannot_see_cannot_be_copied(client, municipality, advisor):
     hidden = make_plan(title="Hemmelig plan")
     response = new_plan(client, municipality, start="copy", copy_from=hidden.pk)

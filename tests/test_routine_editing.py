@@ -122,7 +122,9 @@ def test_bad_input_keeps_what_was_typed_and_saves_nothing(client, plan, advisor)
     routine = make_routine(plan, title="Gammel", body="Gammel tekst")
     url = reverse("routines:routine_edit", args=[routine.pk])
     data = form_data(client.get(url), "title")
-    data.update({"title": "", "body": "Ny lang tekst", "references-0-citation": "", "references-0-url": "ikke en lenke"})
+    data.update(
+        {"title": "", "body": "Ny lang tekst", "references-0-citation": "", "references-0-url": "ikke en lenke"}
+    )
     response = client.post(url, data)
     assert response.status_code == 400
     assert 'id="error_1_id_title"' in response.text

@@ -51,9 +51,8 @@ def test_a_short_name_taken_in_the_municipality_is_a_field_error(client, municip
 
 
 def test_an_unknown_kind_is_refused_at_the_field(client, municipality, advisor):
-    response = client.post(
-        reverse("routines:unit_create", args=[municipality.pk]), {"name": "Slott", "kind": "castle", "owner": "municipal"}
-    )
+    data = {"name": "Slott", "kind": "castle", "owner": "municipal"}
+    response = client.post(reverse("routines:unit_create", args=[municipality.pk]), data)
     assert response.status_code == 400 and 'id="error_1_id_kind"' in response.text
     assert not Unit.objects.exists()
 
