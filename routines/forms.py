@@ -1,10 +1,9 @@
 """Forms of the plan workspace. Every form that edits stored text is conflict-safe."""
 
-import datetime
-
 from django import forms
 from django.db import models, transaction
 from django.forms import inlineformset_factory
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -29,9 +28,9 @@ from .models import (
 TEXT_LABEL = _("Text")
 
 
-def current_school_year(today=None):
+def current_school_year():
     """The school year runs August to June: in spring it is the one that began last autumn."""
-    today = today or datetime.date.today()
+    today = timezone.localdate()
     return today.year if today.month >= 8 else today.year - 1
 
 
@@ -138,6 +137,7 @@ DutyFormSet = inlineformset_factory(
     Duty,
     fields=["text"],
     extra=2,
+    can_delete_extra=False,
     widgets={"text": forms.Textarea(attrs={"rows": 2})},
 )
 
@@ -203,6 +203,7 @@ LegalReferenceFormSet = inlineformset_factory(
     LegalReference,
     fields=["citation", "url"],
     extra=1,
+    can_delete_extra=False,
 )
 
 
