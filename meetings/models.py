@@ -1,11 +1,12 @@
 """Meeting arenas, target groups and the dated progress plan of a plan."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from routines.models import Milestone, Plan, PlanPart, Unit, VersionedModel
+from routines.models import BTI_LEVELS, Milestone, Plan, PlanPart, Unit, VersionedModel
 
 
 class TargetGroup(PlanPart):
@@ -72,6 +73,27 @@ class Arena(PlanPart):
     def __str__(self):
         return self.name
 
+    def siblings(self):
+        # The plan lists groups, meeting arenas and practice actions apart, so
+        # moving up or down only makes sense within the same kind.
+        return super().siblings().filter(category=self.category)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.unit_kind and self.scope != self.Scope.EVERY_UNIT:
+            errors["unit_kind"] = _("A kind of unit only applies to arenas found in every unit.")
+        if not isinstance(self.bti_levels, list) or any(level not in BTI_LEVELS for level in self.bti_levels):
+            errors["bti_levels"] = _("BTI levels are whole numbers from 0 to 3.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class ProgressEntryQuerySet(models.QuerySet):
+    def for_progress_list(self):
+        """Entries in date order with everything the progress-plan list shows."""
+        return self.select_related("arena").prefetch_related("target_groups", "milestones")
+
 
 class ProgressEntry(VersionedModel):
     """One line of the progress plan (fremdriftsplan): a date or a period."""
@@ -104,6 +126,7 @@ class ProgressEntry(VersionedModel):
     )
 
     history = HistoricalRecords(m2m_fields=["target_groups", "milestones"])
+    objects = ProgressEntryQuerySet.as_manager()
 
     class Meta:
         ordering = ["starts_on", "starts_at", "pk"]
@@ -126,3 +149,23 @@ class ProgressEntry(VersionedModel):
     @property
     def is_period(self):
         return self.ends_on is not None and self.ends_on != self.starts_on
+
+    @property
+    def month(self):
+        """The first day of the month it starts in: the progress plan's grouping."""
+        return self.starts_on.replace(day=1)
+
+    def clean(self):
+        super().clean()
+        # The database refuses these too; here they become errors next to the field.
+        errors = {}
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = _("The period cannot end before it starts.")
+        if self.ends_at and not self.starts_at:
+            errors["ends_at"] = _("An end time needs a start time.")
+        elif self.starts_at and self.ends_at and not self.is_period and self.ends_at < self.starts_at:
+            errors["ends_at"] = _("The end time cannot be before the start time.")
+        if self.arena_id and self.plan_id and self.arena.plan_id != self.plan_id:
+            errors["arena"] = _("The meeting arena must belong to the same plan.")
+        if errors:
+            raise ValidationError(errors)

@@ -5,14 +5,15 @@ import datetime
 import itertools
 
 import pytest
+
 from django.contrib.auth import get_user_model
 from django.apps import apps
 
 from routines.models import (
     Actor,
     Duty,
-    FocusArea,
     Membership,
+    FocusArea,
     LegalReference,
     Milestone,
     Municipality,
@@ -26,12 +27,6 @@ from routines.models import (
 from meetings.models import Arena, ProgressEntry, TargetGroup
 
 _counter = itertools.count(1)
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    """Real password hashing takes a third of a second per user; the tests make hundreds."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def _n():
@@ -211,3 +206,9 @@ def make_plan_document():
 
 
 from browser_support import browser, new_page, page  # noqa: E402,F401  (fixtures for the browser tests)
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # Real hashing is deliberately slow; tests create many users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
