@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 from browser_support import accessibility_violations, log_in
 from routines.models import Actor, Plan, Routine, UnitRoutineText
@@ -13,6 +14,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def demo():
+    # The tests find fields by their Bokmål labels, as users see them.
+    with translation.override("nb"):
+        if translation.gettext("Team around the child") != "Laget rundt barnet":
+            pytest.fail("The translations are not compiled: run `make messages` (make test does it).")
     call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))
     return Plan.objects.get(school_year=2023)
 
