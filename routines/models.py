@@ -296,12 +296,19 @@ class Section(PlanPart):
         return self.title
 
 
+class ActorQuerySet(models.QuerySet):
+    def with_duties(self):
+        return self.prefetch_related("duties")
+
+
 class Actor(PlanPart):
     """One member of the team around the child (Laget rundt barnet)."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="actors")
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(_("role"), max_length=300, blank=True)
+
+    objects = ActorQuerySet.as_manager()
 
     history = HistoricalRecords()
 
@@ -349,6 +356,16 @@ class Milestone(VersionedModel):
         return f"{self.number}. {self.text[:60]}"
 
 
+class RoutineQuerySet(models.QuerySet):
+    def with_details(self):
+        """Routines with everything a list of them shows: actor, milestones, legal basis, units' texts."""
+        return self.select_related("responsible").prefetch_related(
+            "milestones",
+            "legal_references",
+            models.Prefetch("unit_texts", queryset=UnitRoutineText.objects.select_related("unit")),
+        )
+
+
 class Routine(PlanPart):
     class Scope(models.TextChoices):
         COMMON = "common", _("Common to all units")
@@ -371,6 +388,8 @@ class Routine(PlanPart):
     bti_levels = models.JSONField(
         _("BTI levels"), default=list, blank=True, help_text=_("The BTI levels 0–3 the routine belongs to.")
     )
+
+    objects = RoutineQuerySet.as_manager()
 
     history = HistoricalRecords(m2m_fields=[milestones])
 
