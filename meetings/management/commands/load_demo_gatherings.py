@@ -8,6 +8,7 @@ import datetime
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from meetings.models import AgendaItem, Gathering, GroupWork, GroupWorkStep
 from routines.models import Region
@@ -144,4 +145,7 @@ class Command(BaseCommand):
         )
         for text in STEPS:
             GroupWorkStep.objects.create(group_work=group_work, text=text)
-        self.stdout.write(f"{'Created' if created else 'Restored'} the gathering {gathering} in {region}.")
+        message = _("Created the gathering %(gathering)s in %(region)s.") if created else _(
+            "Restored the gathering %(gathering)s in %(region)s."
+        )
+        self.stdout.write(message % {"gathering": gathering, "region": region})
