@@ -39,6 +39,11 @@ if not DEBUG and not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # The project's apps come first: where their catalogues and Django's own
+    # translate the same text, the app listed first wins.
+    "accounts",
+    "routines",
+    "meetings",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -46,12 +51,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    "accounts",
     "crispy_forms",
     "crispy_bootstrap5",
     "simple_history",
-    "routines",
-    "meetings",
 ]
 
 MIDDLEWARE = [

@@ -31,14 +31,18 @@ def committed_catalogues(language):
     )
 
 
-def compiled_messages(po_file, tmp_path):
-    """The entries Django would use from po_file: translated and not fuzzy."""
+def compiled_catalogue(po_file, tmp_path):
+    """The entries Django would use from po_file (translated and not fuzzy), as a dict."""
     mo_file = tmp_path / f"{abs(hash(po_file))}.mo"
     # --check-format also fails on a placeholder missing from or added to a translation.
     subprocess.run(["msgfmt", "--check-format", "-o", mo_file, po_file], check=True, capture_output=True, text=True)
     with open(mo_file, "rb") as compiled:
         catalogue = gettext.GNUTranslations(compiled)._catalog
-    return {key for key, text in catalogue.items() if key and text}
+    return {key: text for key, text in catalogue.items() if key and text}
+
+
+def compiled_messages(po_file, tmp_path):
+    return set(compiled_catalogue(po_file, tmp_path))
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +70,24 @@ def test_every_source_string_is_translated(source_messages, language, tmp_path):
         translated |= compiled_messages(po_file, tmp_path)
     missing = sorted(str(key).replace("\x04", " | ") for key in source_messages - translated)
     assert not missing, f"{len(missing)} strings without a {language} translation:\n" + "\n".join(missing)
+
+
+@pytest.mark.parametrize("language", ["nb", "nn"])
+def test_the_project_translations_are_the_ones_used(language, tmp_path):
+    """A text translated in two catalogues is translated alike, and Django's own catalogues do not win."""
+    ours = {}
+    for po_file in committed_catalogues(language):
+        for key, text in compiled_catalogue(po_file, tmp_path).items():
+            ours.setdefault(key, {})[po_file.relative_to(ROOT).parts[0]] = text
+    differing = {key: texts for key, texts in ours.items() if len(set(texts.values())) > 1}
+    assert differing == {}
+    with translation.override(language):
+        used = {
+            key: translation.pgettext(*key.split("\x04")) if "\x04" in key else translation.gettext(key)
+            for key in ours
+            if isinstance(key, str)
+        }
+    assert {key: text for key, text in used.items() if text not in ours[key].values()} == {}
 
 
 def test_the_check_sees_the_whole_source(source_messages):
