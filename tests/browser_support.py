@@ -69,7 +69,7 @@ def accessibility_violations(page):
     """axe-core's WCAG 2.0/2.1 A and AA violations on the current page."""
     page.add_script_tag(path=str(AXE_JS))
     result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_TAGS
     )
     return [
         {"id": violation["id"], "help": violation["help"], "nodes": [n["target"] for n in violation["nodes"]]}
@@ -78,7 +78,29 @@ def accessibility_violations(page):
 
 
 def log_in(page, username, password):
+    # By the fields' names, so it works in every interface language.
     page.goto("/accounts/login/")
-    page.get_by_label("Brukernavn").fill(username)
-    page.get_by_label("Passord").fill(password)
-    page.get_by_role("button", name="Logg inn").click()
+    page.locator("main [name=username]").fill(username)
+    page.locator("main [name=password]").fill(password)
+    page.locator("main [type=submit]").click()
+
+
+def page_problems(page, language, expect=None):
+    """What is wrong with the current page, as a list: empty when nothing is.
+
+    Checks what every page must have besides axe-core's rules: the page's
+    language, exactly one h1, a skip link to the main content, and (expect)
+    a few words in the interface language.
+    """
+    problems = []
+    if (lang := page.locator("html").get_attribute("lang")) != language:
+        problems.append(f"html lang is {lang!r}")
+    if (headings := page.locator("h1").count()) != 1:
+        problems.append(f"{headings} h1 elements")
+    skip_link = page.locator("body a").first
+    target = (skip_link.get_attribute("href") or "").lstrip("#")
+    if "skip-link" not in (skip_link.get_attribute("class") or "") or not target or not page.locator(f"#{target}").count():
+        problems.append("no skip link to the main content first on the page")
+    if expect and expect not in page.locator("body").inner_text():
+        problems.append(f"«{expect}» is not on the page")
+    return problems + accessibility_violations(page)

@@ -1,0 +1,117 @@
+"""Every main page passes axe-core's WCAG 2.0/2.1 A and AA rules, in Bokmål and in Nynorsk.
+
+One test per language loads the demo once and walks all pages, so a failure
+lists every page with problems at once.
+"""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from browser_support import log_in, page_problems
+from meetings.models import Gathering
+from routines.models import Plan, Routine
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def demo_urls():
+    """The main pages of the demo, each with a few words it must show in nb and in nn."""
+    plan = Plan.objects.get(municipality__slug="sortland", school_year=2023)
+    unit_routine = plan.routines.filter(scope=Routine.Scope.UNIT).first()
+    unit = plan.municipality.units.get(slug="sortland-barneskole")
+    return {
+        "start": (reverse("routines:plan_list"), ("Planer", "Planar")),
+        "plan": (reverse("routines:plan_detail", args=[plan.pk]), ("Skoleår", "Skuleår")),
+        "plan settings": (reverse("routines:plan_edit", args=[plan.pk]), ("Planens innstillinger", "Innstillingar for planen")),
+        "focus areas": (reverse("routines:focus_area_list", args=[plan.pk]), ("Fokusområder", "Fokusområde")),
+        "focus area form": (
+            reverse("routines:focus_area_edit", args=[plan.focus_areas.first().pk]),
+            ("Endre fokusområde", "Endre fokusområde"),
+        ),
+        "sections": (reverse("routines:section_list", args=[plan.pk]), ("Kapitler", "Kapittel")),
+        "section form": (reverse("routines:section_edit", args=[plan.sections.first().pk]), ("Lagre", "Lagre")),
+        "actors": (reverse("routines:actor_list", args=[plan.pk]), ("Aktørene med rolle", "Aktørane med rolle")),
+        "actor form": (reverse("routines:actor_edit", args=[plan.actors.first().pk]), ("Nytt ansvar", "Nytt ansvar")),
+        "milestones": (reverse("routines:milestone_list", args=[plan.pk]), ("Milepæler", "Milepælar")),
+        "milestone form": (reverse("routines:milestone_create", args=[plan.pk]), ("Ny milepæl", "Ny milepæl")),
+        "routines": (reverse("routines:routine_list", args=[plan.pk]), ("Rutiner", "Rutinar")),
+        "routine": (reverse("routines:routine_detail", args=[unit_routine.pk]), ("Enhetenes egne", "Eigne tekstar")),
+        "routine form": (reverse("routines:routine_edit", args=[unit_routine.pk]), ("Hjemmel", "Heimel")),
+        "unit text form": (
+            reverse("routines:routine_unit_text", args=[unit_routine.pk, unit.pk]),
+            ("Lagre", "Lagre"),
+        ),
+        "units": (reverse("routines:unit_list", args=[plan.municipality_id]), ("Enheter", "Einingar")),
+        "unit form": (reverse("routines:unit_edit", args=[unit.pk]), ("Kortnavn", "Kortnamn")),
+        "arenas": (reverse("meetings:arena_list", args=[plan.pk]), ("Møtearenaer", "Møtearenaer")),
+        "arena form": (reverse("meetings:arena_edit", args=[plan.arenas.first().pk]), ("Hvem deltar", "Kven deltek")),
+        "target groups": (reverse("meetings:target_group_list", args=[plan.pk]), ("Målgrupper", "Målgrupper")),
+        "target group form": (reverse("meetings:target_group_create", args=[plan.pk]), ("Ny målgruppe", "Ny målgruppe")),
+        "progress plan": (reverse("meetings:entry_list", args=[plan.pk]), ("Fremdriftsplan", "Framdriftsplan")),
+        "progress entry form": (reverse("meetings:entry_create", args=[plan.pk]), ("Nytt punkt", "Nytt punkt")),
+        "progress plan by month": (reverse("meetings:progress_months", args=[plan.pk]), ("Fremdriftsplan 2023/2024", "Framdriftsplan 2023/2024")),
+        "year wheel": (reverse("meetings:year_wheel", args=[plan.pk]), ("Årshjul", "Årshjul")),
+        "calendar subscriptions": (reverse("meetings:feed_subscriptions", args=[plan.pk]), ("Kalender", "Kalender")),
+        "plans in the region": (reverse("meetings:region_plans"), ("Planer i regionen", "Planar i regionen")),
+        "password change": (reverse("password_change"), ("Bytt passord", "Byt passord")),
+    }
+
+
+def coordinator_urls():
+    gathering = Gathering.objects.get(region__name="Kongsbergregionen")
+    return {
+        "gatherings": (reverse("meetings:gathering_list"), ("Samlinger", "Samlingar")),
+        "gathering": (reverse("meetings:gathering_detail", args=[gathering.pk]), ("Programmet som PDF", "Programmet som PDF")),
+        "gathering form": (reverse("meetings:gathering_edit", args=[gathering.pk]), ("Lagre", "Lagre")),
+    }
+
+
+def forms_with_errors():
+    """Forms sent empty, so they come back with their error messages."""
+    plan = Plan.objects.get(municipality__slug="sortland", school_year=2023)
+    return {
+        "progress entry form with errors": reverse("meetings:entry_create", args=[plan.pk]),
+        "milestone form with errors": reverse("routines:milestone_create", args=[plan.pk]),
+    }
+
+
+@pytest.fixture
+def demo():
+    call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))
+
+
+@pytest.mark.parametrize("language", ["nb", "nn"])
+def test_main_pages_have_no_violations(new_page, demo, language):
+    page = new_page(language)
+    problems = {}
+
+    page.goto(reverse("login"))
+    problems["login"] = page_problems(page, language)
+    log_in(page, "radgiver", "kibs-demo-radgiver")
+
+    def audit(urls):
+        for name, (url, words) in urls.items():
+            assert page.goto(url).ok, name
+            assert "/accounts/login/" not in page.url, name
+            problems[name] = page_problems(page, language, expect=words[("nb", "nn").index(language)])
+
+    audit(demo_urls())
+
+    for name, url in forms_with_errors().items():
+        page.goto(url)
+        for field in page.locator("main form[method=post] input[type=text], main form[method=post] textarea").all():
+            field.fill("")
+        page.locator("main form[method=post]").get_by_role("button", name="Lagre").click()
+        page.locator(".invalid-feedback").first.wait_for()
+        problems[name] = page_problems(page, language)
+        # Each error message is what its field describes itself with.
+        for invalid in page.locator("[aria-invalid=true]").all():
+            described_by = (invalid.get_attribute("aria-describedby") or "").split()
+            assert any(page.locator(f"#{id_}.invalid-feedback").count() for id_ in described_by), (name, described_by)
+
+    page.context.clear_cookies()
+    log_in(page, "koordinator", "kibs-demo-koordinator")
+    audit(coordinator_urls())
+
+    assert {name: found for name, found in problems.items() if found} == {}
