@@ -102,6 +102,9 @@ class ProgressEntry(VersionedModel):
     at_every_unit = models.BooleanField(
         _("at every unit"), default=False, help_text=_("Done at every kindergarten and school during the period.")
     )
+    to_review = models.BooleanField(
+        _("to review"), default=False, help_text=_("Copied from last school year: check the date and content.")
+    )
 
     history = HistoricalRecords(m2m_fields=["target_groups", "milestones"])
 

@@ -6,6 +6,7 @@ not found (404); a visible object the user may only read is a 403 on change.
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from .models import Membership, Municipality, Plan, Unit
 
@@ -16,11 +17,26 @@ def get_plan_for_user(user, pk):
 
 
 def get_plan_for_editing(user, pk):
-    """A plan the user may edit: 404 when invisible, 403 when read-only."""
+    """A draft plan the user may edit: 404 when invisible, 403 when read-only or no longer a draft."""
+    plan = get_plan_as_advisor(user, pk)
+    ensure_draft(plan)
+    return plan
+
+
+def get_plan_as_advisor(user, pk):
+    """A plan of the user's municipality in any status: for approving, publishing, archiving."""
     plan = get_plan_for_user(user, pk)
     if not can_edit_plan(user, plan):
         raise PermissionDenied
     return plan
+
+
+def ensure_draft(plan):
+    """An approved or archived plan is frozen: its content is what was approved."""
+    if plan.status != Plan.Status.DRAFT:
+        raise PermissionDenied(
+            _("This plan is approved or archived and can no longer be changed. To change an approved plan, start a new revision of it.")
+        )
 
 
 def can_edit_plan(user, plan):
