@@ -1,13 +1,17 @@
 """Small builders for test data. The demo plan is the one big dataset."""
 
+import copy
 import datetime
 import itertools
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 
 from routines.models import (
     Actor,
     Duty,
+    FocusArea,
+    LegalReference,
     Membership,
     Milestone,
     Municipality,
@@ -117,6 +121,87 @@ def make_member(role, municipality=None, unit=None, region=None, user=None):
         municipality = unit.municipality
     Membership.objects.create(user=user, role=role, municipality=municipality, unit=unit, region=region)
     return user
+
+
+def make_focus_area(plan=None, **fields):
+    fields.setdefault("name", f"Fokusområde {_n()}")
+    return FocusArea.objects.create(plan=plan or make_plan(), **fields)
+
+
+def make_legal_reference(routine, **fields):
+    fields.setdefault("citation", "Opplæringsloven kap. 12 (tidligere § 9A)")
+    return LegalReference.objects.create(routine=routine, **fields)
+
+
+def row_counts():
+    """Rows per model of the plan apps, to show that a failed import changed nothing.
+
+    Historical records are left out: reloading the same content is still a
+    change in the history (who reloaded it, and when).
+    """
+    return {
+        model._meta.label: model.objects.count()
+        for app in ("routines", "meetings", "auth")
+        for model in apps.get_app_config(app).get_models()
+        if not model._meta.label.split(".")[1].startswith("Historical")
+    }
+
+
+_PLAN_DOCUMENT = {
+    "format": "kibs-plan",
+    "format_version": 1,
+    "municipality": {
+        "slug": "fjordby",
+        "name": "Fjordby kommune",
+        "vision": "Alle barn skal oppleve et trygt og godt miljø.",
+        "region": {"slug": "vesteralen", "name": "Vesterålen"},
+        "units": [
+            {"slug": "fjordby-skole", "name": "Fjordby skole", "kind": "school", "owner": "municipal"},
+            {"slug": "lia-barnehage", "name": "Lia barnehage", "kind": "kindergarten", "owner": "private"},
+        ],
+    },
+    "plans": [
+        {
+            "title": "KIBS handlingsplan",
+            "school_year": 2023,
+            "actors": [{"name": "Rektor", "role": "Leder", "duties": ["Leder SKUT"]}],
+            "milestones": [{"number": 1, "text": "Alle enheter vurderer eget ståsted."}, {"number": 2, "text": "BTI"}],
+            "target_groups": [{"name": "Skoleledere"}, {"name": "Styrere"}],
+            "arenas": [{"name": "Skoleeiers utviklingsgruppe", "abbreviation": "SUT", "category": "group"}],
+            "progress_entries": [
+                {
+                    "starts_on": "2023-08-14",
+                    "starts_at": "12:00",
+                    "ends_at": "15:30",
+                    "content": "Halv fagdag for alle lærere",
+                    "target_groups": ["Skoleledere"],
+                    "milestones": [1, 2],
+                    "arena": "Skoleeiers utviklingsgruppe",
+                },
+                {
+                    "starts_on": "2023-09-01",
+                    "ends_on": "2023-11-30",
+                    "content": "Pedagogisk analyse ved hver enhet",
+                    "milestones": "all",
+                    "at_every_unit": True,
+                },
+            ],
+            "routines": [
+                {"title": "Undring og bekymring", "responsible": "Rektor", "milestones": [2], "bti_levels": [0]},
+                {
+                    "title": "Enhetens egen rutine",
+                    "scope": "unit",
+                    "unit_texts": [{"unit": "fjordby-skole", "status": "draft", "body": "Vår rutine"}],
+                },
+            ],
+        }
+    ],
+}
+
+
+def make_plan_document():
+    """A small valid plan file as parsed JSON, a fresh copy each time, for tests to break."""
+    return copy.deepcopy(_PLAN_DOCUMENT)
 
 
 from browser_support import browser, new_page, page  # noqa: E402,F401  (fixtures for the browser tests)
