@@ -56,3 +56,14 @@ def can_edit_unit(user, unit):
 
 def can_edit_plan_of_municipality(user, municipality_id):
     return Municipality.objects.editable_by(user).filter(pk=municipality_id).exists()
+
+
+def can_read_history(user, plan):
+    """The history names who changed what: for the municipality's own writers, not readers or the region."""
+    if user.is_superuser:
+        return True
+    return Membership.objects.filter(
+        user=user,
+        municipality=plan.municipality_id,
+        role__in=[Membership.Role.ADVISOR, Membership.Role.UNIT_LEADER],
+    ).exists()
