@@ -65,7 +65,7 @@ def approve_plan(plan, user):
         if public_slug:
             plan.published = True
             plan.public_slug = public_slug
-        _save(plan, user, _("Approved"))
+        _save(plan, user, _("Approved the plan"))
     return plan
 
 

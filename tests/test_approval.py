@@ -62,14 +62,14 @@ def test_advisor_approves_a_draft_after_confirming(client):
     plan.refresh_from_db()
     assert plan.status == Plan.Status.APPROVED and plan.approved_by == advisor and plan.approved_at
     latest = plan.history.first()
-    assert (latest.history_user, latest.history_change_reason) == (advisor, "Approved")
+    assert (latest.history_user, latest.history_change_reason) == (advisor, "Godkjente planen")
 
 
 def test_an_approved_plan_is_frozen():
     plan = make_plan()
     advisor = make_member(ADVISOR, plan.municipality)
     approve_plan(plan, advisor)
-    with pytest.raises(PermissionDenied, match="start a new revision"):
+    with pytest.raises(PermissionDenied, match="start en ny revisjon"):
         get_plan_for_editing(advisor, plan.pk)
 
 
@@ -79,7 +79,7 @@ def test_approving_twice_is_refused(client):
     approve_plan(plan, advisor)
     client.force_login(advisor)
     response = client.post(url("plan_approve", plan))
-    assert response.status_code == 409 and "Only a draft can be approved." in response.text
+    assert response.status_code == 409 and "Bare et utkast kan godkjennes." in response.text
 
 
 def test_a_revision_is_a_full_draft_copy_and_there_is_only_one(client):
@@ -103,7 +103,7 @@ def test_only_an_approved_plan_is_revised(client):
     plan = make_plan()
     client.force_login(make_member(ADVISOR, plan.municipality))
     response = client.post(url("plan_start_revision", plan))
-    assert response.status_code == 409 and "Only an approved plan can be revised." in response.text
+    assert response.status_code == 409 and "Bare en godkjent plan kan revideres." in response.text
 
 
 def test_the_approved_version_reads_and_prints_as_approved_after_the_draft_changes(client):
@@ -212,5 +212,5 @@ def test_plan_page_says_an_approved_plan_is_frozen(client):
     approve_plan(plan, advisor)
     client.force_login(advisor)
     text = client.get(url("plan_detail", plan)).text
-    assert "This version stays as it was approved." in text
+    assert "Denne versjonen forblir slik den ble godkjent." in text
     assert url("plan_status", plan) in text and url("plan_history", plan) in text

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from conftest import (
     make_actor,
@@ -178,11 +179,14 @@ def test_pages_go_from_newest_to_oldest(client):
 
 
 def test_word_diff_marks_removed_and_added_words_with_text_not_only_colour():
-    html = word_diff("Vi kartla behovet.", "Vi kartla behovet i alle enheter.")
-    assert html == 'Vi kartla behovet<ins><span class="visually-hidden">added: </span> i alle enheter</ins>.'
-    html = word_diff("Rektor leder SKUT", "Styrer leder SKUT")
-    assert "<del><span class=\"visually-hidden\">removed: </span>Rektor</del>" in html
-    assert "<ins><span class=\"visually-hidden\">added: </span>Styrer</ins>" in html
+    with translation.override("en"):
+        html = word_diff("Vi kartla behovet.", "Vi kartla behovet i alle enheter.")
+        assert html == 'Vi kartla behovet<ins><span class="visually-hidden">added: </span> i alle enheter</ins>.'
+        html = word_diff("Rektor leder SKUT", "Styrer leder SKUT")
+        assert "<del><span class=\"visually-hidden\">removed: </span>Rektor</del>" in html
+        assert "<ins><span class=\"visually-hidden\">added: </span>Styrer</ins>" in html
+    with translation.override("nb"):
+        assert '<span class="visually-hidden">fjernet: </span>Rektor' in word_diff("Rektor", "Styrer")
 
 
 def test_word_diff_escapes_what_people_wrote():

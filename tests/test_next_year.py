@@ -99,7 +99,7 @@ def test_next_year_twice_is_refused(client):
     client.force_login(make_member(ADVISOR, plan.municipality))
     assert client.post(reverse("routines:plan_start_next_year", args=[plan.pk])).status_code == 302
     response = client.post(reverse("routines:plan_start_next_year", args=[plan.pk]))
-    assert response.status_code == 409 and "already a plan" in response.text
+    assert response.status_code == 409 and "Det finnes allerede en plan" in response.text
     assert Plan.objects.filter(school_year=2024).count() == 1
 
 

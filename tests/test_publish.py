@@ -68,7 +68,7 @@ def test_only_approved_plans_are_published(client):
     plan = make_plan()
     client.force_login(make_member(ADVISOR, plan.municipality))
     response = client.post(url("plan_publish", plan))
-    assert response.status_code == 409 and "Only an approved plan can be published." in response.text
+    assert response.status_code == 409 and "Bare en godkjent plan kan publiseres." in response.text
     plan.refresh_from_db()
     assert not plan.published
 

@@ -72,7 +72,7 @@ def test_restoring_is_recorded_with_the_person_and_a_reason(client, advisor_plan
 
     latest = Actor.history.filter(id=record.id).first()
     assert latest.history_type == "+" and latest.history_user == advisor
-    assert latest.history_change_reason.startswith("Restored the version of")
+    assert latest.history_change_reason.startswith("Gjenopprettet versjonen fra")
     assert Duty.history.filter(history_type="+").first().history_user == advisor
     rows = client.get(reverse("routines:plan_history", args=[plan.pk])).context["rows"]
     assert (rows[0]["part_key"], rows[0]["user"]) in {("actor", advisor), ("duty", advisor)}
@@ -164,7 +164,7 @@ def test_restore_an_earlier_version_of_a_text(client, advisor_plan):
     section.refresh_from_db()
     assert section.body == "Den gode teksten."
     latest = section.history.first()
-    assert latest.history_user == advisor and latest.history_change_reason.startswith("Restored")
+    assert latest.history_user == advisor and latest.history_change_reason.startswith("Gjenopprettet")
     assert section.history.count() == 3  # nothing is lost: the replaced text stays in the history
 
 
@@ -179,7 +179,7 @@ def test_restoring_over_a_newer_change_is_a_conflict(client, advisor_plan):
     response = client.post(restore_url(plan, "section", first), {"seen_version": seen})
 
     assert response.status_code == 409
-    assert "Someone changed or restored this" in response.text
+    assert "Noen har endret eller gjenopprettet dette" in response.text
     section.refresh_from_db()
     assert section.body == "Noen andre skrev dette i mellomtiden"
 
@@ -202,7 +202,7 @@ def test_a_duty_of_a_deleted_actor_needs_its_actor_first(client, advisor_plan):
     client.force_login(advisor)
     response = client.post(restore_url(plan, "duty", Duty.history.get(id=duty_pk, history_type="-")))
     assert response.status_code == 409
-    assert "First restore the actor" in response.text
+    assert "Gjenopprett først den delen det hører til" in response.text
     assert not Duty.objects.exists()
 
 
@@ -214,7 +214,7 @@ def test_a_clash_with_the_current_plan_is_explained(client, advisor_plan):
     client.force_login(advisor)
     response = client.post(restore_url(plan, "milestone", record))
     assert response.status_code == 409
-    assert "clashes" in response.text
+    assert "kolliderer" in response.text
     assert list(Milestone.objects.values_list("text", flat=True)) == ["Ny med samme nummer"]
 
 
@@ -244,7 +244,7 @@ def test_an_approved_plan_is_not_restored_into(client, advisor_plan):
     client.force_login(advisor)
     response = client.post(restore_url(plan, "actor", record))
     assert response.status_code == 403
-    assert "start a new revision" in response.text
+    assert "start en ny revisjon av den" in response.text
     assert not Actor.objects.exists()
 
 
