@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db.models import CharField, Exists, OuterRef, Q, TextField, Value
+from django.db.models import BooleanField, CharField, Exists, OuterRef, Q, TextField, Value
 from django.db.models.functions import Cast, Left
 from django.http import Http404
 from django.utils.html import escape
@@ -104,7 +104,7 @@ def with_labels(part, records):
 
 TIMELINE_FIELDS = [
     "part_key", "history_id", "id", "history_date", "history_type",
-    "history_user_id", "history_change_reason", "label_text", "exists_now",
+    "history_user_id", "history_change_reason", "label_text", "exists_now", "parent_exists",
 ]
 
 
@@ -113,8 +113,9 @@ def timeline(plan, part_key=None, user_id=None):
 
     The historical tables are combined with UNION ALL, so a page of the
     timeline costs one query whatever it shows and however many kinds of
-    part it mixes. Each row says whether the object still exists, so deleted
-    objects can be offered for restoring without another query.
+    part it mixes. Each row says whether the object and what it belongs to
+    still exist, so deleted objects can be offered for restoring without
+    another query (a duty of a deleted actor comes back with the actor).
     """
     selected = [get_part(part_key)] if part_key else parts()
     queries = []
@@ -127,12 +128,20 @@ def timeline(plan, part_key=None, user_id=None):
             .annotate(
                 part_key=Value(part.key, output_field=CharField()),
                 exists_now=Exists(part.model.objects.filter(pk=OuterRef("id"))),
+                parent_exists=_parent_exists(part),
             )
             .values(*TIMELINE_FIELDS)
             .order_by()  # the historical models' default order is not allowed inside a UNION
         )
     combined = queries[0].union(*queries[1:], all=True) if len(queries) > 1 else queries[0]
     return combined.order_by("-history_date", "-history_id")
+
+
+def _parent_exists(part):
+    if part.parent in (None, "plan"):
+        # The plan exists: its history is being shown.
+        return Value(True, output_field=BooleanField())
+    return Exists(part.parent_model.objects.filter(pk=OuterRef(f"{part.parent}_id")))
 
 
 def people(plan):

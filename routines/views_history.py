@@ -36,6 +36,8 @@ class TimelineFilterForm(forms.Form):
         self.fields["person"].choices = [("", _("Everyone"))] + [
             (person.pk, person.get_full_name() or person.username) for person in people
         ]
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-select"
 
 
 def _plan_for_history(user, pk):
@@ -83,12 +85,15 @@ class CompareForm(forms.Form):
     def __init__(self, *args, versions, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["against"].choices = [(version.history_id, _version_label(version)) for version in versions]
+        self.fields["against"].widget.attrs["class"] = "form-select"
 
 
 def _version_label(version):
-    when = formats.date_format(timezone.localtime(version.history_date), "SHORT_DATETIME_FORMAT")
-    who = version.history_user.get_full_name() or version.history_user.username if version.history_user else "—"
-    return f"{when} · {who}"
+    # Seconds tell apart versions saved within the same minute.
+    when = formats.date_format(timezone.localtime(version.history_date), "d.m.Y H:i:s")
+    user = version.history_user
+    who = (user.get_full_name() or user.username) if user else _("unknown person")
+    return f"{when} · {version.get_history_type_display()} · {who}"
 
 
 @login_required
@@ -107,8 +112,8 @@ def _records(part, plan):
 def _render_version(request, plan, part, record, error=None, status=200):
     versions = list(_records(part, plan).filter(id=record.id).order_by("-history_date", "-history_id"))
     others = [version for version in versions if version.history_id != record.history_id]
-    form = CompareForm(request.GET or None, versions=others)
     older = next((version for version in versions if version.history_date < record.history_date), None)
+    form = CompareForm(request.GET or None, versions=others, initial={"against": older.history_id if older else None})
     if form.is_bound:
         if form.is_valid() and form.cleaned_data["against"]:
             older = next(version for version in others if version.history_id == form.cleaned_data["against"])

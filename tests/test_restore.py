@@ -260,12 +260,14 @@ def test_restore_an_earlier_version_of_the_plan_itself_keeps_its_status(client, 
 
 def test_the_timeline_offers_restore_for_deleted_parts_only(client, advisor_plan):
     plan, advisor = advisor_plan
-    actor = make_actor(plan, name="PPD")
+    actor = make_actor(plan, name="PPD", duties=["Veileder", "Utreder"])
     make_actor(plan, name="Foresatte")
     record = delete(actor, advisor)
     client.force_login(advisor)
     response = client.get(reverse("routines:plan_history", args=[plan.pk]))
+    # The duties come back with their actor: only the actor is offered.
     assert response.text.count("/restore/") == 1
+    assert response.text.count("Kommer tilbake når det den hører til, blir gjenopprettet.") == 2
     assert restore_url(plan, "actor", record) in response.text
     client.post(restore_url(plan, "actor", record))
     assert "/restore/" not in client.get(reverse("routines:plan_history", args=[plan.pk])).text
