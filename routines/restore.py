@@ -27,10 +27,6 @@ class RestoreError(Exception):
     """Restoring is not possible as asked; the message says why, for the user."""
 
 
-class RestoreConflict(RestoreError):
-    """Someone changed or restored the object since the page was opened."""
-
-
 def restore(part, record, user, seen_version=None):
     """Make the object look like the historical `record` again, and return it.
 
@@ -48,7 +44,7 @@ def restore(part, record, user, seen_version=None):
             if current is None:
                 return _recreate(part, record, user, reason)
             if seen_version is None or current.version != seen_version:
-                raise RestoreConflict(
+                raise RestoreError(
                     _("Someone changed or restored this since you opened the page. Look at it again and decide.")
                 )
             return _overwrite(part, current, record, user, reason)
@@ -95,11 +91,10 @@ def _recreate(part, record, user, reason):
     deletion = part.history_model.objects.filter(id=record.id).latest()
     if part.parent not in (None, "plan"):
         parent_id = getattr(record, f"{part.parent}_id")
-        parent_model = part.model._meta.get_field(part.parent).related_model
-        if not parent_model._default_manager.filter(pk=parent_id).exists():
+        if not part.parent_model._default_manager.filter(pk=parent_id).exists():
             raise RestoreError(
                 _("First restore the %(parent)s it belongs to; it comes back with it.")
-                % {"parent": parent_model._meta.verbose_name}
+                % {"parent": part.parent_model._meta.verbose_name}
             )
     obj = part.model(pk=record.id)
     setattr(obj, f"{part.parent}_id", getattr(record, f"{part.parent}_id"))
