@@ -152,6 +152,15 @@ class PlanQuerySet(models.QuerySet):
     def editable_by(self, user):
         return self.filter(municipality__in=Municipality.objects.editable_by(user))
 
+    def shared_in_region_with(self, user):
+        """Approved plans of the municipalities in the regions where the user is an advisor (read-only)."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        advisor_regions = Membership.objects.filter(
+            user=user, role=Membership.Role.ADVISOR, municipality__region__isnull=False
+        ).values("municipality__region")
+        return self.filter(status=Plan.Status.APPROVED, municipality__region__in=advisor_regions)
+
     def for_plan_list(self):
         return self.select_related("municipality").order_by("municipality__name", "-school_year", "title")
 
@@ -247,7 +256,8 @@ class PlanPart(VersionedModel):
 
     parent_field = "plan"
 
-    position = models.PositiveIntegerField(_("position"), default=0)
+    # None until saved: save() then places a new part last among its siblings.
+    position = models.PositiveIntegerField(_("position"), default=None, blank=True)
 
     class Meta:
         abstract = True
@@ -258,7 +268,7 @@ class PlanPart(VersionedModel):
         return type(self).objects.filter(**{f"{self.parent_field}_id": parent_id})
 
     def save(self, *args, **kwargs):
-        if self._state.adding and not self.position:
+        if self.position is None:
             last = self.siblings().aggregate(last=models.Max("position"))["last"]
             self.position = 0 if last is None else last + 1
         super().save(*args, **kwargs)
@@ -460,6 +470,12 @@ class UnitRoutineText(VersionedModel):
 
     def __str__(self):
         return f"{self.routine} – {self.unit}"
+
+    def save(self, *args, **kwargs):
+        # PostgreSQL's trigger enforces this too; SQLite has only this check.
+        if not Unit.objects.filter(pk=self.unit_id, municipality__plans__routines=self.routine_id).exists():
+            raise ValidationError(_("The unit must belong to the plan's municipality."))
+        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()

@@ -103,10 +103,8 @@ def _recreate(part, record, user, reason):
     # deletion records the row as it was: its position is the true one.
     if hasattr(obj, "position"):
         obj.position = deletion.position
-    obj.version = deletion.version
-    # Not "adding": PlanPart.save would put a new part at the end, and the
-    # version goes up so forms opened before the deletion see a conflict.
-    obj._state.adding = False
+    # The version goes on from the deleted one, so forms opened before the deletion see a conflict.
+    obj.version = deletion.version + 1
     _save(obj, user, reason, force_insert=True)
     if m2m_fields(part):
         _set_links_quietly(part, obj, record)

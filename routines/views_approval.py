@@ -34,6 +34,7 @@ def _status_page(request, plan, error=None, status=200):
         "draft_revision": plan.revisions.filter(status=Plan.Status.DRAFT).order_by("pk").first(),
         "public_url": request.build_absolute_uri(public_path) if public_path else "",
         "error": error,
+        "can_edit": True,  # only advisors reach these pages
     }
     return render(request, "routines/history/plan_status.html", context, status=status)
 
@@ -52,10 +53,10 @@ def _confirmed_action(request, pk, action, template, done_message):
         try:
             action(plan, request.user)
         except PlanActionError as error:
-            return render(request, template, {"plan": plan, "error": str(error)}, status=409)
+            return render(request, template, {"plan": plan, "can_edit": True, "error": str(error)}, status=409)
         messages.success(request, done_message)
         return redirect("routines:plan_status", pk=plan.pk)
-    return render(request, template, {"plan": plan})
+    return render(request, template, {"plan": plan, "can_edit": True})
 
 
 @login_required

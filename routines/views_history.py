@@ -47,8 +47,14 @@ def _plan_for_history(user, pk):
     return plan
 
 
-def _can_restore(user, plan):
-    return plan.status == Plan.Status.DRAFT and can_edit_plan(user, plan)
+def _access(user, plan):
+    """What the page shows: the menu's items and, on a draft, the restore buttons."""
+    can_edit = can_edit_plan(user, plan)
+    return {
+        "can_edit": can_edit,
+        "can_read_history": True,
+        "can_restore": can_edit and plan.status == Plan.Status.DRAFT,
+    }
 
 
 @login_required
@@ -73,7 +79,7 @@ def plan_history(request, pk):
         "form": form,
         "page": page,
         "rows": list(timeline_rows(page.object_list, users_by_id)),
-        "can_restore": _can_restore(request.user, plan),
+        **_access(request.user, plan),
         "filter_query": query.urlencode(),
     }
     return render(request, "routines/history/plan_history.html", context, status=status)
@@ -131,7 +137,7 @@ def _render_version(request, plan, part, record, error=None, status=200):
         "changes": [row for row in rows if row.get("changed")],
         "current": current,
         "is_current": current is not None and versions[0].history_id == record.history_id,
-        "can_restore": _can_restore(request.user, plan),
+        **_access(request.user, plan),
         "form": form,
         "error": error,
     }

@@ -4,15 +4,17 @@ import copy
 import datetime
 import itertools
 
-from django.apps import apps
+import pytest
+
 from django.contrib.auth import get_user_model
+from django.apps import apps
 
 from routines.models import (
     Actor,
     Duty,
+    Membership,
     FocusArea,
     LegalReference,
-    Membership,
     Milestone,
     Municipality,
     Plan,
@@ -136,8 +138,7 @@ def make_legal_reference(routine, **fields):
 def row_counts():
     """Rows per model of the plan apps, to show that a failed import changed nothing.
 
-    Historical records are left out: reloading the same content is still a
-    change in the history (who reloaded it, and when).
+    History tables are left out: they grow with every save by design.
     """
     return {
         model._meta.label: model.objects.count()
@@ -205,3 +206,9 @@ def make_plan_document():
 
 
 from browser_support import browser, new_page, page  # noqa: E402,F401  (fixtures for the browser tests)
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # Real hashing is deliberately slow; tests create many users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -47,6 +47,7 @@ def build_installation():
 def test_export_all_then_import_into_an_empty_database_restores_everything_exactly(tmp_path):
     build_installation()
     assert Municipality.objects.count() == 3 and Plan.objects.count() == 6
+    plans = sorted(Plan.objects.values_list("municipality__slug", "school_year", "status"))
     call_command("export_plan", "--all", "-o", str(tmp_path / "backup"), stdout=io.StringIO())
 
     call_command("flush", interactive=False, verbosity=0)
@@ -59,11 +60,5 @@ def test_export_all_then_import_into_an_empty_database_restores_everything_exact
     assert files == ["fjordby.json", "sortland.json", "utenfor.json"]
     for name in files:
         assert (tmp_path / "again" / name).read_bytes() == (tmp_path / "backup" / name).read_bytes()
-    assert sorted(Plan.objects.values_list("municipality__slug", "school_year", "status")) == [
-        ("fjordby", 2023, "approved"),
-        ("fjordby", 2023, "draft"),
-        ("fjordby", 2024, "draft"),
-        ("sortland", 2023, "approved"),
-        ("sortland", 2024, "draft"),
-        ("utenfor", 2024, "draft"),
-    ]
+    assert sorted(Plan.objects.values_list("municipality__slug", "school_year", "status")) == plans
+    assert ("fjordby", 2023, "approved") in plans and ("fjordby", 2023, "draft") in plans

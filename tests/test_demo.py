@@ -6,13 +6,18 @@ duties, 5 milestones, 9 target groups in the colour legend, 7 development groups
 """
 
 import datetime
+import json
 from io import StringIO
+from pathlib import Path
 
 from django.core.management import call_command
 from django.test import TestCase
 
 from meetings.models import Arena, ProgressEntry, TargetGroup
 from routines.models import Actor, Duty, Milestone, Municipality, Plan, Routine, Section, Unit
+from routines.planfile import export_municipality
+
+DEMO_FILE = Path(__file__).resolve().parent.parent / "routines" / "demo" / "sortland.json"
 
 D = datetime.date
 T = datetime.time
@@ -359,6 +364,12 @@ class SortlandDemoTests(TestCase):
         school = self.municipality.units.get(slug="sortland-barneskole")
         without_text = unit_routines.exclude(unit_texts__unit=school)
         assert without_text.exists()  # something for the unit leader to write
+
+    # -- nothing lost ----------------------------------------------------------------------------
+
+    def test_export_gives_back_the_demo_file(self):
+        # The demo file is kept in export order, so import → export reproduces it field by field.
+        assert export_municipality(self.municipality) == json.loads(DEMO_FILE.read_text(encoding="utf-8"))
 
     # -- the E 1.6 plan --------------------------------------------------------------------------
 

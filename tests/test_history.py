@@ -152,7 +152,7 @@ def test_the_history_page_runs_a_fixed_number_of_queries(client, django_assert_m
     users = [make_member(ADVISOR, plan.municipality) for _ in range(3)]
     client.force_login(users[0])
     make_changes(plan, users[0], 2)
-    with django_assert_max_num_queries(10) as few:
+    with django_assert_max_num_queries(8) as few:
         client.get(history_url(plan))
     for user in users:
         make_changes(plan, user, 15)

@@ -53,9 +53,9 @@ def build_full_municipality():
         intro="Innleiing i **Markdown**",
     )
     make_focus_area(
-        plan, name="Tidlig innsats", position=2, goals="Barn skal få hjelp tidlig\n\n  Foreldre skal involveres "
+        plan, name="Tidlig innsats", position=1, goals="Barn skal få hjelp tidlig\n\n  Foreldre skal involveres "
     )
-    make_focus_area(plan, name="Lek og læringsmiljø", position=1, goals="")
+    make_focus_area(plan, name="Lek og læringsmiljø", position=0, goals="")
     make_section(plan, title="Kompetansebehov", guiding_question="Hva trenger vi?", body="Tekst", position=0)
     leaders = make_actor(plan, name="Ledelsen i barnehage og skole", role="Ansvarlig", duties=["Leder", "Følger opp"])
     make_actor(plan, name="Foresatte", role="", duties=[])
