@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from conftest import (
     make_actor,
+    make_arena,
     make_entry,
     make_member,
     make_milestone,
@@ -15,6 +16,7 @@ from conftest import (
     make_plan,
     make_routine,
     make_section,
+    make_target_group,
     make_unit,
     make_unit_text,
 )
@@ -214,3 +216,30 @@ def test_plan_page_says_an_approved_plan_is_frozen(client):
     text = client.get(url("plan_detail", plan)).text
     assert "Denne versjonen forblir slik den ble godkjent." in text
     assert url("plan_status", plan) in text and url("plan_history", plan) in text
+
+
+@pytest.mark.parametrize(
+    "name, kind",
+    [
+        ("meetings:arena_create", "plan"),
+        ("meetings:arena_edit", "arena"),
+        ("meetings:arena_delete", "arena"),
+        ("meetings:target_group_edit", "target_group"),
+        ("meetings:entry_create", "plan"),
+        ("meetings:entry_edit", "entry"),
+        ("meetings:entry_delete", "entry"),
+    ],
+)
+def test_the_parts_of_an_approved_plan_are_frozen_too(client, name, kind):
+    plan = make_plan()
+    advisor = make_member(ADVISOR, plan.municipality)
+    objects = {"arena": make_arena(plan), "target_group": make_target_group(plan), "entry": make_entry(plan)}
+    approve_plan(plan, advisor)
+    client.force_login(advisor)
+    kwargs = {"plan_pk": plan.pk} if kind == "plan" else {"pk": objects[kind].pk}
+
+    response = client.post(reverse(name, kwargs=kwargs))
+
+    assert response.status_code == 403
+    assert "start en ny revisjon av den" in response.text
+    assert plan.arenas.count() == plan.target_groups.count() == plan.progress_entries.count() == 1
