@@ -9,6 +9,7 @@ from operator import attrgetter
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from .models import (
     Actor,
@@ -31,11 +32,26 @@ def get_plan_for_user(user, pk):
 
 
 def get_plan_for_editing(user, pk):
-    """A plan the user may edit: 404 when invisible, 403 when read-only."""
+    """A draft plan the user may edit: 404 when invisible, 403 when read-only or no longer a draft."""
+    plan = get_plan_as_advisor(user, pk)
+    ensure_draft(plan)
+    return plan
+
+
+def get_plan_as_advisor(user, pk):
+    """A plan of the user's municipality in any status: for approving, publishing, archiving."""
     plan = get_plan_for_user(user, pk)
     if not can_edit_plan(user, plan):
         raise PermissionDenied
     return plan
+
+
+def ensure_draft(plan):
+    """An approved or archived plan is frozen: its content is what was approved."""
+    if plan.status != Plan.Status.DRAFT:
+        raise PermissionDenied(
+            _("This plan is approved or archived and can no longer be changed. To change an approved plan, start a new revision of it.")
+        )
 
 
 def can_edit_plan(user, plan):
@@ -95,8 +111,10 @@ def _get_part_for_user(user, queryset, pk, plan_path="plan"):
 def _get_part_for_editing(user, queryset, pk, plan_path="plan"):
     """A part of a plan the user may edit: 404 when invisible, 403 when read-only."""
     part = _get_part_for_user(user, queryset, pk, plan_path)
-    if not can_edit_plan(user, attrgetter(plan_path.replace("__", "."))(part)):
+    plan = attrgetter(plan_path.replace("__", "."))(part)
+    if not can_edit_plan(user, plan):
         raise PermissionDenied
+    ensure_draft(plan)
     return part
 
 
@@ -141,5 +159,15 @@ def get_unit_text_for_editing(user, routine_pk, unit_pk):
     unit = get_object_or_404(Unit.objects.filter(municipality=routine.plan.municipality_id), pk=unit_pk)
     if not can_edit_unit(user, unit):
         raise PermissionDenied
+    ensure_draft(routine.plan)
     text = UnitRoutineText.objects.filter(routine=routine, unit=unit).first()
     return text or UnitRoutineText(routine=routine, unit=unit)
+def can_read_history(user, plan):
+    """The history names who changed what: for the municipality's own writers, not readers or the region."""
+    if user.is_superuser:
+        return True
+    return Membership.objects.filter(
+        user=user,
+        municipality=plan.municipality_id,
+        role__in=[Membership.Role.ADVISOR, Membership.Role.UNIT_LEADER],
+    ).exists()

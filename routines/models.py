@@ -193,6 +193,32 @@ class Plan(VersionedModel):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
+    # Approval and publication (routines/services.py): an approved plan is
+    # frozen; changing it means a new draft that revises it.
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True, editable=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    revision_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="revisions",
+        verbose_name=_("revision of"),
+    )
+    published = models.BooleanField(_("published"), default=False, editable=False)
+    public_slug = models.SlugField(
+        _("public address"), max_length=100, unique=True, null=True, blank=True, editable=False
+    )
+
     objects = PlanQuerySet.as_manager()
 
     history = HistoricalRecords()
@@ -210,6 +236,10 @@ class Plan(VersionedModel):
             ),
             models.CheckConstraint(
                 condition=Q(language__in=["nb", "nn"]), name="plan_language_valid"
+            ),
+            # Only an approved plan is ever shown at its public address.
+            models.CheckConstraint(
+                condition=Q(published=False) | Q(status="approved"), name="plan_published_only_when_approved"
             ),
         ]
 
