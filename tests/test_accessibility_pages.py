@@ -5,14 +5,17 @@ lists every page with problems at once.
 """
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
 from browser_support import log_in, page_problems
 from meetings.models import Gathering
 from routines.models import Plan, Routine
+from routines.services import approve_plan, publish_plan
 
 pytestmark = pytest.mark.django_db(transaction=True)
+User = get_user_model()
 
 
 def demo_urls():
@@ -55,7 +58,16 @@ def demo_urls():
         "calendar subscriptions": (reverse("meetings:feed_subscriptions", args=[plan.pk]), ("Kalender", "Kalender")),
         "plans in the region": (reverse("meetings:region_plans"), ("Planer i regionen", "Planar i regionen")),
         "password change": (reverse("password_change"), ("Bytt passord", "Byt passord")),
+        "history": (reverse("routines:plan_history", args=[plan.pk]), ("Vis endringer", "Vis endringar")),
+        "history version": (history_version_url(plan), ("Historikk", "Historikk")),
+        "approval and publishing": (reverse("routines:plan_status", args=[plan.pk]), ("Godkjenn", "Godkjenn")),
+        "approval confirmation": (reverse("routines:plan_approve", args=[plan.pk]), ("Godkjenn", "Godkjenn")),
     }
+
+
+def history_version_url(plan):
+    actor = plan.actors.first()
+    return reverse("routines:history_version", args=[plan.pk, "actor", actor.history.earliest().history_id])
 
 
 def coordinator_urls():
@@ -113,5 +125,13 @@ def test_main_pages_have_no_violations(new_page, demo, language):
     page.context.clear_cookies()
     log_in(page, "koordinator", "kibs-demo-koordinator")
     audit(coordinator_urls())
+
+    # The public page is in the plan's own language (the demo's is Bokmål), whatever the reader's.
+    plan = Plan.objects.get(municipality__slug="sortland", school_year=2023)
+    advisor = User.objects.get(username="radgiver")
+    plan = publish_plan(approve_plan(plan, advisor), advisor)
+    page.context.clear_cookies()
+    assert page.goto(reverse("routines:public_plan", args=[plan.public_slug])).ok
+    problems["public page"] = page_problems(page, plan.language, expect="Laget rundt barnet: roller og ansvar")
 
     assert {name: found for name, found in problems.items() if found} == {}
