@@ -1,0 +1,133 @@
+"""The journeys with the keyboard only: Tab to reach, Enter and Space to act, focus always visible.
+
+Locators only name the element the keyboard must reach; every action is a
+key press. Each element the Tab key passes must show a focus outline.
+"""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+
+from meetings.models import ProgressEntry
+from routines.models import Actor, Plan
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+TAB_LIMIT = 200
+
+
+def assert_focus_visible(page):
+    focus = page.evaluate(
+        """() => {
+            const element = document.activeElement;
+            const style = getComputedStyle(element);
+            const box = element.getBoundingClientRect();
+            // The calendar and clock buttons inside date and time fields get Chromium's own focus ring.
+            const onPickerButton = /^(date|time)$/.test(element.type) && !element.matches(":focus");
+            return {
+                element: element.outerHTML.slice(0, 120),
+                outline: onPickerButton || (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0),
+                shown: box.width > 0 && box.height > 0 && style.visibility !== "hidden",
+            };
+        }"""
+    )
+    assert focus["outline"] and focus["shown"], f"focus not visible on {focus['element']}"
+
+
+def tab_to(page, target):
+    """Press Tab until target has the focus; each stop on the way shows its focus."""
+    handle = target.element_handle()
+    for _ in range(TAB_LIMIT):
+        if page.evaluate("element => document.activeElement === element", handle):
+            assert_focus_visible(page)
+            return
+        page.keyboard.press("Tab")
+        # Past the last element the focus leaves the page for a moment, then starts again at the top.
+        if page.evaluate("document.activeElement !== document.body"):
+            assert_focus_visible(page)
+    raise AssertionError(f"Tab never reached {target}")
+
+
+def activate(page, target, key="Enter"):
+    tab_to(page, target)
+    page.keyboard.press(key)
+
+
+def type_into(page, target, text):
+    tab_to(page, target)
+    page.keyboard.type(text)
+
+
+def date_keys(page, day):
+    """The digits that type `day` into a date field, in the order of the browser's own locale.
+
+    Debian's Chromium ships only its en-US locale, whose date fields read
+    month/day/year; a Norwegian one reads day.month.year.
+    """
+    probe = page.context.new_page()
+    probe.set_content('<input type="date">')
+    probe.locator("input").focus()
+    probe.keyboard.type("11022003")
+    order = {"2003-11-02": "%m%d%Y", "2003-02-11": "%d%m%Y"}[probe.locator("input").input_value()]
+    probe.close()
+    return day.strftime(order)
+
+
+@pytest.fixture
+def demo():
+    call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))
+    return Plan.objects.get(municipality__slug="sortland", school_year=2023)
+
+
+def test_the_advisor_journey_with_the_keyboard_only(page, demo):
+    page.goto("/accounts/login/")
+    type_into(page, page.get_by_label("Brukernavn"), "radgiver")
+    type_into(page, page.get_by_label("Passord"), "kibs-demo-radgiver")
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", level=1, name="Planer").wait_for()
+
+    # The skip link comes first, shows itself, and moves the focus to the main content.
+    page.keyboard.press("Tab")
+    assert_focus_visible(page)
+    assert page.evaluate("document.activeElement.textContent") == "Hopp til hovedinnholdet"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+    activate(page, page.get_by_role("link", name=demo.title))
+    page.get_by_role("heading", level=1, name=demo.title).wait_for()
+    parts = page.get_by_role("navigation", name="Planens deler")
+
+    # A duty added, then moved up with the Space key.
+    activate(page, parts.get_by_role("link", name="Laget rundt barnet"))
+    activate(page, page.get_by_role("link", name="Endre Foresatte"))
+    type_into(page, page.get_by_role("group", name="Nytt ansvar").first.get_by_role("textbox"), "Leser planen.")
+    activate(page, page.get_by_role("button", name="Lagre"))
+    page.get_by_text("Aktøren og ansvaret er lagret.").wait_for()
+    activate(page, page.get_by_role("link", name="Endre Foresatte"))
+    count = Actor.objects.get(plan=demo, name="Foresatte").duties.count()
+    activate(page, page.get_by_role("button", name=f"Flytt ansvar {count} opp"), key="Space")
+    page.get_by_role("button", name=f"Flytt ansvar {count - 1} opp").wait_for()
+    duties = list(Actor.objects.get(plan=demo, name="Foresatte").duties.values_list("text", flat=True))
+    assert duties[-2] == "Leser planen."
+
+    # A progress-plan entry: date and times typed, a target group ticked with Space.
+    activate(page, parts.get_by_role("link", name="Fremdriftsplan", exact=True))
+    activate(page, page.get_by_role("link", name="Legg til punkt"))
+    type_into(page, page.get_by_label("Dato*", exact=True), date_keys(page, datetime.date(2023, 10, 26)))
+    type_into(page, page.get_by_label("Fra klokkeslett"), "1800")
+    type_into(page, page.get_by_label("Til klokkeslett"), "1930")
+    type_into(page, page.get_by_label("Innhold"), "Foreldremøte om KIBS")
+    activate(page, page.get_by_role("checkbox", name="Foresatte"), key="Space")
+    activate(page, page.get_by_role("button", name="Lagre"))
+    page.get_by_text("Punktet er lagt til.").wait_for()
+    entry = ProgressEntry.objects.get(plan=demo, content="Foreldremøte om KIBS")
+    assert (str(entry.starts_on), str(entry.starts_at), str(entry.ends_at)) == ("2023-10-26", "18:00:00", "19:30:00")
+    assert [group.name for group in entry.target_groups.all()] == ["Foresatte"]
+
+    # The language, chosen with the arrow keys and the button next to the list.
+    tab_to(page, page.get_by_label("Språk"))
+    page.keyboard.press("ArrowDown")
+    activate(page, page.get_by_role("button", name="Bytt språk"))
+    page.get_by_role("button", name="Byt språk").wait_for()
+    assert page.locator("html").get_attribute("lang") == "nn"
