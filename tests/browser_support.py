@@ -104,3 +104,16 @@ def page_problems(page, language, expect=None):
     if expect and expect not in page.locator("body").inner_text():
         problems.append(f"«{expect}» is not on the page")
     return problems + accessibility_violations(page)
+
+
+SCREENSHOTS = Path(__file__).parent.parent / "docs" / "img"
+
+
+def save_screenshot(page, name, element=None):
+    """docs/img/<name>.png for the README: the page, or one element of it.
+
+    Taken only with KIBS_SCREENSHOTS=1, so test runs never rewrite the files.
+    """
+    if os.environ.get("KIBS_SCREENSHOTS") == "1":
+        page.set_viewport_size({"width": 1280, "height": 860})
+        (element or page).screenshot(path=SCREENSHOTS / f"{name}.png", animations="disabled")

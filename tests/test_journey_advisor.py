@@ -6,7 +6,7 @@ import re
 import pytest
 from django.core.management import call_command
 
-from browser_support import log_in
+from browser_support import log_in, save_screenshot
 from meetings.models import ProgressEntry
 from routines.models import Actor, Plan
 
@@ -27,6 +27,7 @@ def test_the_advisor_edits_the_demo_plan(page, demo):
     log_in(page, "radgiver", "kibs-demo-radgiver")
     page.get_by_role("link", name=demo.title).click()
     page.get_by_role("heading", level=1, name=demo.title).wait_for()
+    save_screenshot(page, "plan-page")
     parts = page.get_by_role("navigation", name="Planens deler")
 
     # A new duty for the parents.
@@ -68,3 +69,9 @@ def test_the_advisor_edits_the_demo_plan(page, demo):
         datetime.date(2023, 10, 26), datetime.time(18, 0), datetime.time(19, 30)
     )
     assert [group.name for group in entry.target_groups.all()] == ["Foresatte"]
+
+    # The new entry is on the year wheel.
+    parts.get_by_role("link", name="Årshjul").click()
+    wheel = page.locator("svg.year-wheel")
+    assert "Foreldremøte om KIBS" in wheel.inner_html()
+    save_screenshot(page, "year-wheel", element=page.locator(".year-wheel-figure"))
