@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -25,8 +26,11 @@ def _feed_token(token):
     return get_object_or_404(FeedToken.objects.select_related("plan__municipality"), token=token)
 
 
-def _ics_response(name, entries):
-    response = HttpResponse(build_calendar(name, entries), content_type="text/calendar; charset=utf-8")
+def _ics_response(plan, name, entries):
+    # A feed is part of the plan's document: in its language, not the calendar program's.
+    with translation.override(plan.language):
+        body = build_calendar(name, entries)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="kibs.ics"'
     # The token is a secret: keep feeds out of search engines and shared caches.
     response["X-Robots-Tag"] = "noindex"
@@ -36,20 +40,20 @@ def _ics_response(name, entries):
 
 def plan_feed(request, token):
     plan = _feed_token(token).plan
-    return _ics_response(f"{plan.title} {plan.school_year_label}", plan_entries(plan))
+    return _ics_response(plan, f"{plan.title} {plan.school_year_label}", plan_entries(plan))
 
 
 def unit_feed(request, token, unit_pk):
     plan = _feed_token(token).plan
     unit = get_object_or_404(Unit, pk=unit_pk, municipality_id=plan.municipality_id)
     entries = [entry for entry in plan_entries(plan) if unit.kind in entry.concerned_kinds()]
-    return _ics_response(f"{unit.name}: {plan.title} {plan.school_year_label}", entries)
+    return _ics_response(plan, f"{unit.name}: {plan.title} {plan.school_year_label}", entries)
 
 
 def arena_feed(request, token, arena_pk):
     plan = _feed_token(token).plan
     arena = get_object_or_404(plan.arenas, pk=arena_pk)
-    return _ics_response(f"{arena.name}: {plan.title} {plan.school_year_label}", plan_entries(plan).filter(arena=arena))
+    return _ics_response(plan, f"{arena.name}: {plan.title} {plan.school_year_label}", plan_entries(plan).filter(arena=arena))
 
 
 @login_required
