@@ -117,6 +117,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 # The chosen language outlives the browser session (Django's default cookie does not).
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = not DEBUG
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True
