@@ -105,10 +105,10 @@ class World:
         self.objects = {obj._meta.model_name: obj for obj in objects}
         # Users without a password: hashing one costs a third of a second.
         self.members = {
-            "advisor": make_member(Membership.Role.ADVISOR, self.municipality, user=_user()),
-            "reader": make_member(Membership.Role.READER, self.municipality, user=_user()),
-            "unit_leader": make_member(Membership.Role.UNIT_LEADER, unit=self.unit, user=_user()),
-            "coordinator": make_member(Membership.Role.COORDINATOR, region=self.region, user=_user()),
+            "advisor": make_member(Membership.Role.ADVISOR, self.municipality, user=passwordless_user()),
+            "reader": make_member(Membership.Role.READER, self.municipality, user=passwordless_user()),
+            "unit_leader": make_member(Membership.Role.UNIT_LEADER, unit=self.unit, user=passwordless_user()),
+            "coordinator": make_member(Membership.Role.COORDINATOR, region=self.region, user=passwordless_user()),
         }
 
     def model_for(self, url_name, parameter):
@@ -162,7 +162,7 @@ class World:
         return result
 
 
-def _user(**fields):
+def passwordless_user(**fields):
     user = get_user_model()(username=f"walker-{next(_users)}", **fields)
     user.set_unusable_password()
     user.save()
@@ -170,7 +170,7 @@ def _user(**fields):
 
 
 def superuser():
-    return _user(is_staff=True, is_superuser=True)
+    return passwordless_user(is_staff=True, is_superuser=True)
 
 
 def _admin_model(url_name):
