@@ -222,6 +222,9 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES",
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "ops.security.client_ip"
 AXES_LOCKOUT_TEMPLATE = "ops/lockout.html"
+# Its start-up banner would land on stdout, inside the output of management
+# commands such as dumpdata; failures and lockouts are logged by ops.audit.
+AXES_VERBOSE = False
 
 # A database that does not answer must fail fast (503 page), not hang a worker.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
