@@ -6,7 +6,7 @@
 #   DATABASE_URL=postgres://postgres@127.0.0.1:5432/kibs_bench benchmarks/run_load.sh
 #
 # USERS (50), DURATION (150s), THINK (mean seconds between a user's requests,
-# 1; 0 for none), PORT (8765) and OUT (a new temporary folder) can be set.
+# 1; 0 for none), PORT (8970) and OUT (a new temporary folder) can be set.
 # The database must be empty or hold this script's data set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +17,7 @@ case "$DATABASE_URL" in postgres*) ;; *) echo "The benchmark is for PostgreSQL."
 USERS=${USERS:-50}
 DURATION=${DURATION:-150s}
 THINK=${THINK:-1}
-PORT=${PORT:-8765}
+PORT=${PORT:-8970}
 OUT=${OUT:-$(mktemp -d -t kibs-load-XXXXXX)}
 mkdir -p "$OUT"
 
@@ -32,11 +32,17 @@ export SECRET_KEY=${SECRET_KEY:-benchmark-only-$(head -c 32 /dev/urandom | od -A
 "$PY" benchmarks/generate_national.py
 "$PY" benchmarks/sessions.py "$USERS" "$OUT/sessions.json"
 
+# Measure our own server, never something else already on the port.
+if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then
+    echo "Port $PORT is in use; choose another with PORT=." >&2
+    exit 1
+fi
 "$PY" -m gunicorn -c gunicorn.conf.py --bind "127.0.0.1:$PORT" kibs.wsgi >"$OUT/gunicorn.log" 2>&1 &
 GUNICORN=$!
 trap 'kill "$GUNICORN" 2>/dev/null; wait "$GUNICORN" 2>/dev/null || true' EXIT
 for _ in $(seq 1 30); do
     curl -sf "http://127.0.0.1:$PORT/health/" >/dev/null && break
+    kill -0 "$GUNICORN" 2>/dev/null || { cat "$OUT/gunicorn.log" >&2; exit 1; }
     sleep 1
 done
 
