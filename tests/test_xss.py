@@ -165,15 +165,17 @@ HOSTILE_PIECES = [
     "http://", "mailto:", "**", "_", "> ", "# ", "| ", "---",
 ]
 hostile_text = st.lists(st.one_of(st.sampled_from(HOSTILE_PIECES), st.text(max_size=5)), max_size=40).map("".join)
+# No time limits: a busy CI machine is slow, and speed is not what these test.
+patiently = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@patiently
 @given(hostile_text)
 def test_generated_text_renders_harmless(text):
     assert unsafe_in_fragment(render_markdown(text)) == []
 
 
-@settings(max_examples=300, deadline=None)
+@patiently
 @given(hostile_text)
 def test_generated_html_is_sanitised(text):
     assert unsafe_in_fragment(sanitise_html(text)) == []
