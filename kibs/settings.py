@@ -198,10 +198,10 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # The load balancer checks /health/ over plain HTTP inside the network.
 SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 
-# Sessions: an idle timeout (the cookie's age, renewed on every request) and
-# an absolute one from the login (ops.security.SessionLifetimeMiddleware).
+# Sessions: an idle timeout (the cookie's age, renewed while the user is
+# active) and an absolute one from the login; both are kept by
+# ops.security.SessionLifetimeMiddleware.
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_TIMEOUT", str(60 * 60)))
-SESSION_SAVE_EVERY_REQUEST = True
 SESSION_ABSOLUTE_TIMEOUT = int(os.environ.get("SESSION_ABSOLUTE_TIMEOUT", str(12 * 60 * 60)))
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -100,8 +100,6 @@ def test_a_server_that_never_answers_does_not_hang_the_request(transactional_db,
     with socket.socket() as silent:
         silent.bind(("127.0.0.1", 0))
         silent.listen()
-        # Loading the session is tried twice (the session middleware retries
-        # when it saves), so the wait is about twice the connect timeout.
         point_at("127.0.0.1", str(silent.getsockname()[1]), connect_timeout=1)
         started = time.monotonic()
         assert_unavailable_page(client.get(reverse("routines:plan_list")), started)

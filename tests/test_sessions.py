@@ -8,12 +8,14 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from conftest import make_member, make_plan, make_user
-from ops.security import LOGIN_TIME_KEY, deactivate_user
+from ops.security import LOGIN_TIME_KEY, RENEW_AFTER, RENEWED_KEY, deactivate_user
 from routines.models import Membership
 from urlwalk import superuser
 
@@ -59,15 +61,25 @@ def test_login_gives_a_new_session_key():
     assert not Session.objects.filter(session_key=before).exists()
 
 
-def test_idle_timeout_is_renewed_by_each_request():
-    assert settings.SESSION_SAVE_EVERY_REQUEST
+def test_an_active_session_is_renewed():
     client = Client()
     client.force_login(make_user())
     key = client.session.session_key
+    session = client.session
+    session[RENEWED_KEY] = int(time.time()) - RENEW_AFTER - 1
+    session.save()
     Session.objects.filter(pk=key).update(expire_date=timezone.now() + timedelta(seconds=5))
     assert plan_list_status(client) == 200
     renewed = Session.objects.get(pk=key).expire_date
     assert renewed > timezone.now() + timedelta(seconds=settings.SESSION_COOKIE_AGE - 60)
+
+
+def test_renewal_is_not_a_write_on_every_request():
+    client = Client()
+    client.force_login(make_user())
+    with CaptureQueriesContext(connection) as queries:
+        assert plan_list_status(client) == 200
+    assert not [query for query in queries if "UPDATE" in query["sql"] and "django_session" in query["sql"]]
 
 
 def test_idle_session_is_logged_out():
