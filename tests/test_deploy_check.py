@@ -21,10 +21,12 @@ PRODUCTION = {
 
 
 def run_python(script, **env):
+    # Browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process; a production server never has it.
+    inherited = {name: value for name, value in os.environ.items() if name != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     return subprocess.run(
         [sys.executable, "-c", script],
         cwd=ROOT,
-        env={**os.environ, **PRODUCTION, **env},
+        env={**inherited, **PRODUCTION, **env},
         capture_output=True,
         text=True,
         timeout=120,
