@@ -1,5 +1,5 @@
-"""Sessions and accounts: the client's address, an absolute session lifetime,
-and ending every session of a user who is deactivated."""
+"""Sessions and accounts: the client's address, the idle and absolute session
+lifetimes, and ending every session of a user who is deactivated."""
 
 import logging
 import time
