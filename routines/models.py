@@ -459,6 +459,11 @@ class LegalReference(PlanPart):
     def __str__(self):
         return self.citation
 
+    @property
+    def link(self):
+        """The URL, only when it is a web address: an imported file could hold javascript:."""
+        return self.url if self.url.lower().startswith(("https://", "http://")) else ""
+
 
 class UnitRoutineText(VersionedModel):
     """A unit's own text for a unit-specific routine."""
