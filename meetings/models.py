@@ -7,6 +7,8 @@ from simple_history.models import HistoricalRecords
 
 from routines.models import Milestone, Plan, PlanPart, Unit, VersionedModel
 
+from .unit_queries import ArenaQuerySet, ProgressEntryQuerySet
+
 
 class TargetGroup(PlanPart):
     """Who a progress-plan entry is for (Styrere, Skoleledere, SUT/BUG …)."""
@@ -55,6 +57,8 @@ class Arena(PlanPart):
     )
     bti_levels = models.JSONField(_("BTI levels"), default=list, blank=True)
 
+    objects = ArenaQuerySet.as_manager()
+
     history = HistoricalRecords()
 
     class Meta(PlanPart.Meta):
@@ -102,6 +106,15 @@ class ProgressEntry(VersionedModel):
     at_every_unit = models.BooleanField(
         _("at every unit"), default=False, help_text=_("Done at every kindergarten and school during the period.")
     )
+    unit_owner = models.CharField(
+        _("only for units that are"),
+        max_length=20,
+        choices=Unit.Owner.choices,
+        blank=True,
+        help_text=_("E.g. a meeting for the municipal kindergartens only. Empty means municipal and private units."),
+    )
+
+    objects = ProgressEntryQuerySet.as_manager()
 
     history = HistoricalRecords(m2m_fields=["target_groups", "milestones"])
 
@@ -117,6 +130,9 @@ class ProgressEntry(VersionedModel):
             models.CheckConstraint(
                 condition=Q(ends_at__isnull=True) | Q(starts_at__isnull=False),
                 name="entry_end_time_needs_start_time",
+            ),
+            models.CheckConstraint(
+                condition=Q(unit_owner__in=["", "municipal", "private"]), name="entry_unit_owner_valid"
             ),
         ]
 
