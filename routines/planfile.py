@@ -86,7 +86,12 @@ def plan_to_dict(plan):
             for section in plan.sections.all()
         ],
         "actors": [
-            {"name": actor.name, "role": actor.role, "duties": [duty.text for duty in actor.duties.all()]}
+            {
+                "name": actor.name,
+                "role": actor.role,
+                "duties": [duty.text for duty in actor.duties.all()],
+                "applies_to_units": actor.applies_to_units,
+            }
             for actor in plan.actors.prefetch_related("duties")
         ],
         "milestones": [
@@ -122,6 +127,7 @@ def plan_to_dict(plan):
                 "milestones": "all" if entry.all_milestones else sorted(m.number for m in entry.milestones.all()),
                 "arena": entry.arena.name if entry.arena else None,
                 "at_every_unit": entry.at_every_unit,
+                "unit_owner": entry.unit_owner,
             }
             for entry in entries
         ],
@@ -142,6 +148,7 @@ def plan_to_dict(plan):
                     {"unit": text.unit.slug, "status": text.status, "body": text.body}
                     for text in sorted(routine.unit_texts.all(), key=lambda text: text.unit.slug)
                 ],
+                "allows_local_supplement": routine.allows_local_supplement,
             }
             for routine in routines
         ],
@@ -247,7 +254,12 @@ def _create_plan(municipality, data, units_by_slug):
 
     actors = {}
     for position, item in enumerate(data.get("actors", [])):
-        actor = plan.actors.create(position=position, name=item["name"], role=item.get("role", ""))
+        actor = plan.actors.create(
+            position=position,
+            name=item["name"],
+            role=item.get("role", ""),
+            applies_to_units=item.get("applies_to_units", False),
+        )
         for duty_position, text in enumerate(item.get("duties", [])):
             actor.duties.create(position=duty_position, text=text)
         actors[actor.name] = actor
@@ -288,6 +300,7 @@ def _create_plan(municipality, data, units_by_slug):
             all_milestones=numbers == "all",
             arena=arenas.get(item.get("arena")),
             at_every_unit=item.get("at_every_unit", False),
+            unit_owner=item.get("unit_owner", ""),
         )
         entry.target_groups.set([target_groups[name] for name in item.get("target_groups", [])])
         if numbers != "all":
@@ -302,6 +315,7 @@ def _create_plan(municipality, data, units_by_slug):
             frequency=item.get("frequency", ""),
             body=item.get("body", ""),
             bti_levels=item.get("bti_levels", []),
+            allows_local_supplement=item.get("allows_local_supplement", False),
         )
         routine.milestones.set([milestones[number] for number in item.get("milestones", [])])
         for reference_position, reference in enumerate(item.get("legal_references", [])):
