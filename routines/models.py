@@ -152,6 +152,15 @@ class PlanQuerySet(models.QuerySet):
     def editable_by(self, user):
         return self.filter(municipality__in=Municipality.objects.editable_by(user))
 
+    def shared_in_region_with(self, user):
+        """Approved plans of the municipalities in the regions where the user is an advisor (read-only)."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        advisor_regions = Membership.objects.filter(
+            user=user, role=Membership.Role.ADVISOR, municipality__region__isnull=False
+        ).values("municipality__region")
+        return self.filter(status=Plan.Status.APPROVED, municipality__region__in=advisor_regions)
+
     def for_plan_list(self):
         return self.select_related("municipality").order_by("municipality__name", "-school_year", "title")
 

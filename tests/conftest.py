@@ -4,6 +4,8 @@ import copy
 import datetime
 import itertools
 
+import pytest
+
 from django.contrib.auth import get_user_model
 from django.apps import apps
 
@@ -204,3 +206,9 @@ def make_plan_document():
 
 
 from browser_support import browser, new_page, page  # noqa: E402,F401  (fixtures for the browser tests)
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # Real hashing is deliberately slow; tests create many users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -8,7 +8,7 @@ from django.urls import reverse
 from conftest import make_member, make_milestone, make_municipality, make_plan, make_unit
 from routines.models import MilestoneProgress
 from unit_support import ADVISOR, READER, leader_of, load_demo, make_unit_plan, unit_page_url
-from unit_support import fast_password_hashing  # noqa: F401  (an autouse fixture)
+from unit_support import unit_test_settings  # noqa: F401  (an autouse fixture)
 
 pytestmark = pytest.mark.django_db
 

@@ -5,6 +5,7 @@ import json
 from unittest import mock
 
 import pytest
+from django.utils import translation
 from django.core.management import CommandError, call_command
 
 from conftest import make_municipality, make_plan, make_plan_document, make_unit, row_counts
@@ -14,6 +15,13 @@ from routines.models import Municipality, Plan, Region, Unit
 from routines.planfile import PlanFileError, export_municipality, import_document, plan_from_dict, validate_document
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english_messages():
+    # The messages are compared in their source language; nb and nn have translations.
+    with translation.override("en"):
+        yield
 
 
 def problems_of(doc):

@@ -17,7 +17,7 @@ from conftest import (
 from routines.models import MilestoneProgress, Plan, ReadConfirmation, Routine
 from routines.unit_obligations import plan_overview
 from unit_support import ADVISOR, READER, leader_of, load_demo, make_unit_plan, unit_page_url
-from unit_support import fast_password_hashing  # noqa: F401  (an autouse fixture)
+from unit_support import unit_test_settings  # noqa: F401  (an autouse fixture)
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from conftest import make_member, make_municipality, make_unit_text
 from routines.unit_pdf import RefuseEveryURL, render_unit_html
 from unit_support import ADVISOR, READER, leader_of, load_demo, make_unit_plan
-from unit_support import fast_password_hashing  # noqa: F401  (an autouse fixture)
+from unit_support import unit_test_settings  # noqa: F401  (an autouse fixture)
 
 pytestmark = pytest.mark.django_db
 

@@ -7,6 +7,7 @@ from routines.models import Actor, Routine, UnitRoutineText
 from routines.planfile import export_municipality, import_document
 from routines.planfile_validation import validate_document
 from meetings.models import ProgressEntry
+from unit_support import unit_test_settings  # noqa: F401  (an autouse fixture)
 
 pytestmark = pytest.mark.django_db
 

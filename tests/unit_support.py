@@ -31,8 +31,10 @@ READER = Membership.Role.READER
 
 
 @pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    """Real hashing costs a second per user. (The workspace branch adds this to conftest for all tests.)"""
+def unit_test_settings(settings):
+    """English pages, so the assertions hold whatever the catalogues say; fast password hashing,
+    since real hashing costs a second per user (the workspace branch adds that to conftest)."""
+    settings.LANGUAGE_CODE = "en"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 

@@ -6,8 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0003_part_position_set_on_save'),
-        ('routines', '0006_unit_page_progress_and_confirmations'),
+        ('meetings', '0004_year_view_and_gatherings'),
     ]
 
     operations = [
