@@ -97,7 +97,7 @@ def plan_to_dict(plan):
         "milestones": [
             {"number": milestone.number, "text": milestone.text} for milestone in plan.milestones.order_by("number")
         ],
-        "target_groups": [{"name": group.name} for group in plan.target_groups.all()],
+        "target_groups": [{"name": group.name, "unit_kinds": group.unit_kinds} for group in plan.target_groups.all()],
         "arenas": [
             {
                 "name": arena.name,
@@ -110,6 +110,7 @@ def plan_to_dict(plan):
                 "scope": arena.scope,
                 "unit_kind": arena.unit_kind,
                 "bti_levels": arena.bti_levels,
+                "unit_kinds": arena.unit_kinds,
             }
             for arena in plan.arenas.all()
         ],
@@ -127,6 +128,7 @@ def plan_to_dict(plan):
                 "milestones": "all" if entry.all_milestones else sorted(m.number for m in entry.milestones.all()),
                 "arena": entry.arena.name if entry.arena else None,
                 "at_every_unit": entry.at_every_unit,
+                "unit_kinds": entry.unit_kinds,
                 "unit_owner": entry.unit_owner,
             }
             for entry in entries
@@ -268,7 +270,9 @@ def _create_plan(municipality, data, units_by_slug):
         for item in data.get("milestones", [])
     }
     target_groups = {
-        item["name"]: plan.target_groups.create(position=position, name=item["name"])
+        item["name"]: plan.target_groups.create(
+            position=position, name=item["name"], unit_kinds=item.get("unit_kinds", [])
+        )
         for position, item in enumerate(data.get("target_groups", []))
     }
     arenas = {}
@@ -285,6 +289,7 @@ def _create_plan(municipality, data, units_by_slug):
             scope=item.get("scope", "municipality"),
             unit_kind=item.get("unit_kind", ""),
             bti_levels=item.get("bti_levels", []),
+            unit_kinds=item.get("unit_kinds", []),
         )
 
     for item in data.get("progress_entries", []):
@@ -300,6 +305,7 @@ def _create_plan(municipality, data, units_by_slug):
             all_milestones=numbers == "all",
             arena=arenas.get(item.get("arena")),
             at_every_unit=item.get("at_every_unit", False),
+            unit_kinds=item.get("unit_kinds", []),
             unit_owner=item.get("unit_owner", ""),
         )
         entry.target_groups.set([target_groups[name] for name in item.get("target_groups", [])])

@@ -45,12 +45,14 @@ def test_a_school_leader_sees_school_items_and_not_kindergarten_only_items(clien
     assert "Skolenes utviklingsgruppe" in text and "SKUT-samling" in text
     assert "Barnehagens lokale utviklingsgruppe" not in text
     assert "Lokal utviklingsgruppe møtes" not in text
+    assert "Styrermøte kommunale" not in text  # for «Styrere», a kindergarten target group
 
 
 def test_a_kindergarten_leader_sees_kindergarten_items_and_not_school_only_items(client, setup):
     text = page(client, leader_of(setup.kindergarten), setup.plan, setup.kindergarten)
     assert "Barnehagens lokale utviklingsgruppe" in text and "Lokal utviklingsgruppe møtes" in text
     assert "Skolenes utviklingsgruppe" not in text and "SKUT-samling" not in text
+    assert "Skoleeiers utviklingsgruppe" not in text and "Referansegruppe KIBS" in text
 
 
 def test_every_unit_arenas_are_listed_in_the_unit_and_municipal_ones_apart(client, setup):
@@ -232,7 +234,8 @@ def test_the_demo_unit_leader_sees_their_school(client):
     text = page(client, demo.rektor, demo.plan, demo.school)
     assert "Sortland barneskole" in text
     assert "Skolenes utviklingsgruppe" in text and "Barnehagens lokale utviklingsgruppe" not in text
-    assert "Styrermøte kommunale" in text  # the municipal school sees the municipal-only entries too
+    # The demo's target groups name kinds of unit: the school's leader has the school leaders' meetings.
+    assert "Skoleledermøte" in text and "Styrermøte" not in text and "Felles styrermøte" not in text
     assert "Den enkelte ansatte" in text and "Kommunedirektør" not in text.split('id="duties-heading"')[1]
     # The demo year is over, so the page lists all of the school's entries in date order.
     assert text.index("Halv fagdag for alle lærere") < text.index("Regionalt arbeidsverksted Kompetanseløftet")

@@ -55,3 +55,25 @@ def test_an_unknown_owner_is_reported():
     doc = make_plan_document()
     doc["plans"][0]["progress_entries"][0]["unit_owner"] = "state"
     assert [problem.path for problem in validate_document(doc)] == ["$.plans[0].progress_entries[0].unit_owner"]
+
+
+def test_unit_kinds_of_target_groups_arenas_and_entries_round_trip():
+    doc = make_plan_document()
+    plan = doc["plans"][0]
+    plan["target_groups"][1]["unit_kinds"] = ["kindergarten"]
+    plan["arenas"][0]["unit_kinds"] = ["school"]
+    plan["progress_entries"][1]["unit_kinds"] = ["school", "sfo"]
+    exported = export_municipality(import_document(doc))["plans"][0]
+    assert [group["unit_kinds"] for group in exported["target_groups"]] == [[], ["kindergarten"]]
+    assert exported["arenas"][0]["unit_kinds"] == ["school"]
+    assert [entry["unit_kinds"] for entry in exported["progress_entries"]] == [[], ["school", "sfo"]]
+
+
+def test_an_unknown_or_repeated_unit_kind_is_reported():
+    doc = make_plan_document()
+    doc["plans"][0]["target_groups"][0]["unit_kinds"] = ["castle"]
+    doc["plans"][0]["arenas"][0]["unit_kinds"] = ["school", "school"]
+    assert {problem.path for problem in validate_document(doc)} == {
+        "$.plans[0].target_groups[0].unit_kinds[0]",
+        "$.plans[0].arenas[0].unit_kinds",
+    }

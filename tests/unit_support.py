@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from conftest import (
     make_actor,
@@ -36,6 +36,8 @@ def unit_test_settings(settings):
     since real hashing costs a second per user (the workspace branch adds that to conftest)."""
     settings.LANGUAGE_CODE = "en"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with translation.override("en"):
+        yield
 
 
 def current_school_year(today=None):
@@ -62,8 +64,9 @@ def make_unit_plan(**plan_fields):
         plan, name="Barnehagens lokale utviklingsgruppe", scope=Arena.Scope.EVERY_UNIT, unit_kind="kindergarten"
     )
     make_arena(plan, name="Aksjoner på enhetene", scope=Arena.Scope.EVERY_UNIT)
-    make_arena(plan, name="Skoleeiers utviklingsgruppe")
-    leaders = make_target_group(plan, name="Styrere")
+    make_arena(plan, name="Skoleeiers utviklingsgruppe", unit_kinds=["school"])
+    make_arena(plan, name="Referansegruppe KIBS")
+    leaders = make_target_group(plan, name="Styrere", unit_kinds=["kindergarten"])
     make_entry(plan, starts_on=days(20), content="SKUT-samling", arena=skut)
     make_entry(plan, starts_on=days(5), content="Lokal utviklingsgruppe møtes", arena=local_group)
     municipal_only = make_entry(plan, starts_on=days(8), content="Styrermøte kommunale", unit_owner="municipal")
