@@ -216,6 +216,13 @@ def test_the_page_prints_without_navigation_and_offers_the_pdf(client, setup):
     assert text.count("<h1") == 1
 
 
+def test_the_page_speaks_bokmal(client, setup):
+    client.force_login(leader_of(setup.school))
+    text = client.get(unit_page_url(setup.plan, setup.school), HTTP_ACCEPT_LANGUAGE="nb").text
+    # Needs the compiled catalogues, as `make test` builds them.
+    assert "Rutiner enheten skriver selv" in text and "Ikke påbegynt" in text
+
+
 def test_user_text_is_escaped(client, setup):
     make_unit_text(setup.own, setup.school, body="<script>alert(1)</script> [x](javascript:alert(1))")
     text = page(client, leader_of(setup.school), setup.plan, setup.school)

@@ -45,6 +45,7 @@ def test_the_pdf_is_written_in_the_plans_language(client):
     setup = make_unit_plan(language="nn")
     html = render_unit_html(setup.plan, setup.school)
     assert 'lang="nn"' in html
+    assert "Oppgåver for leiinga og dei tilsette i eininga" in html  # needs the compiled catalogues (make test)
 
 
 def test_the_pdf_shows_the_units_text_and_supplement(client):
