@@ -77,25 +77,26 @@ def current_plan(plans, today=None):
 
 
 def get_unit_for_leader_editing(user, pk):
-    """A unit whose own part the user may change: its leader, or an advisor of its municipality.
-
-    404 when the unit is invisible, and for leaders of other units (their
-    edit pages are none of their business); 403 for readers and coordinators.
-    """
+    """A unit whose own part the user may change: its leader, or an advisor of its municipality."""
     unit = get_unit_for_user(user, pk)
-    if can_edit_unit(user, unit):
-        return unit
-    if Membership.objects.filter(user=user, role=Membership.Role.UNIT_LEADER).exists():
-        raise Http404
-    raise PermissionDenied
+    if not can_edit_unit(user, unit):
+        _refuse(user, unit)
+    return unit
 
 
 def get_unit_for_confirming(user, pk):
     """A unit whose leader the user is: only the leader confirms having read the plan."""
     unit = get_unit_for_user(user, pk)
-    if is_leader_of(user, unit):
-        return unit
-    if Membership.objects.filter(user=user, role=Membership.Role.UNIT_LEADER).exists():
+    if not is_leader_of(user, unit):
+        _refuse(user, unit)
+    return unit
+
+
+def _refuse(user, unit):
+    """404 for the leader of another unit (its edit URLs are none of their business), 403 for other members."""
+    if Membership.objects.filter(
+        user=user, municipality=unit.municipality_id, role=Membership.Role.UNIT_LEADER
+    ).exists():
         raise Http404
     raise PermissionDenied
 
@@ -112,8 +113,11 @@ def units_led_by(user):
 
 
 def unit_page_rights(user, unit):
-    """What the user may do on a unit's page, from one query (one membership per municipality):
-    edit the unit's part (its leader, advisors), confirm reading (its leader), see all units (advisors)."""
+    """What the user may do on a unit's page, from their one membership in its municipality.
+
+    Edit the unit's part: its leader and advisors. Confirm having read the
+    plan: its leader. See every unit's progress: advisors.
+    """
     if user.is_superuser:
         return {"can_edit": True, "can_confirm": False, "can_see_overview": True}
     membership = Membership.objects.filter(user=user, municipality=unit.municipality_id).first()

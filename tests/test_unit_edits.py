@@ -117,6 +117,13 @@ def test_a_reader_gets_403(client, setup):
     assert not UnitRoutineText.objects.exists()
 
 
+def test_a_reader_here_who_leads_a_unit_elsewhere_gets_403(client, setup):
+    user = leader_of(make_unit())
+    make_member(READER, setup.municipality, user=user)
+    client.force_login(user)
+    assert client.post(edit_url(setup.school, setup.own), {"body": "x", "status": "done"}).status_code == 403
+
+
 def test_a_regional_coordinator_reads_but_gets_403_on_edit(client, setup):
     client.force_login(make_member(Membership.Role.COORDINATOR, region=setup.municipality.region))
     assert client.get(unit_page_url(setup.plan, setup.school)).status_code == 200
