@@ -28,14 +28,18 @@ def unit_page_url(plan, unit, anchor=""):
 
 @login_required
 def unit_page_current(request, unit_pk):
-    """The unit's page of its municipality's current plan."""
+    """The unit's page for its municipality's current plan, at an address that stays the same each year."""
     unit, plan = get_unit_and_plan_for_user(request.user, unit_pk)
-    return redirect(unit_page_url(plan, unit))
+    return _unit_page(request, plan, unit)
 
 
 @login_required
 def unit_page(request, plan_pk, unit_pk):
     unit, plan = get_unit_and_plan_for_user(request.user, unit_pk, plan_pk)
+    return _unit_page(request, plan, unit)
+
+
+def _unit_page(request, plan, unit):
     context = unit_obligations(plan, unit, show_past=request.GET.get("entries") == "past")
     context.update(unit_page_rights(request.user, unit))
     return render(request, "routines/unit/unit_page.html", context)
