@@ -39,6 +39,7 @@ class ArenaForm(VersionedModelForm):
             "frequency",
             "scope",
             "unit_kind",
+            "unit_kinds",
             "bti_levels",
         ]
         widgets = {"purpose": forms.Textarea(attrs={"rows": 4}), "participants": forms.Textarea(attrs={"rows": 2})}
@@ -62,7 +63,7 @@ class ArenaForm(VersionedModelForm):
 class TargetGroupForm(VersionedModelForm):
     class Meta:
         model = TargetGroup
-        fields = ["name"]
+        fields = ["name", "unit_kinds"]
 
     def clean_name(self):
         # The plan is not a form field, so the form cannot check the database's
@@ -90,6 +91,7 @@ class ProgressEntryForm(VersionedModelForm):
             "milestones",
             "all_milestones",
             "at_every_unit",
+            "unit_kinds",
         ]
         widgets = {
             "starts_on": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),

@@ -296,6 +296,11 @@ class Section(PlanPart):
         return self.title
 
 
+class ActorQuerySet(models.QuerySet):
+    def with_duties(self):
+        return self.prefetch_related("duties")
+
+
 class Actor(PlanPart):
     """One member of the team around the child (Laget rundt barnet)."""
 
@@ -307,6 +312,8 @@ class Actor(PlanPart):
         default=False,
         help_text=_("Show this actor's duties on every unit's page, e.g. the unit's leadership or each employee."),
     )
+
+    objects = ActorQuerySet.as_manager()
 
     history = HistoricalRecords()
 
@@ -354,6 +361,16 @@ class Milestone(VersionedModel):
         return f"{self.number}. {self.text[:60]}"
 
 
+class RoutineQuerySet(models.QuerySet):
+    def with_details(self):
+        """Routines with everything a list of them shows: actor, milestones, legal basis, units' texts."""
+        return self.select_related("responsible").prefetch_related(
+            "milestones",
+            "legal_references",
+            models.Prefetch("unit_texts", queryset=UnitRoutineText.objects.select_related("unit")),
+        )
+
+
 class Routine(PlanPart):
     class Scope(models.TextChoices):
         COMMON = "common", _("Common to all units")
@@ -381,6 +398,8 @@ class Routine(PlanPart):
         default=False,
         help_text=_("Only for common routines: each unit may write a supplement, shown under the common text."),
     )
+
+    objects = RoutineQuerySet.as_manager()
 
     history = HistoricalRecords(m2m_fields=[milestones])
 

@@ -1,6 +1,7 @@
 """load_demo imports the demo plan files and sets up the two demo users, as often as it is run."""
 
 import io
+import datetime
 import json
 
 import pytest
@@ -8,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
 from conftest import make_plan_document, row_counts
+from meetings.models import Gathering
 from routines.models import Membership, Municipality, Plan
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +49,15 @@ def test_load_demo_imports_the_files_and_creates_the_demo_users(demo_directory):
     assert "Created the user radgiver" in output and "Created the user rektor" in output
 
 
+def test_load_demo_adds_the_regional_gathering_and_its_coordinator(demo_directory):
+    load_demo(demo_directory)
+    coordinator = get_user_model().objects.get(username="koordinator")
+    assert coordinator.check_password("kibs-demo-koordinator")
+    membership = Membership.objects.get(user=coordinator)
+    assert (membership.role, membership.region.slug) == (Membership.Role.COORDINATOR, "kongsbergregionen")
+    assert Gathering.objects.get(region=membership.region).date == datetime.date(2025, 3, 21)
+
+
 def test_load_demo_restores_the_demo_plan_and_resets_the_passwords(demo_directory):
     load_demo(demo_directory)
     advisor = get_user_model().objects.get(username="radgiver")
@@ -75,7 +86,7 @@ def test_running_load_demo_twice_changes_nothing_the_second_time(demo_directory)
 def test_without_the_demo_municipality_no_users_are_created(tmp_path):
     output = load_demo(tmp_path)
 
-    assert not get_user_model().objects.exists()
+    assert not get_user_model().objects.exclude(username="koordinator").exists()
     assert "No demo plan files" in output
     assert "Skipped the user radgiver" in output
 
@@ -88,7 +99,9 @@ def test_without_the_demo_unit_only_the_advisor_is_created(demo_directory):
 
     output = load_demo(demo_directory)
 
-    assert list(get_user_model().objects.values_list("username", flat=True)) == ["radgiver"]
+    assert list(get_user_model().objects.exclude(username="koordinator").values_list("username", flat=True)) == [
+        "radgiver"
+    ]
     assert "Skipped the user rektor" in output
 
 

@@ -40,6 +40,16 @@ def test_advisor_adds_target_groups_in_order(advisor_client, plan):
     assert "Skoleledere" in page.text
 
 
+def test_advisor_says_which_kinds_of_unit_a_target_group_concerns(advisor_client, plan):
+    url = reverse("meetings:target_group_create", args=[plan.pk])
+    response = advisor_client.post(url, {"name": "Styrere", "unit_kinds": ["kindergarten"]})
+    assert response.status_code == 302
+    assert TargetGroup.objects.get(plan=plan).unit_kinds == ["kindergarten"]
+    response = advisor_client.post(url, {"name": "Slott", "unit_kinds": ["castle"]})
+    assert response.status_code == 400
+    assert not TargetGroup.objects.filter(name="Slott").exists()
+
+
 def test_empty_name_is_refused_next_to_the_field(advisor_client, plan):
     response = advisor_client.post(reverse("meetings:target_group_create", args=[plan.pk]), {"name": ""})
     assert response.status_code == 400

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from conftest import make_member, make_municipality, make_plan, make_routine, make_unit, make_unit_text
+from form_data import form_data
 from routines.models import Membership, Routine, UnitRoutineText
 from unit_support import ADVISOR, READER, leader_of, load_demo, make_unit_plan, unit_page_url
 from unit_support import unit_test_settings  # noqa: F401  (an autouse fixture)
@@ -174,3 +175,48 @@ def test_only_common_routines_allow_a_supplement():
     with pytest.raises(ValidationError) as error:
         routine.full_clean()
     assert "allows_local_supplement" in error.value.message_dict
+
+
+# -- the advisor decides: supplements per routine, actors for the unit pages ---------------------
+
+
+def edit_routine(client, routine, **changes):
+    url = reverse("routines:routine_edit", args=[routine.pk])
+    data = form_data(client.get(url), "title")
+    data.update(changes)
+    return client.post(url, data)
+
+
+def test_the_advisor_lets_units_add_a_supplement(client, setup):
+    client.force_login(make_member(ADVISOR, setup.municipality))
+    assert edit_routine(client, setup.closed, allows_local_supplement="on").status_code == 302
+    setup.closed.refresh_from_db()
+    assert setup.closed.allows_local_supplement
+
+
+def test_a_unit_specific_routine_takes_no_supplement(client, setup):
+    client.force_login(make_member(ADVISOR, setup.municipality))
+    response = edit_routine(client, setup.own, allows_local_supplement="on")
+    assert response.status_code == 400
+    assert 'id="error_1_id_allows_local_supplement"' in response.text
+
+
+def test_supplements_keep_a_routine_common(client, setup):
+    make_unit_text(setup.common, setup.school, body="Tillegg")
+    client.force_login(make_member(ADVISOR, setup.municipality))
+    assert edit_routine(client, setup.common, title="Nytt navn").status_code == 302
+    response = edit_routine(client, setup.common, scope="unit")
+    assert response.status_code == 400 and "stays common while they exist" in response.text
+    setup.common.refresh_from_db()
+    assert setup.common.scope == Routine.Scope.COMMON and setup.common.title == "Nytt navn"
+
+
+def test_the_advisor_marks_an_actor_for_the_unit_pages(client, setup):
+    actor = setup.plan.actors.get(name="Kommunedirektør")
+    client.force_login(make_member(ADVISOR, setup.municipality))
+    url = reverse("routines:actor_edit", args=[actor.pk])
+    data = form_data(client.get(url), "name")
+    data["applies_to_units"] = "on"
+    assert client.post(url, data).status_code == 302
+    actor.refresh_from_db()
+    assert actor.applies_to_units

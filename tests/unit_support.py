@@ -32,10 +32,8 @@ READER = Membership.Role.READER
 
 @pytest.fixture(autouse=True)
 def unit_test_settings(settings):
-    """English pages, so the assertions hold whatever the catalogues say; fast password hashing,
-    since real hashing costs a second per user (the workspace branch adds that to conftest)."""
+    """English pages, so the assertions hold whatever the compiled catalogues say."""
     settings.LANGUAGE_CODE = "en"
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     with translation.override("en"):
         yield
 

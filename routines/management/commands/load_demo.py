@@ -1,12 +1,13 @@
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from routines.management.planfiles import import_files
-from routines.models import Membership, Municipality
+from routines.models import Membership, Municipality, Region
 
 DEMO_DIRECTORY = Path(__file__).resolve().parent.parent.parent / "demo"
 DEMO_MUNICIPALITY = "sortland"
@@ -15,6 +16,8 @@ DEMO_USERS = [
     ("radgiver", "kibs-demo-radgiver", Membership.Role.ADVISOR, None),
     ("rektor", "kibs-demo-rektor", Membership.Role.UNIT_LEADER, "sortland-barneskole"),
 ]
+# The demo gathering (seed 000) is Kongsbergregionen's; its coordinator plans it.
+DEMO_COORDINATOR = ("koordinator", "kibs-demo-koordinator", "kongsbergregionen")
 
 
 class Command(BaseCommand):
@@ -37,6 +40,27 @@ class Command(BaseCommand):
                 self.stdout.write(_("No demo plan files in %(directory)s.") % {"directory": directory})
             for username, password, role, unit_slug in DEMO_USERS:
                 self._demo_user(username, password, role, unit_slug)
+            # By name, not import: the gatherings belong to the meetings app.
+            call_command("load_demo_gatherings", stdout=self.stdout)
+            self._demo_coordinator(*DEMO_COORDINATOR)
+
+    def _demo_coordinator(self, username, password, region_slug):
+        region = Region.objects.get(slug=region_slug)
+        user = self._user_with_password(username, password)
+        Membership.objects.update_or_create(
+            user=user, region=region, defaults={"role": Membership.Role.COORDINATOR, "municipality": None}
+        )
+        self.stdout.write(
+            _("The user %(username)s (password %(password)s) coordinates %(region)s.")
+            % {"username": username, "password": password, "region": region}
+        )
+
+    def _user_with_password(self, username, password):
+        user, _created = get_user_model().objects.get_or_create(username=username)
+        user.is_active = True
+        user.set_password(password)
+        user.save()
+        return user
 
     def _demo_user(self, username, password, role, unit_slug):
         municipality = Municipality.objects.filter(slug=DEMO_MUNICIPALITY).first()
@@ -55,10 +79,8 @@ class Command(BaseCommand):
                     % {"username": username, "municipality": municipality, "slug": unit_slug}
                 )
                 return
-        user, created = get_user_model().objects.get_or_create(username=username)
-        user.is_active = True
-        user.set_password(password)
-        user.save()
+        created = not get_user_model().objects.filter(username=username).exists()
+        user = self._user_with_password(username, password)
         Membership.objects.update_or_create(
             user=user, municipality=municipality, defaults={"role": role, "unit": unit, "region": None}
         )
