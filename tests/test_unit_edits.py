@@ -220,3 +220,16 @@ def test_the_advisor_marks_an_actor_for_the_unit_pages(client, setup):
     assert client.post(url, data).status_code == 302
     actor.refresh_from_db()
     assert actor.applies_to_units
+
+
+def test_the_advisor_marks_an_entry_for_municipal_units_only(client, setup):
+    entry = setup.plan.progress_entries.get(content="Felles styrermøte")
+    client.force_login(make_member(ADVISOR, setup.municipality))
+    url = reverse("meetings:entry_edit", args=[entry.pk])
+    page = client.get(url)
+    assert "Municipal and private units" in page.text
+    data = form_data(page, "content")
+    data["unit_owner"] = "municipal"
+    assert client.post(url, data).status_code == 302
+    private_page = client.get(unit_page_url(setup.plan, setup.private_kindergarten)).text
+    assert "Felles styrermøte" not in private_page
