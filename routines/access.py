@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Case, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from .forms import current_school_year
 from .models import (
@@ -33,11 +34,26 @@ def get_plan_for_user(user, pk):
 
 
 def get_plan_for_editing(user, pk):
-    """A plan the user may edit: 404 when invisible, 403 when read-only."""
+    """A draft plan the user may edit: 404 when invisible, 403 when read-only or no longer a draft."""
+    plan = get_plan_as_advisor(user, pk)
+    ensure_draft(plan)
+    return plan
+
+
+def get_plan_as_advisor(user, pk):
+    """A plan of the user's municipality in any status: for approving, publishing, archiving."""
     plan = get_plan_for_user(user, pk)
     if not can_edit_plan(user, plan):
         raise PermissionDenied
     return plan
+
+
+def ensure_draft(plan):
+    """An approved or archived plan is frozen: its content is what was approved."""
+    if plan.status != Plan.Status.DRAFT:
+        raise PermissionDenied(
+            _("This plan is approved or archived and can no longer be changed. To change an approved plan, start a new revision of it.")
+        )
 
 
 def can_edit_plan(user, plan):
@@ -97,8 +113,10 @@ def _get_part_for_user(user, queryset, pk, plan_path="plan"):
 def _get_part_for_editing(user, queryset, pk, plan_path="plan"):
     """A part of a plan the user may edit: 404 when invisible, 403 when read-only."""
     part = _get_part_for_user(user, queryset, pk, plan_path)
-    if not can_edit_plan(user, attrgetter(plan_path.replace("__", "."))(part)):
+    plan = attrgetter(plan_path.replace("__", "."))(part)
+    if not can_edit_plan(user, plan):
         raise PermissionDenied
+    ensure_draft(plan)
     return part
 
 
@@ -143,8 +161,20 @@ def get_unit_text_for_editing(user, routine_pk, unit_pk):
     unit = get_object_or_404(Unit.objects.filter(municipality=routine.plan.municipality_id), pk=unit_pk)
     if not can_edit_unit(user, unit):
         raise PermissionDenied
+    ensure_draft(routine.plan)
     text = UnitRoutineText.objects.filter(routine=routine, unit=unit).first()
     return text or UnitRoutineText(routine=routine, unit=unit)
+
+
+def can_read_history(user, plan):
+    """The history names who changed what: for the municipality's own writers, not readers or the region."""
+    if user.is_superuser:
+        return True
+    return Membership.objects.filter(
+        user=user,
+        municipality=plan.municipality_id,
+        role__in=[Membership.Role.ADVISOR, Membership.Role.UNIT_LEADER],
+    ).exists()
 
 
 # --- A unit's own part of a plan: its page, texts, milestone progress, read confirmation ---
@@ -213,15 +243,30 @@ def units_led_by(user):
     ).select_related("municipality")
 
 
-def unit_page_rights(user, unit):
+def ensure_progress_open(plan):
+    """Units report milestone progress on a draft or approved plan; an archived plan's record is closed."""
+    if plan.status == Plan.Status.ARCHIVED:
+        raise PermissionDenied(_("This plan is archived: its milestone progress can no longer be changed."))
+
+
+def unit_page_rights(user, unit, plan):
     """What the user may do on a unit's page, from their one membership in its municipality.
 
-    Edit the unit's part: its leader and advisors. Confirm having read the
-    plan: its leader. See every unit's progress: advisors.
+    Write the unit's texts (while the plan is a draft, as every part of it)
+    and report milestone progress (until it is archived): its leader and
+    advisors. Confirm having read the plan: its leader. See every unit's
+    progress: advisors.
     """
     if user.is_superuser:
-        return {"can_edit": True, "can_confirm": False, "can_see_overview": True}
-    membership = Membership.objects.filter(user=user, municipality=unit.municipality_id).first()
-    advisor = membership is not None and membership.role == Membership.Role.ADVISOR
-    leader = membership is not None and membership.role == Membership.Role.UNIT_LEADER and membership.unit_id == unit.pk
-    return {"can_edit": advisor or leader, "can_confirm": leader, "can_see_overview": advisor}
+        advisor, leader = True, False
+    else:
+        membership = Membership.objects.filter(user=user, municipality=unit.municipality_id).first()
+        role = membership.role if membership else None
+        advisor = role == Membership.Role.ADVISOR
+        leader = role == Membership.Role.UNIT_LEADER and membership.unit_id == unit.pk
+    return {
+        "can_edit_texts": (advisor or leader) and plan.status == Plan.Status.DRAFT,
+        "can_edit_progress": (advisor or leader) and plan.status != Plan.Status.ARCHIVED,
+        "can_confirm": leader,
+        "can_see_overview": advisor,
+    }

@@ -152,8 +152,8 @@ class MilestoneProgressAdmin(admin.ModelAdmin):
 
 @admin.register(ReadConfirmation)
 class ReadConfirmationAdmin(admin.ModelAdmin):
-    list_display = ["unit", "plan", "plan_version", "user", "confirmed_at"]
+    list_display = ["unit", "plan", "approved_at", "user", "confirmed_at"]
     list_filter = ["plan__municipality"]
     list_select_related = ["unit", "plan", "user"]
     # A record of what someone confirmed: shown, never changed.
-    readonly_fields = ["plan", "unit", "user", "plan_version", "confirmed_at"]
+    readonly_fields = ["plan", "unit", "user", "approved_at", "confirmed_at"]

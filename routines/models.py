@@ -193,6 +193,32 @@ class Plan(VersionedModel):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
+    # Approval and publication (routines/services.py): an approved plan is
+    # frozen; changing it means a new draft that revises it.
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True, editable=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    revision_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="revisions",
+        verbose_name=_("revision of"),
+    )
+    published = models.BooleanField(_("published"), default=False, editable=False)
+    public_slug = models.SlugField(
+        _("public address"), max_length=100, unique=True, null=True, blank=True, editable=False
+    )
+
     objects = PlanQuerySet.as_manager()
 
     history = HistoricalRecords()
@@ -210,6 +236,10 @@ class Plan(VersionedModel):
             ),
             models.CheckConstraint(
                 condition=Q(language__in=["nb", "nn"]), name="plan_language_valid"
+            ),
+            # Only an approved plan is ever shown at its public address.
+            models.CheckConstraint(
+                condition=Q(published=False) | Q(status="approved"), name="plan_published_only_when_approved"
             ),
         ]
 
@@ -624,9 +654,10 @@ class MilestoneProgress(VersionedModel):
 class ReadConfirmation(models.Model):
     """A unit leader's word that they have read one approved version of a plan.
 
-    `plan_version` is the plan's version when confirmed: once the plan is
-    saved again (approved anew), the old confirmation no longer counts and
-    the unit is asked again. Earlier confirmations are kept as a record.
+    `approved_at` is the approval confirmed. An approved plan is frozen, and
+    a newer approved version is a new plan that revises it, so the unit is
+    asked again; should a plan ever be approved anew, the old confirmation
+    no longer matches its approval either. Confirmations are kept as a record.
     """
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="read_confirmations", verbose_name=_("plan"))
@@ -638,7 +669,8 @@ class ReadConfirmation(models.Model):
         related_name="read_confirmations",
         verbose_name=_("confirmed by"),
     )
-    plan_version = models.PositiveIntegerField(_("version of the plan"))
+    # Null for a plan approved before approvals were recorded (e.g. imported as approved).
+    approved_at = models.DateTimeField(_("approval confirmed"), null=True, blank=True)
     confirmed_at = models.DateTimeField(_("confirmed"), auto_now_add=True)
 
     class Meta:
@@ -647,7 +679,7 @@ class ReadConfirmation(models.Model):
         verbose_name_plural = _("read confirmations")
         constraints = [
             models.UniqueConstraint(
-                fields=["plan", "unit", "user", "plan_version"], name="read_confirmation_once_per_version"
+                fields=["plan", "unit", "user", "approved_at"], name="read_confirmation_once_per_approval"
             ),
         ]
 

@@ -62,8 +62,8 @@ def school_year_is_over(plan, today):
 
 
 def current_confirmations(plan):
-    """The read confirmations that count: those of the plan's current version, latest first."""
-    return plan.read_confirmations.filter(plan_version=plan.version).select_related("user")
+    """The read confirmations that count: those of the plan's approval, latest first."""
+    return plan.read_confirmations.filter(approved_at=plan.approved_at).select_related("user")
 
 
 def unit_obligations(plan, unit, show_past=False, today=None):

@@ -3,12 +3,12 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from .access import get_plan_for_editing
+from .access import get_plan_as_advisor
 from .unit_obligations import plan_overview as build_overview
 
 
 @login_required
 def plan_overview(request, pk):
     """Read confirmations, units × milestones and units × unit-specific routines, for the plan's advisors."""
-    plan = get_plan_for_editing(request.user, pk)
+    plan = get_plan_as_advisor(request.user, pk)
     return render(request, "routines/unit/plan_overview.html", build_overview(plan))

@@ -13,7 +13,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .access import get_unit_and_plan_for_user, get_unit_for_confirming, get_unit_for_leader_editing, unit_page_rights
+from .access import (
+    ensure_draft,
+    ensure_progress_open,
+    get_unit_and_plan_for_user,
+    get_unit_for_confirming,
+    get_unit_for_leader_editing,
+    unit_page_rights,
+)
 from .editing import handle_form
 from .models import Milestone, MilestoneProgress, Plan, ReadConfirmation, Routine, UnitRoutineText
 from .unit_forms import MilestoneProgressForm, SupplementForm, UnitTextForm
@@ -41,7 +48,7 @@ def unit_page(request, plan_pk, unit_pk):
 
 def _unit_page(request, plan, unit):
     context = unit_obligations(plan, unit, show_past=request.GET.get("entries") == "past")
-    context.update(unit_page_rights(request.user, unit))
+    context.update(unit_page_rights(request.user, unit, plan))
     return render(request, "routines/unit/unit_page.html", context)
 
 
@@ -63,6 +70,8 @@ def unit_text_edit(request, unit_pk, routine_pk):
     )
     if not routine.takes_unit_texts:
         raise Http404
+    # The units' texts are part of the plan: frozen once it is approved, like the rest of it.
+    ensure_draft(routine.plan)
     # Looked up on every request: if someone wrote the first text meanwhile, saving is a conflict.
     text = UnitRoutineText.objects.filter(routine=routine, unit=unit).first() or UnitRoutineText(
         routine=routine, unit=unit
@@ -91,6 +100,7 @@ def milestone_progress_edit(request, unit_pk, milestone_pk):
     milestone = get_object_or_404(
         Milestone.objects.select_related("plan__municipality"), pk=milestone_pk, plan__municipality=unit.municipality_id
     )
+    ensure_progress_open(milestone.plan)
     progress = MilestoneProgress.objects.filter(unit=unit, milestone=milestone).first() or MilestoneProgress(
         unit=unit, milestone=milestone
     )
@@ -120,12 +130,12 @@ def milestone_progress_edit(request, unit_pk, milestone_pk):
 @login_required
 @require_POST
 def read_confirm(request, plan_pk, unit_pk):
-    """The unit's leader confirms having read the plan's current approved version."""
+    """The unit's leader confirms having read the approved plan."""
     unit = get_unit_for_confirming(request.user, unit_pk)
     plan = get_object_or_404(Plan, pk=plan_pk, municipality=unit.municipality_id)
     if plan.status != Plan.Status.APPROVED:
         messages.error(request, _("Only an approved plan is confirmed as read."))
     else:
-        ReadConfirmation.objects.get_or_create(plan=plan, unit=unit, user=request.user, plan_version=plan.version)
+        ReadConfirmation.objects.get_or_create(plan=plan, unit=unit, user=request.user, approved_at=plan.approved_at)
         messages.success(request, _("Thank you: you have confirmed that you have read the plan."))
     return redirect(unit_page_url(plan, unit, "read-confirmation"))

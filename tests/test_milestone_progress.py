@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from conftest import make_member, make_milestone, make_municipality, make_plan, make_unit
-from routines.models import MilestoneProgress
+from routines.models import MilestoneProgress, Plan
 from unit_support import ADVISOR, READER, leader_of, load_demo, make_unit_plan, unit_page_url
 from unit_support import unit_test_settings  # noqa: F401  (an autouse fixture)
 
@@ -127,3 +127,18 @@ def test_the_database_keeps_one_row_per_unit_and_milestone(setup):
 def test_a_unit_never_reports_on_another_municipalitys_milestone(setup):
     with pytest.raises(ValidationError):
         MilestoneProgress.objects.create(unit=make_unit(), milestone=setup.milestone)
+
+
+def test_progress_is_reported_on_an_approved_plan(client):
+    setup = make_unit_plan(status=Plan.Status.APPROVED)
+    client.force_login(leader_of(setup.school))
+    assert edit_url(setup.school, setup.milestone) in client.get(unit_page_url(setup.plan, setup.school)).text
+    assert client.post(edit_url(setup.school, setup.milestone), {"status": "under_way"}).status_code == 302
+
+
+def test_an_archived_plans_progress_is_closed(client):
+    setup = make_unit_plan(status=Plan.Status.ARCHIVED)
+    client.force_login(leader_of(setup.school))
+    assert edit_url(setup.school, setup.milestone) not in client.get(unit_page_url(setup.plan, setup.school)).text
+    assert client.post(edit_url(setup.school, setup.milestone), {"status": "reached"}).status_code == 403
+    assert not MilestoneProgress.objects.exists()

@@ -1,9 +1,11 @@
 """The advisor's overview: every unit's read confirmation, milestone progress and own routines."""
 
+import datetime
 from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from conftest import (
     make_member,
@@ -119,10 +121,13 @@ def test_progress_and_texts_count_once_done(client):
 def test_read_confirmations_of_an_approved_plan(client):
     setup = make_unit_plan(status=Plan.Status.APPROVED)
     leader = leader_of(setup.school)
-    ReadConfirmation.objects.create(plan=setup.plan, unit=setup.school, user=leader, plan_version=setup.plan.version)
-    ReadConfirmation.objects.create(plan=setup.plan, unit=setup.kindergarten, user=leader, plan_version=0)
+    setup.plan.approved_at = timezone.now()
+    setup.plan.save()
+    ReadConfirmation.objects.create(plan=setup.plan, unit=setup.school, user=leader, approved_at=setup.plan.approved_at)
+    older_approval = setup.plan.approved_at - datetime.timedelta(days=30)
+    ReadConfirmation.objects.create(plan=setup.plan, unit=setup.kindergarten, user=leader, approved_at=older_approval)
     overview = plan_overview(setup.plan)
-    assert overview["outstanding"].confirmations == 2  # the kindergarten confirmed an older version only
+    assert overview["outstanding"].confirmations == 2  # the kindergarten confirmed an earlier approval only
     client.force_login(make_member(ADVISOR, setup.municipality))
     text = client.get(overview_url(setup.plan)).text
     rows = dict(matrix(text, "confirmations-heading"))
@@ -176,7 +181,7 @@ def test_overview_queries_are_fixed_for_a_municipality_of_40_units(client, djang
             MilestoneProgress.objects.create(unit=unit, milestone=milestone, status="reached")
         for routine in routines[:4]:
             make_unit_text(routine, unit, status="done")
-        ReadConfirmation.objects.create(plan=plan, unit=unit, plan_version=plan.version)
+        ReadConfirmation.objects.create(plan=plan, unit=unit, approved_at=plan.approved_at)
     client.force_login(make_member(ADVISOR, municipality))
     with django_assert_max_num_queries(11):
         response = client.get(overview_url(plan))

@@ -3,9 +3,11 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from conftest import make_member, make_municipality, make_plan, make_unit
 from routines.models import Plan, ReadConfirmation
+from routines.services import approve_plan, publish_plan, start_revision
 from unit_support import ADVISOR, READER, leader_of, make_unit_plan, unit_page_url
 from unit_support import unit_test_settings  # noqa: F401  (an autouse fixture)
 
@@ -30,7 +32,7 @@ def test_a_unit_leader_confirms_having_read_the_approved_plan(client, setup):
     assert response.status_code == 302 and response.url.endswith("#read-confirmation")
     confirmation = ReadConfirmation.objects.get()
     assert (confirmation.plan, confirmation.unit, confirmation.user) == (setup.plan, setup.school, user)
-    assert confirmation.plan_version == setup.plan.version
+    assert confirmation.approved_at == setup.plan.approved_at
     page = client.get(unit_page_url(setup.plan, setup.school)).text
     assert "Confirmed" in page and "I have read the plan" not in page
 
@@ -43,14 +45,30 @@ def test_confirming_twice_keeps_one_confirmation(client, setup):
 
 
 def test_a_new_approved_version_asks_again(client, setup):
+    advisor = make_member(ADVISOR, setup.municipality)
     client.force_login(leader_of(setup.school))
     client.post(confirm_url(setup.plan, setup.school))
-    setup.plan.intro = "Revidert etter evaluering"
-    setup.plan.save()
-    page = client.get(unit_page_url(setup.plan, setup.school)).text
+    revision = approve_plan(start_revision(setup.plan, advisor), advisor)
+    page = client.get(unit_page_url(revision, setup.school)).text
     assert "Not confirmed" in page and "I have read the plan" in page
+    client.post(confirm_url(revision, setup.school))
+    assert sorted(ReadConfirmation.objects.values_list("plan", flat=True)) == [setup.plan.pk, revision.pk]
+
+
+def test_a_confirmation_counts_for_the_approval_it_confirmed(client, setup):
+    client.force_login(leader_of(setup.school))
     client.post(confirm_url(setup.plan, setup.school))
-    assert sorted(ReadConfirmation.objects.values_list("plan_version", flat=True)) == [1, 2]
+    Plan.objects.filter(pk=setup.plan.pk).update(approved_at=timezone.now())  # approved anew
+    page = client.get(unit_page_url(setup.plan, setup.school)).text
+    assert "Not confirmed" in page
+
+
+def test_publishing_the_plan_keeps_the_confirmations(client, setup):
+    advisor = make_member(ADVISOR, setup.municipality)
+    client.force_login(leader_of(setup.school))
+    client.post(confirm_url(setup.plan, setup.school))
+    publish_plan(setup.plan, advisor)
+    assert "Not confirmed" not in client.get(unit_page_url(setup.plan, setup.school)).text
 
 
 def test_a_draft_is_not_confirmed(client):
@@ -99,4 +117,4 @@ def test_confirming_needs_login(client, setup):
 
 def test_a_confirmation_belongs_to_the_plans_municipality(setup):
     with pytest.raises(ValidationError):
-        ReadConfirmation.objects.create(plan=setup.plan, unit=make_unit(), plan_version=1)
+        ReadConfirmation.objects.create(plan=setup.plan, unit=make_unit())

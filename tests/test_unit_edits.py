@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from conftest import make_member, make_municipality, make_plan, make_routine, make_unit, make_unit_text
 from form_data import form_data
-from routines.models import Membership, Routine, UnitRoutineText
+from routines.models import Membership, Plan, Routine, UnitRoutineText
 from unit_support import ADVISOR, READER, leader_of, load_demo, make_unit_plan, unit_page_url
 from unit_support import unit_test_settings  # noqa: F401  (an autouse fixture)
 
@@ -233,3 +233,16 @@ def test_the_advisor_marks_an_entry_for_municipal_units_only(client, setup):
     assert client.post(url, data).status_code == 302
     private_page = client.get(unit_page_url(setup.plan, setup.private_kindergarten)).text
     assert "Felles styrermøte" not in private_page
+
+
+# -- an approved plan is frozen: the units' texts with it ---------------------------------------
+
+
+def test_an_approved_plans_unit_texts_are_frozen(client):
+    setup = make_unit_plan(status=Plan.Status.APPROVED)
+    client.force_login(leader_of(setup.school))
+    page = client.get(unit_page_url(setup.plan, setup.school)).text
+    assert edit_url(setup.school, setup.own) not in page and "new revision of the plan" in page
+    assert client.get(edit_url(setup.school, setup.own)).status_code == 403
+    assert client.post(edit_url(setup.school, setup.common), {"body": "x", "status": "done"}).status_code == 403
+    assert not UnitRoutineText.objects.exists()
