@@ -66,14 +66,14 @@ def current_confirmations(plan):
     return plan.read_confirmations.filter(approved_at=plan.approved_at).select_related("user")
 
 
-def unit_obligations(plan, unit, show_past=False, today=None):
+def unit_obligations(plan, unit, show_past=False):
     """Everything the unit page shows, as template context.
 
     Entries: the coming ones (periods still running count as coming), next
     first; with show_past, the past ones, latest first. Once the whole school
     year is over, all its entries are shown in date order.
     """
-    today = today or timezone.localdate()
+    today = timezone.localdate()
     entries = plan.progress_entries.concerning(unit)
     year_over = school_year_is_over(plan, today)
     upcoming = [entry for entry in entries if (entry.ends_on or entry.starts_on) >= today]
