@@ -176,7 +176,10 @@ def test_unit_texts_on_a_common_routine_are_reported():
     doc["plans"][0]["routines"][0]["unit_texts"] = [{"unit": "fjordby-skole", "body": "Tekst"}]
 
     assert refused(doc) == {
-        "$.plans[0].routines[0].unit_texts": "Only unit-specific routines (scope “unit”) have units' own texts."
+        "$.plans[0].routines[0].unit_texts": (
+            "Only unit-specific routines (scope “unit”), and common routines that allow a local supplement, "
+            "have units' own texts."
+        )
     }
 
 
