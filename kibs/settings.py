@@ -5,10 +5,12 @@ DEBUG off, everything production needs must be set, or start-up fails loudly.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -44,6 +46,7 @@ INSTALLED_APPS = [
     "accounts",
     "routines",
     "meetings",
+    "ops",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -54,10 +57,15 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "simple_history",
+    "axes",
 ]
 
+# Order matters (see docs/deployment.md): the security headers come first so
+# every response gets them, static files included; axes comes last, as its
+# documentation requires.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's, with the signed-in user's own language first.
@@ -65,9 +73,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "ops.security.SessionLifetimeMiddleware",
+    "ops.audit.DeniedAccessLogMiddleware",
+    "ops.health.DatabaseUnavailableMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kibs.urls"
@@ -173,9 +185,71 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
+
+# ---------------------------------------------------------------------------
+# Hardening and operations (issue 8). Kept in one block for easy merging.
+# docs/deployment.md explains every environment variable read here.
+# ---------------------------------------------------------------------------
+# Content-Security-Policy on every response (django.middleware.csp). No inline
+# script or style anywhere: templates load static files only.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    # Bootstrap's stylesheet draws its form and navbar icons as data: SVGs.
+    "img-src": [CSP.SELF, "data:"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+}
+# Django's defaults, spelled out because the header test relies on them.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# The load balancer checks /health/ over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+
+# Sessions: an idle timeout (the cookie's age, renewed while the user is
+# active) and an absolute one from the login; both are kept by
+# ops.security.SessionLifetimeMiddleware.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_TIMEOUT", str(60 * 60)))
+SESSION_ABSOLUTE_TIMEOUT = int(os.environ.get("SESSION_ABSOLUTE_TIMEOUT", str(12 * 60 * 60)))
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+# Behind the reverse proxy REMOTE_ADDR is the proxy; the client's address is
+# the last X-Forwarded-For entry, the one the proxy itself added.
+BEHIND_PROXY = env_bool("BEHIND_PROXY", not DEBUG)
+
+# Login throttling: a username is locked only for the address that failed, so
+# an attacker elsewhere cannot lock the real user out.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "ops.security.client_ip"
+AXES_LOCKOUT_TEMPLATE = "ops/lockout.html"
+# Its start-up banner would land on stdout, inside the output of management
+# commands such as dumpdata; failures and lockouts are logged by ops.audit.
+AXES_VERBOSE = False
+
+# A database that does not answer must fail fast (503 page), not hang a worker.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
+        os.environ.get("DB_CONNECT_TIMEOUT", "3")
+    )
+
+# Structured logs (one JSON object per line) to stdout, for the platform's
+# log collector: errors, and security events from the "kibs.security" logger.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "formatters": {"json": {"()": "ops.logformat.JSONFormatter"}},
+    "handlers": {
+        "stdout": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "json"},
+    },
+    "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }

@@ -92,6 +92,7 @@ class ProgressEntryForm(VersionedModelForm):
             "all_milestones",
             "at_every_unit",
             "unit_kinds",
+            "unit_owner",
         ]
         widgets = {
             "starts_on": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
@@ -101,6 +102,7 @@ class ProgressEntryForm(VersionedModelForm):
             "content": forms.Textarea(attrs={"rows": 5}),
             "target_groups": forms.CheckboxSelectMultiple,
             "milestones": forms.CheckboxSelectMultiple,
+            "unit_owner": forms.RadioSelect,
         }
         help_texts = {
             "ends_on": _("Only for periods, such as «during September – November»."),
@@ -113,6 +115,8 @@ class ProgressEntryForm(VersionedModelForm):
         self.fields["target_groups"].queryset = plan.target_groups.all()
         self.fields["milestones"].queryset = plan.milestones.all()
         self.fields["arena"].queryset = plan.arenas.all()
+        # Named, not a row of dashes: most entries are for municipal and private units alike.
+        self.fields["unit_owner"].choices = [("", _("Municipal and private units")), *Unit.Owner.choices]
 
     def clean(self):
         cleaned_data = super().clean()

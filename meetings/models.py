@@ -50,6 +50,15 @@ class TargetGroup(PlanPart):
         return frozenset(self.unit_kinds)
 
 
+class ArenaQuerySet(models.QuerySet):
+    def concerning(self, unit):
+        """The arenas the unit takes part in, as a list in the plan's order (one query).
+
+        Reached from the unit page as `plan.arenas.concerning(unit)`: routines never imports meetings.
+        """
+        return [arena for arena in self if arena.concerns(unit)]
+
+
 class Arena(PlanPart):
     class Category(models.TextChoices):
         GROUP = "group", _("Development group or body")
@@ -82,6 +91,8 @@ class Arena(PlanPart):
         help_text=_("Which kinds of unit the arena concerns, e.g. schools for SUT. Empty means all."),
     )
 
+    objects = ArenaQuerySet.as_manager()
+
     history = HistoricalRecords()
 
     class Meta(PlanPart.Meta):
@@ -107,6 +118,10 @@ class Arena(PlanPart):
             return frozenset([self.unit_kind])
         return frozenset()
 
+    def concerns(self, unit):
+        kinds = self.stated_kinds()
+        return not kinds or unit.kind in kinds
+
     def siblings(self):
         # The plan lists groups, meeting arenas and practice actions apart, so
         # moving up or down only makes sense within the same kind.
@@ -127,6 +142,13 @@ class ProgressEntryQuerySet(models.QuerySet):
     def for_progress_list(self):
         """Entries in date order with everything the progress-plan list shows."""
         return self.select_related("arena").prefetch_related("target_groups", "milestones")
+
+    def concerning(self, unit):
+        """The unit's entries as a list in date order, loaded for showing (three queries).
+
+        Reached from the unit page as `plan.progress_entries.concerning(unit)`: routines never imports meetings.
+        """
+        return [entry for entry in self.for_progress_list() if entry.concerns(unit)]
 
 
 class ProgressEntry(VersionedModel):
@@ -165,6 +187,13 @@ class ProgressEntry(VersionedModel):
     to_review = models.BooleanField(
         _("to review"), default=False, help_text=_("Copied from last school year: check the date and content.")
     )
+    unit_owner = models.CharField(
+        _("only for units that are"),
+        max_length=20,
+        choices=Unit.Owner.choices,
+        blank=True,
+        help_text=_("E.g. a meeting for the municipal kindergartens only. Empty means municipal and private units."),
+    )
 
     history = HistoricalRecords(m2m_fields=["target_groups", "milestones"])
     objects = ProgressEntryQuerySet.as_manager()
@@ -181,6 +210,9 @@ class ProgressEntry(VersionedModel):
             models.CheckConstraint(
                 condition=Q(ends_at__isnull=True) | Q(starts_at__isnull=False),
                 name="entry_end_time_needs_start_time",
+            ),
+            models.CheckConstraint(
+                condition=Q(unit_owner__in=["", "municipal", "private"]), name="entry_unit_owner_valid"
             ),
         ]
 
@@ -228,6 +260,12 @@ class ProgressEntry(VersionedModel):
         if self.arena is not None:
             named |= self.arena.stated_kinds()
         return named or ALL_KINDS
+
+    def concerns(self, unit):
+        """Whether the entry is for this unit: its kind, and its owner where the entry names one."""
+        if self.unit_owner and self.unit_owner != unit.owner:
+            return False
+        return unit.kind in self.concerned_kinds()
 
 
 # --- The school year at a glance: calendar feeds and regional gatherings ---

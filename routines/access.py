@@ -7,10 +7,12 @@ not found (404); a visible object the user may only read is a 403 on change.
 from operator import attrgetter
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Case, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from .forms import current_school_year
 from .models import (
     Actor,
     Duty,
@@ -162,6 +164,8 @@ def get_unit_text_for_editing(user, routine_pk, unit_pk):
     ensure_draft(routine.plan)
     text = UnitRoutineText.objects.filter(routine=routine, unit=unit).first()
     return text or UnitRoutineText(routine=routine, unit=unit)
+
+
 def can_read_history(user, plan):
     """The history names who changed what: for the municipality's own writers, not readers or the region."""
     if user.is_superuser:
@@ -171,3 +175,98 @@ def can_read_history(user, plan):
         municipality=plan.municipality_id,
         role__in=[Membership.Role.ADVISOR, Membership.Role.UNIT_LEADER],
     ).exists()
+
+
+# --- A unit's own part of a plan: its page, texts, milestone progress, read confirmation ---
+
+
+def get_unit_and_plan_for_user(user, unit_pk, plan_pk=None):
+    """A visible unit and a plan of its municipality (the current one without plan_pk), or 404."""
+    unit = get_unit_for_user(user, unit_pk)
+    plans = Plan.objects.filter(municipality=unit.municipality_id).select_related("municipality")
+    if plan_pk is not None:
+        return unit, get_object_or_404(plans, pk=plan_pk)
+    plan = current_plan(plans)
+    if plan is None:
+        raise Http404
+    return unit, plan
+
+
+def current_plan(plans):
+    """The plan of the current school year, else the latest before it; approved before draft.
+
+    Archived plans are never current.
+    """
+    school_year = current_school_year()
+    approved_first = Case(When(status=Plan.Status.APPROVED, then=Value(0)), default=Value(1))
+    candidates = plans.exclude(status=Plan.Status.ARCHIVED)
+    return (
+        candidates.filter(school_year__lte=school_year).order_by("-school_year", approved_first, "title").first()
+        # A municipality that has only planned ahead: the nearest coming year.
+        or candidates.order_by("school_year", approved_first, "title").first()
+    )
+
+
+def get_unit_for_leader_editing(user, pk):
+    """A unit whose own part the user may change: its leader, or an advisor of its municipality."""
+    unit = get_unit_for_user(user, pk)
+    if not can_edit_unit(user, unit):
+        _refuse(user, unit)
+    return unit
+
+
+def get_unit_for_confirming(user, pk):
+    """A unit whose leader the user is: only the leader confirms having read the plan."""
+    unit = get_unit_for_user(user, pk)
+    if not is_leader_of(user, unit):
+        _refuse(user, unit)
+    return unit
+
+
+def _refuse(user, unit):
+    """404 for the leader of another unit (its edit URLs are none of their business), 403 for other members."""
+    if Membership.objects.filter(
+        user=user, municipality=unit.municipality_id, role=Membership.Role.UNIT_LEADER
+    ).exists():
+        raise Http404
+    raise PermissionDenied
+
+
+def is_leader_of(user, unit):
+    return Membership.objects.filter(user=user, role=Membership.Role.UNIT_LEADER, unit=unit).exists()
+
+
+def units_led_by(user):
+    """The units the user leads, with their municipality (a user may lead one per municipality)."""
+    return Unit.objects.filter(
+        memberships__user=user, memberships__role=Membership.Role.UNIT_LEADER
+    ).select_related("municipality")
+
+
+def ensure_progress_open(plan):
+    """Units report milestone progress on a draft or approved plan; an archived plan's record is closed."""
+    if plan.status == Plan.Status.ARCHIVED:
+        raise PermissionDenied(_("This plan is archived: its milestone progress can no longer be changed."))
+
+
+def unit_page_rights(user, unit, plan):
+    """What the user may do on a unit's page, from their one membership in its municipality.
+
+    Write the unit's texts (while the plan is a draft, as every part of it)
+    and report milestone progress (until it is archived): its leader and
+    advisors. Confirm having read the plan: its leader. See every unit's
+    progress: advisors.
+    """
+    if user.is_superuser:
+        advisor, leader = True, False
+    else:
+        membership = Membership.objects.filter(user=user, municipality=unit.municipality_id).first()
+        role = membership.role if membership else None
+        advisor = role == Membership.Role.ADVISOR
+        leader = role == Membership.Role.UNIT_LEADER and membership.unit_id == unit.pk
+    return {
+        "can_edit_texts": (advisor or leader) and plan.status == Plan.Status.DRAFT,
+        "can_edit_progress": (advisor or leader) and plan.status != Plan.Status.ARCHIVED,
+        "can_confirm": leader,
+        "can_see_overview": advisor,
+    }

@@ -15,6 +15,7 @@ from .models import (
     Unit,
     UnitRoutineText,
 )
+from .models import MilestoneProgress, ReadConfirmation
 
 
 class UnitInline(admin.TabularInline):
@@ -136,3 +137,23 @@ class MembershipAdmin(admin.ModelAdmin):
     search_fields = ["user__username", "user__email", "municipality__name", "unit__name"]
     list_select_related = ["user", "municipality", "unit", "region"]
     autocomplete_fields = ["user", "unit"]
+
+
+# --- A unit's own part of a plan ---
+
+
+@admin.register(MilestoneProgress)
+class MilestoneProgressAdmin(admin.ModelAdmin):
+    list_display = ["unit", "milestone", "status", "updated_at", "updated_by"]
+    list_filter = ["status", "unit__municipality"]
+    list_select_related = ["unit", "milestone", "updated_by"]
+    search_fields = ["unit__name", "note"]
+
+
+@admin.register(ReadConfirmation)
+class ReadConfirmationAdmin(admin.ModelAdmin):
+    list_display = ["unit", "plan", "approved_at", "user", "confirmed_at"]
+    list_filter = ["plan__municipality"]
+    list_select_related = ["unit", "plan", "user"]
+    # A record of what someone confirmed: shown, never changed.
+    readonly_fields = ["plan", "unit", "user", "approved_at", "confirmed_at"]

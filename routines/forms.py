@@ -129,7 +129,7 @@ class SectionForm(VersionedModelForm):
 class ActorForm(VersionedModelForm):
     class Meta:
         model = Actor
-        fields = ["name", "role"]
+        fields = ["name", "role", "applies_to_units"]
 
 
 DutyFormSet = inlineformset_factory(
@@ -175,7 +175,9 @@ class RoutineForm(VersionedModelForm):
 
     class Meta:
         model = Routine
-        fields = ["title", "scope", "responsible", "frequency", "body", "milestones", "bti_levels"]
+        fields = [
+            "title", "scope", "responsible", "frequency", "body", "milestones", "bti_levels", "allows_local_supplement"
+        ]
         widgets = {
             "scope": forms.RadioSelect,
             "body": forms.Textarea(attrs={"rows": 12}),
@@ -191,9 +193,14 @@ class RoutineForm(VersionedModelForm):
 
     def clean_scope(self):
         scope = self.cleaned_data["scope"]
-        if scope == Routine.Scope.COMMON and self.instance.pk and self.instance.unit_texts.exists():
+        # Units' texts keep their meaning: a unit's whole routine, or its supplement to the common one.
+        if self.instance.pk and scope != self.instance.scope and self.instance.unit_texts.exists():
+            if scope == Routine.Scope.COMMON:
+                raise forms.ValidationError(
+                    _("Units have written their own texts for this routine; it stays unit-specific while they exist.")
+                )
             raise forms.ValidationError(
-                _("Units have written their own texts for this routine; it stays unit-specific while they exist.")
+                _("Units have written local supplements to this routine; it stays common while they exist.")
             )
         return scope
 

@@ -337,6 +337,11 @@ class Actor(PlanPart):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="actors")
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(_("role"), max_length=300, blank=True)
+    applies_to_units = models.BooleanField(
+        _("duties of unit leaders and staff"),
+        default=False,
+        help_text=_("Show this actor's duties on every unit's page, e.g. the unit's leadership or each employee."),
+    )
 
     objects = ActorQuerySet.as_manager()
 
@@ -418,6 +423,11 @@ class Routine(PlanPart):
     bti_levels = models.JSONField(
         _("BTI levels"), default=list, blank=True, help_text=_("The BTI levels 0–3 the routine belongs to.")
     )
+    allows_local_supplement = models.BooleanField(
+        _("units may add a local supplement"),
+        default=False,
+        help_text=_("Only for common routines: each unit may write a supplement, shown under the common text."),
+    )
 
     objects = RoutineQuerySet.as_manager()
 
@@ -428,6 +438,10 @@ class Routine(PlanPart):
         verbose_name_plural = _("routines")
         constraints = [
             models.CheckConstraint(condition=Q(scope__in=["common", "unit"]), name="routine_scope_valid"),
+            models.CheckConstraint(
+                condition=Q(allows_local_supplement=False) | Q(scope="common"),
+                name="routine_supplement_only_when_common",
+            ),
         ]
 
     def __str__(self):
@@ -439,6 +453,16 @@ class Routine(PlanPart):
             raise ValidationError({"bti_levels": _("BTI levels are whole numbers from 0 to 3.")})
         if self.responsible_id and self.plan_id and self.responsible.plan_id != self.plan_id:
             raise ValidationError({"responsible": _("The responsible actor must belong to the same plan.")})
+        if self.allows_local_supplement and self.scope != self.Scope.COMMON:
+            raise ValidationError(
+                {"allows_local_supplement": _("Only common routines take local supplements; units write their own "
+                                              "text for a unit-specific routine anyway.")}
+            )
+
+    @property
+    def takes_unit_texts(self):
+        """Units write their own text for it, or a local supplement to the common text."""
+        return self.scope == self.Scope.UNIT or self.allows_local_supplement
 
 
 class LegalReference(PlanPart):
@@ -459,9 +483,18 @@ class LegalReference(PlanPart):
     def __str__(self):
         return self.citation
 
+    @property
+    def link(self):
+        """The URL, only when it is a web address: an imported file could hold javascript:."""
+        return self.url if self.url.lower().startswith(("https://", "http://")) else ""
+
 
 class UnitRoutineText(VersionedModel):
-    """A unit's own text for a unit-specific routine."""
+    """A unit's own text for a unit-specific routine, or its local supplement to a common one.
+
+    A supplement is shown under the common text and never replaces it; only
+    common routines whose advisor allows it take one.
+    """
 
     class Status(models.TextChoices):
         NOT_STARTED = "not_started", _("Not started")
@@ -501,8 +534,11 @@ class UnitRoutineText(VersionedModel):
         if self.routine_id and self.unit_id:
             if self.routine.plan.municipality_id != self.unit.municipality_id:
                 raise ValidationError({"unit": _("The unit must belong to the plan's municipality.")})
-            if self.routine.scope != Routine.Scope.UNIT:
-                raise ValidationError({"routine": _("Only unit-specific routines have units' own texts.")})
+            if not self.routine.takes_unit_texts:
+                raise ValidationError(
+                    {"routine": _("Only unit-specific routines, and common routines that allow a local supplement, "
+                                  "have units' own texts.")}
+                )
 
 
 class Membership(models.Model):
@@ -567,3 +603,95 @@ class Membership(models.Model):
         super().clean()
         if self.unit_id and self.municipality_id and self.unit.municipality_id != self.municipality_id:
             raise ValidationError({"unit": _("The unit must belong to the municipality.")})
+
+
+# --- A unit's own part of a plan: milestone progress and read confirmations ---
+
+
+class MilestoneProgress(VersionedModel):
+    """How far one unit has come towards one milestone of the plan, set by its leader."""
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", _("Not started")
+        UNDER_WAY = "under_way", _("Under way")
+        REACHED = "reached", _("Reached")
+
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="milestone_progress", verbose_name=_("unit"))
+    milestone = models.ForeignKey(
+        Milestone, on_delete=models.CASCADE, related_name="unit_progress", verbose_name=_("milestone")
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
+    note = models.CharField(_("note"), max_length=300, blank=True, help_text=_("A short note: what is done, what is next."))
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["milestone__number", "unit__name"]
+        verbose_name = _("milestone progress")
+        verbose_name_plural = _("milestone progress")
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "milestone"], name="milestone_progress_once_per_unit"),
+            models.CheckConstraint(
+                condition=Q(status__in=["not_started", "under_way", "reached"]), name="milestone_progress_status_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.unit} – {self.milestone}: {self.get_status_display()}"
+
+    def save(self, *args, **kwargs):
+        # One query; a unit must never report on another municipality's plan.
+        if not Unit.objects.filter(pk=self.unit_id, municipality__plans__milestones=self.milestone_id).exists():
+            raise ValidationError(_("The unit must belong to the plan's municipality."))
+        super().save(*args, **kwargs)
+
+
+class ReadConfirmation(models.Model):
+    """A unit leader's word that they have read one approved version of a plan.
+
+    `approved_at` is the approval confirmed. An approved plan is frozen, and
+    a newer approved version is a new plan that revises it, so the unit is
+    asked again; should a plan ever be approved anew, the old confirmation
+    no longer matches its approval either. Confirmations are kept as a record.
+    """
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="read_confirmations", verbose_name=_("plan"))
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="read_confirmations", verbose_name=_("unit"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="read_confirmations",
+        verbose_name=_("confirmed by"),
+    )
+    # Null for a plan approved before approvals were recorded (e.g. imported as approved).
+    approved_at = models.DateTimeField(_("approval confirmed"), null=True, blank=True)
+    confirmed_at = models.DateTimeField(_("confirmed"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-confirmed_at"]
+        verbose_name = _("read confirmation")
+        verbose_name_plural = _("read confirmations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "unit", "user", "approved_at"], name="read_confirmation_once_per_approval"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.unit} – {self.plan}"
+
+    def save(self, *args, **kwargs):
+        if not Unit.objects.filter(pk=self.unit_id, municipality__plans=self.plan_id).exists():
+            raise ValidationError(_("The unit must belong to the plan's municipality."))
+        super().save(*args, **kwargs)

@@ -86,13 +86,18 @@ def plan_to_dict(plan):
             for section in plan.sections.all()
         ],
         "actors": [
-            {"name": actor.name, "role": actor.role, "duties": [duty.text for duty in actor.duties.all()]}
+            {
+                "name": actor.name,
+                "role": actor.role,
+                "duties": [duty.text for duty in actor.duties.all()],
+                "applies_to_units": actor.applies_to_units,
+            }
             for actor in plan.actors.prefetch_related("duties")
         ],
         "milestones": [
             {"number": milestone.number, "text": milestone.text} for milestone in plan.milestones.order_by("number")
         ],
-        "target_groups": [{"name": group.name} for group in plan.target_groups.all()],
+        "target_groups": [{"name": group.name, "unit_kinds": group.unit_kinds} for group in plan.target_groups.all()],
         "arenas": [
             {
                 "name": arena.name,
@@ -105,6 +110,7 @@ def plan_to_dict(plan):
                 "scope": arena.scope,
                 "unit_kind": arena.unit_kind,
                 "bti_levels": arena.bti_levels,
+                "unit_kinds": arena.unit_kinds,
             }
             for arena in plan.arenas.all()
         ],
@@ -122,6 +128,8 @@ def plan_to_dict(plan):
                 "milestones": "all" if entry.all_milestones else sorted(m.number for m in entry.milestones.all()),
                 "arena": entry.arena.name if entry.arena else None,
                 "at_every_unit": entry.at_every_unit,
+                "unit_kinds": entry.unit_kinds,
+                "unit_owner": entry.unit_owner,
             }
             for entry in entries
         ],
@@ -142,6 +150,7 @@ def plan_to_dict(plan):
                     {"unit": text.unit.slug, "status": text.status, "body": text.body}
                     for text in sorted(routine.unit_texts.all(), key=lambda text: text.unit.slug)
                 ],
+                "allows_local_supplement": routine.allows_local_supplement,
             }
             for routine in routines
         ],
@@ -247,7 +256,12 @@ def _create_plan(municipality, data, units_by_slug):
 
     actors = {}
     for position, item in enumerate(data.get("actors", [])):
-        actor = plan.actors.create(position=position, name=item["name"], role=item.get("role", ""))
+        actor = plan.actors.create(
+            position=position,
+            name=item["name"],
+            role=item.get("role", ""),
+            applies_to_units=item.get("applies_to_units", False),
+        )
         for duty_position, text in enumerate(item.get("duties", [])):
             actor.duties.create(position=duty_position, text=text)
         actors[actor.name] = actor
@@ -256,7 +270,9 @@ def _create_plan(municipality, data, units_by_slug):
         for item in data.get("milestones", [])
     }
     target_groups = {
-        item["name"]: plan.target_groups.create(position=position, name=item["name"])
+        item["name"]: plan.target_groups.create(
+            position=position, name=item["name"], unit_kinds=item.get("unit_kinds", [])
+        )
         for position, item in enumerate(data.get("target_groups", []))
     }
     arenas = {}
@@ -273,6 +289,7 @@ def _create_plan(municipality, data, units_by_slug):
             scope=item.get("scope", "municipality"),
             unit_kind=item.get("unit_kind", ""),
             bti_levels=item.get("bti_levels", []),
+            unit_kinds=item.get("unit_kinds", []),
         )
 
     for item in data.get("progress_entries", []):
@@ -288,6 +305,8 @@ def _create_plan(municipality, data, units_by_slug):
             all_milestones=numbers == "all",
             arena=arenas.get(item.get("arena")),
             at_every_unit=item.get("at_every_unit", False),
+            unit_kinds=item.get("unit_kinds", []),
+            unit_owner=item.get("unit_owner", ""),
         )
         entry.target_groups.set([target_groups[name] for name in item.get("target_groups", [])])
         if numbers != "all":
@@ -302,6 +321,7 @@ def _create_plan(municipality, data, units_by_slug):
             frequency=item.get("frequency", ""),
             body=item.get("body", ""),
             bti_levels=item.get("bti_levels", []),
+            allows_local_supplement=item.get("allows_local_supplement", False),
         )
         routine.milestones.set([milestones[number] for number in item.get("milestones", [])])
         for reference_position, reference in enumerate(item.get("legal_references", [])):

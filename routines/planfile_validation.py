@@ -359,9 +359,17 @@ def _routine_rules(routine, path, milestone_numbers, actors, unit_slugs):
         problems += _unknown_milestones(milestones, f"{path}.milestones", milestone_numbers)
 
     unit_texts = _objects(routine, "unit_texts")
-    if unit_texts and routine.get("scope", "common") != "unit":
+    scope = routine.get("scope", "common")
+    supplements = routine.get("allows_local_supplement") is True
+    if supplements and scope != "common":
         problems.append(Problem(
-            f"{path}.unit_texts", _("Only unit-specific routines (scope “unit”) have units' own texts.")
+            f"{path}.allows_local_supplement", _("Only common routines (scope “common”) take local supplements.")
+        ))
+    if unit_texts and scope != "unit" and not supplements:
+        problems.append(Problem(
+            f"{path}.unit_texts",
+            _("Only unit-specific routines (scope “unit”), and common routines that allow a local supplement, "
+              "have units' own texts."),
         ))
     units_with_text = set()
     for index, unit_text in unit_texts:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_approval, views_history, views_parts, views_routines
+from . import views, views_approval, views_history, views_overview, views_parts, views_routines, views_unit
 
 app_name = "routines"
 
@@ -64,4 +64,20 @@ urlpatterns += [
     path("plans/<int:pk>/revise/", views_approval.plan_start_revision, name="plan_start_revision"),
     path("plans/<int:pk>/next-year/", views_approval.plan_start_next_year, name="plan_start_next_year"),
     path("public/<slug:slug>/", views_approval.public_plan, name="public_plan"),
+]
+
+# --- A unit's page of a plan, its own part, and the advisor's overview of all units ---
+
+urlpatterns += [
+    path("units/<int:unit_pk>/", views_unit.unit_page_current, name="unit_page_current"),
+    path("plans/<int:plan_pk>/units/<int:unit_pk>/", views_unit.unit_page, name="unit_page"),
+    path("plans/<int:plan_pk>/units/<int:unit_pk>/pdf/", views_unit.unit_pdf, name="unit_pdf"),
+    path("plans/<int:plan_pk>/units/<int:unit_pk>/confirm/", views_unit.read_confirm, name="read_confirm"),
+    path("units/<int:unit_pk>/routines/<int:routine_pk>/text/", views_unit.unit_text_edit, name="unit_text_edit"),
+    path(
+        "units/<int:unit_pk>/milestones/<int:milestone_pk>/",
+        views_unit.milestone_progress_edit,
+        name="milestone_progress_edit",
+    ),
+    path("plans/<int:pk>/overview/", views_overview.plan_overview, name="plan_overview"),
 ]

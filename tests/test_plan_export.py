@@ -158,6 +158,8 @@ def test_export_holds_every_part_in_the_plans_order():
         "milestones": [2, 3],
         "arena": "Skoleeiers utviklingsgruppe",
         "at_every_unit": False,
+        "unit_kinds": [],
+        "unit_owner": "",
     }
     assert entries[2]["ends_on"] == "2023-11-30" and entries[2]["milestones"] == "all" and entries[2]["at_every_unit"]
     common, own = plan["routines"]

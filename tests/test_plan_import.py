@@ -176,7 +176,10 @@ def test_unit_texts_on_a_common_routine_are_reported():
     doc["plans"][0]["routines"][0]["unit_texts"] = [{"unit": "fjordby-skole", "body": "Tekst"}]
 
     assert refused(doc) == {
-        "$.plans[0].routines[0].unit_texts": "Only unit-specific routines (scope “unit”) have units' own texts."
+        "$.plans[0].routines[0].unit_texts": (
+            "Only unit-specific routines (scope “unit”), and common routines that allow a local supplement, "
+            "have units' own texts."
+        )
     }
 
 
@@ -384,3 +387,12 @@ def test_export_all_and_import_of_the_directory_restores_every_municipality(tmp_
 def test_export_command_refuses_an_unknown_slug():
     with pytest.raises(CommandError):
         call_command("export_plan", "atlantis", stdout=io.StringIO())
+
+
+def test_a_legal_reference_link_must_be_a_web_address():
+    doc = make_plan_document()
+    doc["plans"][0]["routines"][0]["legal_references"] = [
+        {"citation": "Opplæringsloven kap. 12", "url": "javascript:alert(1)"}
+    ]
+    problems = refused(doc)
+    assert any(path.endswith("legal_references[0].url") for path in problems)
