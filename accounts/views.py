@@ -1,7 +1,7 @@
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
-from .language import SESSION_KEY, is_interface_language
+from .language import is_interface_language
 from .models import Profile
 
 
@@ -12,5 +12,4 @@ def set_language(request):
     language = request.POST.get("language")
     if request.user.is_authenticated and is_interface_language(language):
         Profile.objects.update_or_create(user=request.user, defaults={"language": language})
-        request.session[SESSION_KEY] = language
     return response

@@ -59,12 +59,22 @@ def test_a_signed_in_users_new_choice_wins_over_the_one_from_login(client):
     assert Profile.objects.get(user=user).language == "en"
 
 
-def test_the_profile_language_does_not_outlive_logging_out(client):
+def test_logging_in_sets_the_browsers_language_to_the_users_choice(client):
     user = make_user()
     Profile.objects.create(user=user, language="nn")
-    client.post("/accounts/login/", {"username": user.username, "password": "kibs-test-password"})
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.post("/accounts/login/", {"username": user.username, "password": "kibs-test-password"})
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "nn"
     client.post("/accounts/logout/")
-    assert html_lang(client.get("/accounts/login/")) == "nb"
+    assert html_lang(client.get("/accounts/login/")) == "nn"
+
+
+def test_a_user_who_never_chose_keeps_the_browsers_language(client):
+    user = make_user()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "nn"
+    response = client.post("/accounts/login/", {"username": user.username, "password": "kibs-test-password"})
+    assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
+    assert html_lang(client.get("/")) == "nn"
 
 
 def test_a_language_the_app_does_not_offer_is_not_stored(client):
