@@ -18,65 +18,85 @@ pytestmark = pytest.mark.django_db(transaction=True)
 User = get_user_model()
 
 
-def demo_urls():
-    """The main pages of the demo, each with a few words it must show in nb and in nn."""
+def advisor_pages():
+    """The advisor's main pages of the demo: name, address, and words it shows in nb and in nn."""
     plan = Plan.objects.get(municipality__slug="sortland", school_year=2023)
-    unit_routine = plan.routines.filter(scope=Routine.Scope.UNIT).first()
+    routine = plan.routines.filter(scope=Routine.Scope.UNIT).first()
     unit = plan.municipality.units.get(slug="sortland-barneskole")
-    return {
-        "start": (reverse("routines:plan_list"), ("Planer", "Planar")),
-        "plan": (reverse("routines:plan_detail", args=[plan.pk]), ("Skoleår", "Skuleår")),
-        "plan settings": (reverse("routines:plan_edit", args=[plan.pk]), ("Planens innstillinger", "Innstillingar for planen")),
-        "focus areas": (reverse("routines:focus_area_list", args=[plan.pk]), ("Fokusområder", "Fokusområde")),
-        "focus area form": (
-            reverse("routines:focus_area_edit", args=[plan.focus_areas.first().pk]),
-            ("Endre fokusområde", "Endre fokusområde"),
-        ),
-        "sections": (reverse("routines:section_list", args=[plan.pk]), ("Kapitler", "Kapittel")),
-        "section form": (reverse("routines:section_edit", args=[plan.sections.first().pk]), ("Lagre", "Lagre")),
-        "actors": (reverse("routines:actor_list", args=[plan.pk]), ("Aktørene med rolle", "Aktørane med rolle")),
-        "actor form": (reverse("routines:actor_edit", args=[plan.actors.first().pk]), ("Nytt ansvar", "Nytt ansvar")),
-        "milestones": (reverse("routines:milestone_list", args=[plan.pk]), ("Milepæler", "Milepælar")),
-        "milestone form": (reverse("routines:milestone_create", args=[plan.pk]), ("Ny milepæl", "Ny milepæl")),
-        "routines": (reverse("routines:routine_list", args=[plan.pk]), ("Rutiner", "Rutinar")),
-        "routine": (reverse("routines:routine_detail", args=[unit_routine.pk]), ("Enhetenes egne", "Eigne tekstar")),
-        "routine form": (reverse("routines:routine_edit", args=[unit_routine.pk]), ("Hjemmel", "Heimel")),
-        "unit text form": (
-            reverse("routines:routine_unit_text", args=[unit_routine.pk, unit.pk]),
-            ("Lagre", "Lagre"),
-        ),
-        "units": (reverse("routines:unit_list", args=[plan.municipality_id]), ("Enheter", "Einingar")),
-        "unit form": (reverse("routines:unit_edit", args=[unit.pk]), ("Kortnavn", "Kortnamn")),
-        "arenas": (reverse("meetings:arena_list", args=[plan.pk]), ("Møtearenaer", "Møtearenaer")),
-        "arena form": (reverse("meetings:arena_edit", args=[plan.arenas.first().pk]), ("Hvem deltar", "Kven deltek")),
-        "target groups": (reverse("meetings:target_group_list", args=[plan.pk]), ("Målgrupper", "Målgrupper")),
-        "target group form": (reverse("meetings:target_group_create", args=[plan.pk]), ("Ny målgruppe", "Ny målgruppe")),
-        "progress plan": (reverse("meetings:entry_list", args=[plan.pk]), ("Fremdriftsplan", "Framdriftsplan")),
-        "progress entry form": (reverse("meetings:entry_create", args=[plan.pk]), ("Nytt punkt", "Nytt punkt")),
-        "progress plan by month": (reverse("meetings:progress_months", args=[plan.pk]), ("Fremdriftsplan 2023/2024", "Framdriftsplan 2023/2024")),
-        "year wheel": (reverse("meetings:year_wheel", args=[plan.pk]), ("Årshjul", "Årshjul")),
-        "calendar subscriptions": (reverse("meetings:feed_subscriptions", args=[plan.pk]), ("Kalender", "Kalender")),
-        "plans in the region": (reverse("meetings:region_plans"), ("Planer i regionen", "Planar i regionen")),
-        "password change": (reverse("password_change"), ("Bytt passord", "Byt passord")),
-        "history": (reverse("routines:plan_history", args=[plan.pk]), ("Vis endringer", "Vis endringar")),
-        "history version": (history_version_url(plan), ("Historikk", "Historikk")),
-        "approval and publishing": (reverse("routines:plan_status", args=[plan.pk]), ("Godkjenn", "Godkjenn")),
-        "approval confirmation": (reverse("routines:plan_approve", args=[plan.pk]), ("Godkjenn", "Godkjenn")),
-    }
-
-
-def history_version_url(plan):
     actor = plan.actors.first()
-    return reverse("routines:history_version", args=[plan.pk, "actor", actor.history.earliest().history_id])
+    first_version = actor.history.earliest().history_id
+    return [
+        ("start", reverse("routines:plan_list"), "Planer", "Planar"),
+        ("plan", reverse("routines:plan_detail", args=[plan.pk]), "Skoleår", "Skuleår"),
+        ("plan settings", reverse("routines:plan_edit", args=[plan.pk]), "Planens innstillinger", "Innstillingar"),
+        ("focus areas", reverse("routines:focus_area_list", args=[plan.pk]), "Fokusområder", "Fokusområde"),
+        (
+            "focus area form",
+            reverse("routines:focus_area_edit", args=[plan.focus_areas.first().pk]),
+            "Endre fokusområde",
+            "Endre fokusområde",
+        ),
+        ("sections", reverse("routines:section_list", args=[plan.pk]), "Kapitler", "Kapittel"),
+        ("section form", reverse("routines:section_edit", args=[plan.sections.first().pk]), "Lagre", "Lagre"),
+        ("actors", reverse("routines:actor_list", args=[plan.pk]), "Aktørene med rolle", "Aktørane med rolle"),
+        ("actor form", reverse("routines:actor_edit", args=[actor.pk]), "Nytt ansvar", "Nytt ansvar"),
+        ("milestones", reverse("routines:milestone_list", args=[plan.pk]), "Milepæler", "Milepælar"),
+        ("milestone form", reverse("routines:milestone_create", args=[plan.pk]), "Ny milepæl", "Ny milepæl"),
+        ("routines", reverse("routines:routine_list", args=[plan.pk]), "Rutiner", "Rutinar"),
+        ("routine", reverse("routines:routine_detail", args=[routine.pk]), "Enhetenes egne", "Eigne tekstar"),
+        ("routine form", reverse("routines:routine_edit", args=[routine.pk]), "Hjemmel", "Heimel"),
+        ("unit text form", reverse("routines:routine_unit_text", args=[routine.pk, unit.pk]), "Lagre", "Lagre"),
+        ("units", reverse("routines:unit_list", args=[plan.municipality_id]), "Enheter", "Einingar"),
+        ("unit form", reverse("routines:unit_edit", args=[unit.pk]), "Kortnavn", "Kortnamn"),
+        ("arenas", reverse("meetings:arena_list", args=[plan.pk]), "Møtearenaer", "Møtearenaer"),
+        ("arena form", reverse("meetings:arena_edit", args=[plan.arenas.first().pk]), "Hvem deltar", "Kven deltek"),
+        ("target groups", reverse("meetings:target_group_list", args=[plan.pk]), "Målgrupper", "Målgrupper"),
+        ("target group form", reverse("meetings:target_group_create", args=[plan.pk]), "Ny målgruppe", "Ny målgruppe"),
+        ("progress plan", reverse("meetings:entry_list", args=[plan.pk]), "Fremdriftsplan", "Framdriftsplan"),
+        ("progress entry form", reverse("meetings:entry_create", args=[plan.pk]), "Nytt punkt", "Nytt punkt"),
+        ("progress plan by month", reverse("meetings:progress_months", args=[plan.pk]), "Fremdrift", "Framdrift"),
+        ("year wheel", reverse("meetings:year_wheel", args=[plan.pk]), "Årshjul", "Årshjul"),
+        ("calendar subscriptions", reverse("meetings:feed_subscriptions", args=[plan.pk]), "Kalender", "Kalender"),
+        ("plans in the region", reverse("meetings:region_plans"), "Planer i regionen", "Planar i regionen"),
+        ("password change", reverse("password_change"), "Bytt passord", "Byt passord"),
+        ("history", reverse("routines:plan_history", args=[plan.pk]), "Vis endringer", "Vis endringar"),
+        (
+            "history version",
+            reverse("routines:history_version", args=[plan.pk, "actor", first_version]),
+            "Historikk",
+            "Historikk",
+        ),
+        ("approval and publishing", reverse("routines:plan_status", args=[plan.pk]), "Godkjenn", "Godkjenn"),
+        ("approval confirmation", reverse("routines:plan_approve", args=[plan.pk]), "Godkjenn", "Godkjenn"),
+        ("units' progress", reverse("routines:plan_overview", args=[plan.pk]), "Enhetenes framdrift", "Framdrifta"),
+    ]
 
 
-def coordinator_urls():
+def unit_leader_pages():
+    plan = Plan.objects.get(municipality__slug="sortland", school_year=2023)
+    unit = plan.municipality.units.get(slug="sortland-barneskole")
+    routine = plan.routines.filter(scope=Routine.Scope.UNIT).first()
+    milestone = plan.milestones.first()
+    return [
+        ("unit leader's start", reverse("routines:plan_list"), "Planer", "Planar"),
+        ("unit page", reverse("routines:unit_page", args=[plan.pk, unit.pk]), "enheten skriver", "eininga skriv"),
+        ("unit's text form", reverse("routines:unit_text_edit", args=[unit.pk, routine.pk]), "Enhetens", "eininga"),
+        (
+            "milestone progress form",
+            reverse("routines:milestone_progress_edit", args=[unit.pk, milestone.pk]),
+            "Hvor langt har enheten kommet?",
+            "Kor langt har eininga kome?",
+        ),
+    ]
+
+
+def coordinator_pages():
     gathering = Gathering.objects.get(region__name="Kongsbergregionen")
-    return {
-        "gatherings": (reverse("meetings:gathering_list"), ("Samlinger", "Samlingar")),
-        "gathering": (reverse("meetings:gathering_detail", args=[gathering.pk]), ("Programmet som PDF", "Programmet som PDF")),
-        "gathering form": (reverse("meetings:gathering_edit", args=[gathering.pk]), ("Lagre", "Lagre")),
-    }
+    return [
+        ("gatherings", reverse("meetings:gathering_list"), "Samlinger", "Samlingar"),
+        ("gathering", reverse("meetings:gathering_detail", args=[gathering.pk]), "Program", "Program"),
+        ("gathering form", reverse("meetings:gathering_edit", args=[gathering.pk]), "Lagre", "Lagre"),
+    ]
 
 
 def forms_with_errors():
@@ -102,13 +122,13 @@ def test_main_pages_have_no_violations(new_page, demo, language):
     problems["login"] = page_problems(page, language)
     log_in(page, "radgiver", "kibs-demo-radgiver")
 
-    def audit(urls):
-        for name, (url, words) in urls.items():
+    def audit(pages):
+        for name, url, *words in pages:
             assert page.goto(url).ok, name
             assert "/accounts/login/" not in page.url, name
             problems[name] = page_problems(page, language, expect=words[("nb", "nn").index(language)])
 
-    audit(demo_urls())
+    audit(advisor_pages())
 
     for name, url in forms_with_errors().items():
         page.goto(url)
@@ -120,11 +140,12 @@ def test_main_pages_have_no_violations(new_page, demo, language):
         # Each error message is what its field describes itself with.
         for invalid in page.locator("[aria-invalid=true]").all():
             described_by = (invalid.get_attribute("aria-describedby") or "").split()
-            assert any(page.locator(f"#{id_}.invalid-feedback").count() for id_ in described_by), (name, described_by)
+            assert any(page.locator(f"#{id_}.invalid-feedback").count() for id_ in described_by), name
 
-    page.context.clear_cookies()
-    log_in(page, "koordinator", "kibs-demo-koordinator")
-    audit(coordinator_urls())
+    for user, pages in [("rektor", unit_leader_pages()), ("koordinator", coordinator_pages())]:
+        page.context.clear_cookies()
+        log_in(page, user, f"kibs-demo-{user}")
+        audit(pages)
 
     # The public page is in the plan's own language (the demo's is Bokmål), whatever the reader's.
     plan = Plan.objects.get(municipality__slug="sortland", school_year=2023)
