@@ -1,4 +1,4 @@
-"""The journeys with the keyboard only: Tab to reach, Enter and Space to act, focus always visible.
+"""The advisor's and the unit leader's journeys with the keyboard only: Tab to reach, Enter and Space to act, focus always visible.
 
 Locators only name the element the keyboard must reach; every action is a
 key press. Each element the Tab key passes must show a focus outline.
@@ -10,11 +10,12 @@ import pytest
 from django.core.management import call_command
 
 from meetings.models import ProgressEntry
-from routines.models import Actor, Plan
+from routines.models import Actor, MilestoneProgress, Plan, UnitRoutineText
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 TAB_LIMIT = 200
+UNIT_ROUTINE = "BTI nivå 2–3: rutiner og ansvarsfordeling"
 
 
 def assert_focus_visible(page):
@@ -59,6 +60,19 @@ def type_into(page, target, text):
     page.keyboard.type(text)
 
 
+def choose_radio(page, option):
+    """Tab into option's radio group (it stops on the checked radio), then move with the arrow keys."""
+    group = option.locator("xpath=ancestor::fieldset[1]")
+    checked = group.locator("input[type=radio]:checked")
+    tab_to(page, checked if checked.count() else group.locator("input[type=radio]").first)
+    for _ in group.locator("input[type=radio]").all():
+        if option.is_checked():
+            return
+        page.keyboard.press("ArrowDown")
+        assert_focus_visible(page)
+    assert option.is_checked(), f"the arrow keys never chose {option}"
+
+
 def date_keys(page, day):
     """The digits that type `day` into a date field, in the order of the browser's own locale.
 
@@ -80,7 +94,7 @@ def demo():
     return Plan.objects.get(municipality__slug="sortland", school_year=2023)
 
 
-def test_the_advisor_journey_with_the_keyboard_only(page, demo):
+def test_the_journeys_with_the_keyboard_only(page, demo):
     page.goto("/accounts/login/")
     type_into(page, page.get_by_label("Brukernavn"), "radgiver")
     type_into(page, page.get_by_label("Passord"), "kibs-demo-radgiver")
@@ -124,6 +138,28 @@ def test_the_advisor_journey_with_the_keyboard_only(page, demo):
     entry = ProgressEntry.objects.get(plan=demo, content="Foreldremøte om KIBS")
     assert (str(entry.starts_on), str(entry.starts_at), str(entry.ends_at)) == ("2023-10-26", "18:00:00", "19:30:00")
     assert [group.name for group in entry.target_groups.all()] == ["Foresatte"]
+
+    # The unit leader: the unit's own text for a routine, and a milestone's progress.
+    activate(page, page.get_by_role("button", name="Logg ut"))
+    type_into(page, page.get_by_label("Brukernavn"), "rektor")
+    type_into(page, page.get_by_label("Passord"), "kibs-demo-rektor")
+    page.keyboard.press("Enter")
+    activate(page, page.get_by_role("link", name=f"{demo.title} {demo.school_year_label}"))
+    page.get_by_role("heading", level=1, name="Sortland barneskole").wait_for()
+    activate(page, page.get_by_role("link", name=f"Skriv enhetens tekst for {UNIT_ROUTINE}"))
+    type_into(page, page.get_by_label("Enhetens egen tekst"), "Vi tar dette i SKUT hver måned.")
+    choose_radio(page, page.get_by_label("Ferdig"))
+    activate(page, page.get_by_role("button", name="Lagre"))
+    page.get_by_text("Enhetens tekst er lagret.").wait_for()
+    text = UnitRoutineText.objects.get(routine__title=UNIT_ROUTINE, unit__slug="sortland-barneskole")
+    assert (text.body, text.status) == ("Vi tar dette i SKUT hver måned.", "done")
+    activate(page, page.get_by_role("link", name="Endre milepæl 2"))
+    choose_radio(page, page.get_by_label("Under arbeid"))
+    type_into(page, page.get_by_label("Merknad"), "Godt i gang.")
+    activate(page, page.get_by_role("button", name="Lagre"))
+    page.get_by_text("Enhetens framdrift er lagret.").wait_for()
+    progress = MilestoneProgress.objects.get(milestone__number=2, unit__slug="sortland-barneskole")
+    assert (progress.status, progress.note) == ("under_way", "Godt i gang.")
 
     # The language, chosen with the arrow keys and the button next to the list.
     tab_to(page, page.get_by_label("Språk"))
