@@ -1,4 +1,7 @@
-"""The advisor's and the unit leader's journeys with the keyboard only: Tab to reach, Enter and Space to act, focus always visible.
+"""The advisor's and the unit leader's journeys with the keyboard only.
+
+Tab to reach, Enter and Space to act, arrow keys in lists and radio groups,
+focus always visible.
 
 Locators only name the element the keyboard must reach; every action is a
 key press. Each element the Tab key passes must show a focus outline.
