@@ -6,4 +6,5 @@ app_name = "routines"
 
 urlpatterns = [
     path("", views.plan_list, name="plan_list"),
+    path("plans/<int:pk>/pdf/", views.plan_pdf, name="plan_pdf"),
 ]
