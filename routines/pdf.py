@@ -254,8 +254,9 @@ def _entry_row(entry, all_numbers):
         when = capfirst(f"{format_date(entry.starts_on, 'D j.n.')}–{format_date(entry.ends_on, 'D j.n.')}")
     else:
         when = _("%(start)s – %(end)s") % {
-            "start": format_date(entry.starts_on, "j. N"),
-            "end": format_date(entry.ends_on, "j. N"),
+            # No-break spaces: "1. sept." never splits, the line breaks at the dash.
+            "start": format_date(entry.starts_on, "j. N").replace(" ", "\u00a0"),
+            "end": format_date(entry.ends_on, "j. N").replace(" ", "\u00a0"),
         }
     time = ""
     if entry.starts_at:

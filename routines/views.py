@@ -26,6 +26,8 @@ def plan_pdf(request, pk):
     etag = quote_etag(plan_digest(plan))
     not_modified = get_conditional_response(request, etag=etag)
     if not_modified is not None:
+        not_modified["ETag"] = etag  # a 304 repeats the validator (RFC 9110)
+        patch_cache_control(not_modified, private=True, no_cache=True)
         return not_modified
     try:
         digest, data = get_plan_pdf(plan)
