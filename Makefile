@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test install install-test messages check clean
+.PHONY: run test install install-test messages check clean system-packages-run system-packages-test
 
 $(PY):
 	@py=$$(scripts/find-python) || exit 1; \
@@ -18,8 +18,11 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(PY) -m pip install --quiet -e ".[test]"
 	@touch $@
 
-install: $(VENV)/.installed messages
-install-test: $(VENV)/.installed-test messages
+install: system-packages-run $(VENV)/.installed messages
+install-test: system-packages-test $(VENV)/.installed-test messages
+
+system-packages-%:
+	@bash scripts/install-system-packages $*
 
 # Compiled translations are built here, never committed.
 messages: $(PY)

@@ -1,10 +1,29 @@
 """Meeting arenas, target groups and the dated progress plan of a plan."""
 
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
-from routines.models import Milestone, Plan, PlanPart, Unit, VersionedModel
+from routines.models import (
+    BTI_LEVELS,
+    Membership,
+    Milestone,
+    Municipality,
+    Plan,
+    PlanPart,
+    Region,
+    Unit,
+    VersionedModel,
+)
+
+from .unit_kinds import ALL_KINDS, UnitKindsModelField
 
 
 class TargetGroup(PlanPart):
@@ -12,6 +31,9 @@ class TargetGroup(PlanPart):
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="target_groups")
     name = models.CharField(_("name"), max_length=200)
+    unit_kinds = UnitKindsModelField(_("kinds of unit"), help_text=_("Empty means all kinds of unit."))
+
+    history = HistoricalRecords()
 
     class Meta(PlanPart.Meta):
         verbose_name = _("target group")
@@ -22,6 +44,10 @@ class TargetGroup(PlanPart):
 
     def __str__(self):
         return self.name
+
+    def stated_kinds(self):
+        """The kinds of unit it names; empty when it concerns every kind (Foresatte)."""
+        return frozenset(self.unit_kinds)
 
 
 class Arena(PlanPart):
@@ -51,6 +77,12 @@ class Arena(PlanPart):
         help_text=_("For arenas in every unit: which kind of unit has one. Empty means all."),
     )
     bti_levels = models.JSONField(_("BTI levels"), default=list, blank=True)
+    unit_kinds = UnitKindsModelField(
+        _("kinds of unit"),
+        help_text=_("Which kinds of unit the arena concerns, e.g. schools for SUT. Empty means all."),
+    )
+
+    history = HistoricalRecords()
 
     class Meta(PlanPart.Meta):
         verbose_name = _("meeting arena")
@@ -66,6 +98,35 @@ class Arena(PlanPart):
 
     def __str__(self):
         return self.name
+
+    def stated_kinds(self):
+        """The kinds of unit it names, or the kind that has one in every unit (SKUT: schools)."""
+        if self.unit_kinds:
+            return frozenset(self.unit_kinds)
+        if self.scope == self.Scope.EVERY_UNIT and self.unit_kind:
+            return frozenset([self.unit_kind])
+        return frozenset()
+
+    def siblings(self):
+        # The plan lists groups, meeting arenas and practice actions apart, so
+        # moving up or down only makes sense within the same kind.
+        return super().siblings().filter(category=self.category)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.unit_kind and self.scope != self.Scope.EVERY_UNIT:
+            errors["unit_kind"] = _("A kind of unit only applies to arenas found in every unit.")
+        if not isinstance(self.bti_levels, list) or any(level not in BTI_LEVELS for level in self.bti_levels):
+            errors["bti_levels"] = _("BTI levels are whole numbers from 0 to 3.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class ProgressEntryQuerySet(models.QuerySet):
+    def for_progress_list(self):
+        """Entries in date order with everything the progress-plan list shows."""
+        return self.select_related("arena").prefetch_related("target_groups", "milestones")
 
 
 class ProgressEntry(VersionedModel):
@@ -97,6 +158,13 @@ class ProgressEntry(VersionedModel):
     at_every_unit = models.BooleanField(
         _("at every unit"), default=False, help_text=_("Done at every kindergarten and school during the period.")
     )
+    unit_kinds = UnitKindsModelField(
+        _("kinds of unit"),
+        help_text=_("Only when it differs from what the arena and target groups concern. Empty means: derive it."),
+    )
+
+    history = HistoricalRecords(m2m_fields=["target_groups", "milestones"])
+    objects = ProgressEntryQuerySet.as_manager()
 
     class Meta:
         ordering = ["starts_on", "starts_at", "pk"]
@@ -119,3 +187,275 @@ class ProgressEntry(VersionedModel):
     @property
     def is_period(self):
         return self.ends_on is not None and self.ends_on != self.starts_on
+
+    @property
+    def month(self):
+        """The first day of the month it starts in: the progress plan's grouping."""
+        return self.starts_on.replace(day=1)
+
+    def clean(self):
+        super().clean()
+        # The database refuses these too; here they become errors next to the field.
+        errors = {}
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = _("The period cannot end before it starts.")
+        if self.ends_at and not self.starts_at:
+            errors["ends_at"] = _("An end time needs a start time.")
+        elif self.starts_at and self.ends_at and not self.is_period and self.ends_at < self.starts_at:
+            errors["ends_at"] = _("The end time cannot be before the start time.")
+        if self.arena_id and self.plan_id and self.arena.plan_id != self.plan_id:
+            errors["arena"] = _("The meeting arena must belong to the same plan.")
+        if errors:
+            raise ValidationError(errors)
+
+    def concerned_kinds(self):
+        """The kinds of unit this entry concerns (for the unit filters and unit feeds).
+
+        Its own `unit_kinds` win; an entry done at every unit concerns all
+        kinds. Otherwise it concerns the kinds its target groups and arena
+        name together: «Skoleledermøte» (Skoleledere) in «Skoleleder- og
+        styrermøter» (no kind named) concerns schools. When nothing names a
+        kind, it concerns all. Prefetch `arena` and `target_groups`.
+        """
+        if self.unit_kinds:
+            return frozenset(self.unit_kinds)
+        if self.at_every_unit:
+            return ALL_KINDS
+        named = frozenset().union(*(group.stated_kinds() for group in self.target_groups.all()))
+        if self.arena is not None:
+            named |= self.arena.stated_kinds()
+        return named or ALL_KINDS
+
+
+# --- The school year at a glance: calendar feeds and regional gatherings ---
+
+
+class FeedToken(models.Model):
+    """The secret in a plan's calendar-feed URLs; calendar programs cannot log in.
+
+    One token per plan covers the plan, unit and arena feeds. Regenerating it
+    replaces the token, so every old link stops working at once.
+    """
+
+    plan = models.OneToOneField(Plan, on_delete=models.CASCADE, related_name="feed_token")
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("calendar feed link")
+        verbose_name_plural = _("calendar feed links")
+
+    def __str__(self):
+        return str(self.plan)
+
+    @classmethod
+    def regenerate(cls, plan, user):
+        feed_token, _created = cls.objects.update_or_create(
+            plan=plan,
+            defaults={"token": secrets.token_urlsafe(32), "created_at": timezone.now(), "created_by": user},
+        )
+        return feed_token
+
+
+class GatheringQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Gatherings of the regions the user coordinates or has a municipality in."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_superuser:
+            return self
+        memberships = Membership.objects.filter(user=user)
+        return self.filter(
+            Q(region__in=memberships.filter(role=Membership.Role.COORDINATOR).values("region"))
+            | Q(region__in=memberships.filter(municipality__region__isnull=False).values("municipality__region"))
+        )
+
+    def editable_by(self, user):
+        return self.filter(region__in=coordinated_regions(user))
+
+
+def coordinated_regions(user):
+    """Primary keys of the regions whose gatherings the user plans (a values queryset)."""
+    if not user.is_authenticated or not user.is_active:
+        return Region.objects.none().values("pk")
+    if user.is_superuser:
+        return Region.objects.values("pk")
+    return Membership.objects.filter(user=user, role=Membership.Role.COORDINATOR).values("region")
+
+
+class Gathering(VersionedModel):
+    """A regional gathering (samling) of several municipalities."""
+
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="gatherings", verbose_name=_("region"))
+    title = models.CharField(_("title"), max_length=300)
+    date = models.DateField(_("date"))
+    starts_at = models.TimeField(_("from time"), null=True, blank=True)
+    ends_at = models.TimeField(_("to time"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=300, blank=True)
+    audience = models.TextField(_("who it is for"), blank=True)
+    theme = models.CharField(_("theme"), max_length=300, blank=True)
+    description = models.TextField(_("about the gathering"), blank=True)
+    organisation = models.CharField(_("how the work is organised"), max_length=500, blank=True)
+    prework = models.TextField(_("pre-work"), blank=True, help_text=_("What the municipalities prepare and send in."))
+    prework_deadline = models.DateField(_("pre-work deadline"), null=True, blank=True)
+    prework_send_to = models.EmailField(_("send pre-work to"), blank=True)
+    organiser = models.CharField(_("led by"), max_length=300, blank=True)
+    note = models.CharField(_("note under the programme"), max_length=300, blank=True)
+
+    objects = GatheringQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "title"]
+        verbose_name = _("gathering")
+        verbose_name_plural = _("gatherings")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__isnull=True) | Q(starts_at__isnull=False),
+                name="gathering_end_time_needs_start_time",
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_at__isnull=True) | Q(ends_at__gte=models.F("starts_at")),
+                name="gathering_ends_not_before_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} {self.date:%d.%m.%Y}"
+
+    def get_absolute_url(self):
+        return reverse("meetings:gathering_detail", args=[self.pk])
+
+
+class AgendaItem(VersionedModel):
+    """One slot of a gathering's programme; the programme runs in time order."""
+
+    gathering = models.ForeignKey(Gathering, on_delete=models.CASCADE, related_name="agenda_items")
+    starts_at = models.TimeField(_("from time"))
+    ends_at = models.TimeField(_("to time"), null=True, blank=True)
+    title = models.CharField(_("title"), max_length=500)
+    presenter = models.CharField(_("presenter"), max_length=300, blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__isnull=True) | Q(ends_at__gte=models.F("starts_at")),
+                name="agenda_item_ends_not_before_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.starts_at:%H.%M} {self.title[:60]}"
+
+
+class GroupWork(VersionedModel):
+    """Group work across municipalities, e.g. a learning caravan (læringskaravane)."""
+
+    gathering = models.ForeignKey(Gathering, on_delete=models.CASCADE, related_name="group_works")
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="group_works",
+        verbose_name=_("during agenda item"),
+    )
+    title = models.CharField(_("title"), max_length=300)
+    instructions = models.TextField(
+        _("instructions"), blank=True, help_text=_("E.g. choose a chair and a time keeper.")
+    )
+    purpose = models.TextField(_("purpose"), blank=True)
+
+    class Meta:
+        ordering = ["gathering", "pk"]
+        verbose_name = _("group work")
+        verbose_name_plural = _("group work")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.agenda_item_id and self.agenda_item.gathering_id != self.gathering_id:
+            raise ValidationError({"agenda_item": _("The agenda item must belong to the same gathering.")})
+
+
+class GroupWorkStep(PlanPart):
+    """One step of the group work, done in order (present, ask, give feedback, take home)."""
+
+    parent_field = "group_work"
+
+    group_work = models.ForeignKey(GroupWork, on_delete=models.CASCADE, related_name="steps")
+    text = models.TextField(_("step"))
+
+    class Meta(PlanPart.Meta):
+        verbose_name = _("step")
+        verbose_name_plural = _("steps")
+
+    def __str__(self):
+        return self.text[:80]
+
+    @property
+    def gathering(self):
+        return self.group_work.gathering
+
+
+class WorkGroup(PlanPart):
+    """One group of the group work: its municipalities and who leads and keeps time."""
+
+    parent_field = "group_work"
+
+    group_work = models.ForeignKey(GroupWork, on_delete=models.CASCADE, related_name="groups")
+    name = models.CharField(_("name"), max_length=200)
+    municipalities = models.ManyToManyField(
+        Municipality, blank=True, related_name="work_groups", verbose_name=_("municipalities")
+    )
+    chair = models.CharField(_("chair"), max_length=200, blank=True)
+    time_keeper = models.CharField(_("time keeper"), max_length=200, blank=True)
+
+    class Meta(PlanPart.Meta):
+        verbose_name = _("group")
+        verbose_name_plural = _("groups")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def gathering(self):
+        return self.group_work.gathering
+
+
+class PreworkNote(VersionedModel):
+    """A municipality's short pre-work note for a gathering (one per municipality)."""
+
+    gathering = models.ForeignKey(Gathering, on_delete=models.CASCADE, related_name="prework_notes")
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="prework_notes", verbose_name=_("municipality")
+    )
+    text = models.TextField(_("pre-work note"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        ordering = ["municipality__name"]
+        verbose_name = _("pre-work note")
+        verbose_name_plural = _("pre-work notes")
+        constraints = [
+            models.UniqueConstraint(fields=["gathering", "municipality"], name="prework_note_once_per_municipality"),
+        ]
+
+    def __str__(self):
+        return f"{self.gathering} – {self.municipality}"
+
+    def clean(self):
+        super().clean()
+        if self.gathering_id and self.municipality_id and self.municipality.region_id != self.gathering.region_id:
+            raise ValidationError({"municipality": _("The municipality must belong to the gathering's region.")})

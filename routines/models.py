@@ -9,9 +9,10 @@ protect it, or deletion is an explicit, confirmed action on the plan itself.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 BTI_LEVELS = (0, 1, 2, 3)
 
@@ -86,6 +87,8 @@ class Municipality(VersionedModel):
 
     objects = MunicipalityQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("municipality")
@@ -122,6 +125,8 @@ class Unit(VersionedModel):
 
     objects = UnitQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["municipality", "kind", "name"]
         verbose_name = _("unit")
@@ -146,6 +151,18 @@ class PlanQuerySet(models.QuerySet):
 
     def editable_by(self, user):
         return self.filter(municipality__in=Municipality.objects.editable_by(user))
+
+    def shared_in_region_with(self, user):
+        """Approved plans of the municipalities in the regions where the user is an advisor (read-only)."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        advisor_regions = Membership.objects.filter(
+            user=user, role=Membership.Role.ADVISOR, municipality__region__isnull=False
+        ).values("municipality__region")
+        return self.filter(status=Plan.Status.APPROVED, municipality__region__in=advisor_regions)
+
+    def for_plan_list(self):
+        return self.select_related("municipality").order_by("municipality__name", "-school_year", "title")
 
 
 class Plan(VersionedModel):
@@ -178,6 +195,8 @@ class Plan(VersionedModel):
 
     objects = PlanQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["municipality", "-school_year", "title"]
         verbose_name = _("plan")
@@ -203,19 +222,49 @@ class Plan(VersionedModel):
 
 
 class PlanPart(VersionedModel):
-    """An ordered part of one plan."""
+    """An ordered part of a plan (or of an actor or routine, see parent_field)."""
 
-    position = models.PositiveIntegerField(_("position"), default=0)
+    parent_field = "plan"
+
+    # None until saved: save() then places a new part last among its siblings.
+    position = models.PositiveIntegerField(_("position"), default=None, blank=True)
 
     class Meta:
         abstract = True
         ordering = ["position", "pk"]
+
+    def siblings(self):
+        parent_id = getattr(self, f"{self.parent_field}_id")
+        return type(self).objects.filter(**{f"{self.parent_field}_id": parent_id})
+
+    def save(self, *args, **kwargs):
+        if self.position is None:
+            last = self.siblings().aggregate(last=models.Max("position"))["last"]
+            self.position = 0 if last is None else last + 1
+        super().save(*args, **kwargs)
+
+    def move(self, step):
+        """Move up (step -1) or down (+1) among its siblings; positions become 0..n-1."""
+        with transaction.atomic():
+            ordered = list(self.siblings().select_for_update().order_by("position", "pk"))
+            index = next(i for i, sibling in enumerate(ordered) if sibling.pk == self.pk)
+            target = index + step
+            if not 0 <= target < len(ordered):
+                return False
+            ordered[index], ordered[target] = ordered[target], ordered[index]
+            for position, sibling in enumerate(ordered):
+                sibling.position = position
+            type(self).objects.bulk_update(ordered, ["position"])
+            self.position = target
+        return True
 
 
 class FocusArea(PlanPart):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="focus_areas")
     name = models.CharField(_("name"), max_length=200)
     goals = models.TextField(_("goals"), blank=True, help_text=_("One goal per line."))
+
+    history = HistoricalRecords()
 
     class Meta(PlanPart.Meta):
         verbose_name = _("focus area")
@@ -237,6 +286,8 @@ class Section(PlanPart):
     guiding_question = models.TextField(_("guiding question"), blank=True)
     body = models.TextField(_("text"), blank=True)
 
+    history = HistoricalRecords()
+
     class Meta(PlanPart.Meta):
         verbose_name = _("section")
         verbose_name_plural = _("sections")
@@ -252,6 +303,8 @@ class Actor(PlanPart):
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(_("role"), max_length=300, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta(PlanPart.Meta):
         verbose_name = _("actor")
         verbose_name_plural = _("actors")
@@ -261,8 +314,12 @@ class Actor(PlanPart):
 
 
 class Duty(PlanPart):
+    parent_field = "actor"
+
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="duties")
     text = models.TextField(_("duty"))
+
+    history = HistoricalRecords()
 
     class Meta(PlanPart.Meta):
         verbose_name = _("duty")
@@ -276,6 +333,8 @@ class Milestone(VersionedModel):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="milestones")
     number = models.PositiveSmallIntegerField(_("number"), validators=[MinValueValidator(1)])
     text = models.TextField(_("milestone"))
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["number"]
@@ -313,6 +372,8 @@ class Routine(PlanPart):
         _("BTI levels"), default=list, blank=True, help_text=_("The BTI levels 0–3 the routine belongs to.")
     )
 
+    history = HistoricalRecords(m2m_fields=[milestones])
+
     class Meta(PlanPart.Meta):
         verbose_name = _("routine")
         verbose_name_plural = _("routines")
@@ -334,9 +395,13 @@ class Routine(PlanPart):
 class LegalReference(PlanPart):
     """A provision a routine rests on, e.g. «Opplæringsloven kap. 12 (tidligere § 9A)»."""
 
+    parent_field = "routine"
+
     routine = models.ForeignKey(Routine, on_delete=models.CASCADE, related_name="legal_references")
     citation = models.CharField(_("provision"), max_length=300)
     url = models.URLField(_("link"), blank=True)
+
+    history = HistoricalRecords()
 
     class Meta(PlanPart.Meta):
         verbose_name = _("legal basis")
@@ -360,6 +425,8 @@ class UnitRoutineText(VersionedModel):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["routine", "unit__name"]
         verbose_name = _("unit's routine text")
@@ -373,6 +440,12 @@ class UnitRoutineText(VersionedModel):
 
     def __str__(self):
         return f"{self.routine} – {self.unit}"
+
+    def save(self, *args, **kwargs):
+        # PostgreSQL's trigger enforces this too; SQLite has only this check.
+        if not Unit.objects.filter(pk=self.unit_id, municipality__plans__routines=self.routine_id).exists():
+            raise ValidationError(_("The unit must belong to the plan's municipality."))
+        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()

@@ -1,10 +1,26 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from .access import can_edit_plan, get_plan_for_user
+from .models import Plan
+
 
 @login_required
 def plan_list(request):
-    return render(request, "routines/plan_list.html", {"plans": []})
+    plans = Plan.objects.visible_to(request.user).for_plan_list()
+    return render(request, "routines/plan_list.html", {"plans": plans})
+
+
+@login_required
+def plan_detail(request, pk):
+    plan = get_plan_for_user(request.user, pk)
+    context = {
+        "plan": plan,
+        "can_edit": can_edit_plan(request.user, plan),
+        "focus_areas": plan.focus_areas.all(),
+        "milestones": plan.milestones.all(),
+    }
+    return render(request, "routines/plan_detail.html", context)
 
 
 # --- The plan as PDF (issue 9) ---------------------------------------------
@@ -15,7 +31,6 @@ from django.utils.http import content_disposition_header, quote_etag  # noqa: E4
 from django.utils.translation import gettext as _  # noqa: E402
 
 from . import pdf as plan_pdf_rendering  # noqa: E402
-from .access import get_plan_for_user  # noqa: E402
 from .pdf_cache import PdfBusy, get_plan_pdf, plan_digest  # noqa: E402
 
 

@@ -3,7 +3,8 @@
 import datetime
 
 import pytest
-from django.db import IntegrityError, transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
 from django.db.models import ProtectedError
 
 from conftest import (
@@ -70,14 +71,24 @@ def test_entry_end_time_needs_a_start_time():
 def test_unit_text_needs_a_unit_of_the_plans_municipality():
     plan = make_plan()
     routine = make_routine(plan, scope=Routine.Scope.UNIT)
-    own_unit = make_unit(plan.municipality)
-    make_unit_text(routine, own_unit, body="Vår rutine")
+    make_unit_text(routine, make_unit(plan.municipality), body="Vår rutine")
     foreign_unit = make_unit(make_municipality())
-    refused(lambda: make_unit_text(routine, foreign_unit, body="Feil kommune"))
+    with pytest.raises(ValidationError):
+        make_unit_text(routine, foreign_unit, body="Feil kommune")
     text = UnitRoutineText.objects.get()
     text.unit = foreign_unit
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with pytest.raises(ValidationError):
         text.save()
+    assert UnitRoutineText.objects.get().unit != foreign_unit
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the database trigger exists on PostgreSQL only")
+def test_database_refuses_a_unit_text_of_another_municipality():
+    plan = make_plan()
+    text = make_unit_text(make_routine(plan, scope=Routine.Scope.UNIT), make_unit(plan.municipality))
+    foreign_unit = make_unit(make_municipality())
+    with pytest.raises(IntegrityError), transaction.atomic():
+        UnitRoutineText.objects.filter(pk=text.pk).update(unit=foreign_unit)
 
 
 def test_a_unit_text_is_written_once_per_routine_and_unit():

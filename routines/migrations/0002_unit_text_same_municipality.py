@@ -1,7 +1,10 @@
 """A unit's routine text must belong to a unit of the plan's own municipality.
 
 The rule spans three tables, which a CHECK constraint cannot express, so a
-trigger enforces it in the database for both supported backends.
+trigger enforces it in PostgreSQL, the production database. SQLite (the
+embedded development default) gets no trigger: Django rebuilds SQLite tables
+on schema changes, and SQLite refuses to rename a table while a trigger
+elsewhere names it. There UnitRoutineText.save() checks the rule.
 """
 
 from django.db import migrations
@@ -30,37 +33,14 @@ DROP TRIGGER IF EXISTS routines_unit_text_same_municipality ON routines_unitrout
 DROP FUNCTION IF EXISTS routines_unit_text_same_municipality();
 """
 
-SQLITE_CREATE = [
-    f"""
-    CREATE TRIGGER routines_unit_text_same_municipality_{event.lower()}
-    BEFORE {event} ON routines_unitroutinetext
-    WHEN NOT EXISTS ({EXISTS})
-    BEGIN SELECT RAISE(ABORT, 'unit_text_unit_in_plan_municipality'); END;
-    """
-    for event in ("INSERT", "UPDATE")
-]
-SQLITE_DROP = [
-    f"DROP TRIGGER IF EXISTS routines_unit_text_same_municipality_{event};" for event in ("insert", "update")
-]
-
-
 def create(apps, schema_editor):
-    run(schema_editor, POSTGRESQL_CREATE, SQLITE_CREATE)
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(POSTGRESQL_CREATE)
 
 
 def drop(apps, schema_editor):
-    run(schema_editor, POSTGRESQL_DROP, SQLITE_DROP)
-
-
-def run(schema_editor, postgresql, sqlite):
-    vendor = schema_editor.connection.vendor
-    if vendor == "postgresql":
-        schema_editor.execute(postgresql)
-    elif vendor == "sqlite":
-        for statement in sqlite:
-            schema_editor.execute(statement)
-    else:
-        raise NotImplementedError(f"KIBS supports PostgreSQL and SQLite, not {vendor}.")
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(POSTGRESQL_DROP)
 
 
 class Migration(migrations.Migration):

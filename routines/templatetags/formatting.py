@@ -1,4 +1,5 @@
 from django import template
+from django.utils.safestring import mark_safe
 
 from routines.formatting import render_markdown
 
@@ -7,5 +8,8 @@ register = template.Library()
 
 @register.filter
 def formatted(text, top_heading=None):
-    """{{ routine.body|formatted }}, or |formatted:4 under an h3."""
-    return render_markdown(text, top_heading)
+    """Render a user's Markdown text as sanitised HTML.
+
+    {{ routine.body|formatted:4 }} starts the text's own headings at h4.
+    """
+    return mark_safe(render_markdown(text, top_heading))  # sanitised by nh3 in render_markdown

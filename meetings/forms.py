@@ -1,0 +1,123 @@
+"""Forms for a plan's meeting arenas, target groups and progress-plan entries.
+
+Each form is built on an instance that already knows its plan, so the choices
+it offers (target groups, milestones, arenas) are that plan's own.
+"""
+
+from django import forms
+from django.db.models import Max
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from routines.editing import VersionedModelForm
+from routines.models import BTI_LEVELS, Unit
+
+from .models import Arena, ProgressEntry, TargetGroup
+
+MARKDOWN_HELP = _("Simple formatting: **bold**, *italic*, and a line starting with «- » is a bullet point.")
+
+
+class ArenaForm(VersionedModelForm):
+    bti_levels = forms.TypedMultipleChoiceField(
+        label=_("BTI levels"),
+        choices=[(level, format_lazy(_("Level {level}"), level=level)) for level in BTI_LEVELS],
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The levels of the BTI action guide the arena works on."),
+    )
+
+    class Meta:
+        model = Arena
+        fields = [
+            "name",
+            "abbreviation",
+            "category",
+            "purpose",
+            "led_by",
+            "participants",
+            "frequency",
+            "scope",
+            "unit_kind",
+            "unit_kinds",
+            "bti_levels",
+        ]
+        widgets = {"purpose": forms.Textarea(attrs={"rows": 4}), "participants": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {"purpose": MARKDOWN_HELP}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit_kind"].choices = [("", _("All kinds of units")), *Unit.Kind.choices]
+
+    def clean_bti_levels(self):
+        return sorted(set(self.cleaned_data["bti_levels"]))
+
+    def save(self, commit=True):
+        # Arenas are ordered within their kind: one that changes kind goes last in its new list.
+        if self.instance.pk and "category" in self.changed_data:
+            last = self.instance.siblings().exclude(pk=self.instance.pk).aggregate(last=Max("position"))["last"]
+            self.instance.position = 0 if last is None else last + 1
+        return super().save(commit)
+
+
+class TargetGroupForm(VersionedModelForm):
+    class Meta:
+        model = TargetGroup
+        fields = ["name", "unit_kinds"]
+
+    def clean_name(self):
+        # The plan is not a form field, so the form cannot check the database's
+        # unique constraint itself; without this a duplicate would be a 500.
+        name = self.cleaned_data["name"]
+        others = TargetGroup.objects.filter(plan=self.instance.plan_id, name=name).exclude(pk=self.instance.pk)
+        if others.exists():
+            raise forms.ValidationError(_("The plan already has a target group with this name."))
+        return name
+
+
+class ProgressEntryForm(VersionedModelForm):
+    class Meta:
+        model = ProgressEntry
+        fields = [
+            "starts_on",
+            "ends_on",
+            "starts_at",
+            "ends_at",
+            "place",
+            "comment",
+            "content",
+            "target_groups",
+            "arena",
+            "milestones",
+            "all_milestones",
+            "at_every_unit",
+            "unit_kinds",
+        ]
+        widgets = {
+            "starts_on": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+            "ends_on": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+            "starts_at": forms.TimeInput(format="%H:%M", attrs={"type": "time"}),
+            "ends_at": forms.TimeInput(format="%H:%M", attrs={"type": "time"}),
+            "content": forms.Textarea(attrs={"rows": 5}),
+            "target_groups": forms.CheckboxSelectMultiple,
+            "milestones": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "ends_on": _("Only for periods, such as «during September – November»."),
+            "content": MARKDOWN_HELP,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        plan = self.instance.plan
+        self.fields["target_groups"].queryset = plan.target_groups.all()
+        self.fields["milestones"].queryset = plan.milestones.all()
+        self.fields["arena"].queryset = plan.arenas.all()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("all_milestones") and cleaned_data.get("milestones"):
+            self.add_error(
+                "milestones", _("Choose single milestones or «serves all milestones», not both.")
+            )
+        return cleaned_data

@@ -1,0 +1,84 @@
+"""Progress-plan entries as an iCalendar feed (RFC 5545) for Outlook, Google Calendar and phones.
+
+Entries with a start time are timed events in Europe/Oslo (the VTIMEZONE is
+included, so clients do not guess); the others are all-day events, periods
+multi-day ones with the exclusive end date RFC 5545 asks for. The UID depends
+only on the entry, and SEQUENCE on its version, so a changed entry replaces the
+old event in the subscriber's calendar instead of appearing twice.
+"""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event
+
+from .progress import headline, milestone_label
+
+OSLO = ZoneInfo("Europe/Oslo")
+
+
+def entry_uid(entry):
+    return f"entry-{entry.pk}@kibs"
+
+
+def summary_of(entry):
+    return headline(entry) or _("Progress-plan entry")
+
+
+def description_of(entry):
+    lines = [entry.content.strip()]
+    if entry.comment:
+        lines.append(entry.comment)
+    groups = ", ".join(group.name for group in entry.target_groups.all())
+    if groups:
+        lines.append(_("Target groups: %(groups)s") % {"groups": groups})
+    milestones = milestone_label(entry)
+    if milestones:
+        lines.append(_("Milestones: %(milestones)s") % {"milestones": milestones})
+    return "\n\n".join(lines)
+
+
+def entry_event(entry, stamp):
+    event = Event()
+    event.add("uid", entry_uid(entry))
+    event.add("dtstamp", stamp)
+    event.add("sequence", entry.version - 1)
+    event.add("summary", summary_of(entry))
+    event.add("description", description_of(entry))
+    if entry.place:
+        event.add("location", entry.place)
+    last_day = entry.ends_on or entry.starts_on
+    if entry.starts_at:
+        event.add("dtstart", datetime.datetime.combine(entry.starts_on, entry.starts_at, tzinfo=OSLO))
+        if entry.ends_at:
+            event.add("dtend", datetime.datetime.combine(last_day, entry.ends_at, tzinfo=OSLO))
+        elif entry.is_period:
+            event.add("dtend", datetime.datetime.combine(last_day, datetime.time(23, 59), tzinfo=OSLO))
+    else:
+        event.add("dtstart", entry.starts_on)
+        event.add("dtend", last_day + datetime.timedelta(days=1))  # DTEND of a DATE is exclusive
+    return event
+
+
+def build_calendar(name, entries):
+    """The feed as bytes: one VEVENT per entry."""
+    entries = list(entries)
+    calendar = Calendar()
+    calendar.add("prodid", "-//KIBS//Fremdriftsplan//NB")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", "Europe/Oslo")
+    stamp = timezone.now()
+    for entry in entries:
+        calendar.add_component(entry_event(entry, stamp))
+    if entries:
+        # Daylight-saving rules for the plan's own years only, not 1970–2038: a far smaller feed.
+        margin = datetime.timedelta(days=366)
+        first = min(entry.starts_on for entry in entries) - margin
+        last = max(entry.ends_on or entry.starts_on for entry in entries) + margin
+        calendar.add_missing_timezones(first_date=first, last_date=last)
+    return calendar.to_ical()

@@ -1,0 +1,156 @@
+"""The progress plan (fremdriftsplan) read month by month, with combinable filters.
+
+The month view, the year wheel and the calendar feeds all read entries through
+`plan_entries` and `EntryFilterForm`, so they always agree on what an entry is
+and which entries a filter keeps.
+"""
+
+import calendar
+import datetime
+from dataclasses import dataclass, field
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from routines.models import Unit
+
+SCHOOL_YEAR_FIRST_MONTH = 8
+SCHOOL_YEAR_MONTHS = 11  # August to June; July only appears when something happens then.
+
+
+def plan_entries(plan):
+    """All entries of a plan with what the views show, in a fixed number of queries."""
+    return plan.progress_entries.for_progress_list()
+
+
+def last_day(day):
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def next_month(first):
+    return (first + datetime.timedelta(days=32)).replace(day=1)
+
+
+def months_between(start, end):
+    """First days of every month from start's month to end's month."""
+    first = start.replace(day=1)
+    while first <= end:
+        yield first
+        first = next_month(first)
+
+
+def headline(entry):
+    """The first line of an entry's text without Markdown list or heading marks: its short name."""
+    for line in entry.content.splitlines():
+        text = line.strip().lstrip("-*#· ").strip()
+        if text:
+            return text
+    return ""
+
+
+def milestone_label(entry):
+    if entry.all_milestones:
+        return _("All")
+    return ", ".join(str(milestone.number) for milestone in entry.milestones.all())
+
+
+class EntryFilterForm(forms.Form):
+    """The filters of the progress plan, read from the query string so a link keeps them."""
+
+    target_group = forms.ModelChoiceField(queryset=None, required=False, label=_("Target group"))
+    arena = forms.ModelChoiceField(queryset=None, required=False, label=_("Meeting arena"))
+    milestone = forms.ModelChoiceField(queryset=None, required=False, label=_("Milestone"))
+    unit_kind = forms.ChoiceField(
+        choices=[("", _("All kinds of unit"))] + Unit.Kind.choices, required=False, label=_("Kind of unit")
+    )
+    unit = forms.ModelChoiceField(queryset=None, required=False, label=_("Unit"))
+
+    def __init__(self, plan, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only this plan's parts: another plan's target group is not a valid choice.
+        self.fields["target_group"].queryset = plan.target_groups.all()
+        self.fields["target_group"].empty_label = _("All target groups")
+        self.fields["arena"].queryset = plan.arenas.all()
+        self.fields["arena"].empty_label = _("All arenas")
+        self.fields["milestone"].queryset = plan.milestones.all()
+        self.fields["milestone"].empty_label = _("All milestones")
+        self.fields["unit"].queryset = Unit.objects.filter(municipality_id=plan.municipality_id)
+        self.fields["unit"].empty_label = _("All units")
+
+    @property
+    def is_filtering(self):
+        return self.is_bound and self.is_valid() and any(self.cleaned_data.values())
+
+    def apply(self, entries):
+        """The entries (prefetched, see plan_entries) that pass every chosen filter."""
+        data = self.cleaned_data
+        kept = []
+        for entry in entries:
+            if data["target_group"] and data["target_group"] not in entry.target_groups.all():
+                continue
+            if data["arena"] and entry.arena_id != data["arena"].pk:
+                continue
+            if data["milestone"] and not (entry.all_milestones or data["milestone"] in entry.milestones.all()):
+                continue
+            if data["unit_kind"] and data["unit_kind"] not in entry.concerned_kinds():
+                continue
+            # A unit is concerned by what concerns its kind: entries name no single unit.
+            if data["unit"] and data["unit"].kind not in entry.concerned_kinds():
+                continue
+            kept.append(entry)
+        return kept
+
+
+def filtered_entries(plan, query):
+    """(form, entries) for a query string; entries is empty when the filter is invalid."""
+    form = EntryFilterForm(plan, query or None)
+    entries = list(plan_entries(plan))
+    if not form.is_bound:
+        return form, entries
+    if not form.is_valid():
+        return form, []
+    return form, form.apply(entries)
+
+
+@dataclass
+class Row:
+    entry: object
+    continued: bool  # started in an earlier month
+
+    @property
+    def whole_months(self):
+        """A period from the first of a month to the last of a month («I løpet av september – november»)."""
+        entry = self.entry
+        return entry.is_period and entry.starts_on.day == 1 and entry.ends_on == last_day(entry.ends_on)
+
+
+@dataclass
+class Month:
+    first_day: datetime.date
+    rows: list = field(default_factory=list)
+
+
+def months_of(plan, entries):
+    """The school year's months (August–June, plus any other month with entries), each with its rows.
+
+    A period appears in every month it touches, so «September – November»
+    is seen when reading October too.
+    """
+    months = {}
+    first = datetime.date(plan.school_year, SCHOOL_YEAR_FIRST_MONTH, 1)
+    for _index in range(SCHOOL_YEAR_MONTHS):
+        months[first] = Month(first)
+        first = next_month(first)
+    for entry in entries:
+        for month_first in months_between(entry.starts_on, entry.ends_on or entry.starts_on):
+            month = months.setdefault(month_first, Month(month_first))
+            month.rows.append(Row(entry, continued=entry.starts_on < month_first))
+    for month in months.values():
+        month.rows.sort(
+            key=lambda row: (
+                max(row.entry.starts_on, month.first_day),
+                row.entry.starts_at or datetime.time.min,
+                row.entry.pk,
+            )
+        )
+    return [months[key] for key in sorted(months)]

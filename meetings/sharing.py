@@ -1,0 +1,25 @@
+"""Learning from each other: the plans a user may read for comparison across the region."""
+
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+
+from routines.models import Plan
+
+
+def readable_plans(user):
+    """The user's own plans (any status) and the approved plans shared in their region."""
+    return Plan.objects.filter(
+        Q(pk__in=Plan.objects.visible_to(user).values("pk"))
+        | Q(pk__in=Plan.objects.shared_in_region_with(user).values("pk"))
+    )
+
+
+def with_parts(plans):
+    """Everything the read-only plan page and the comparison show, in a fixed number of queries."""
+    return plans.select_related("municipality").prefetch_related(
+        "focus_areas", "sections", "actors__duties", "arenas", "milestones", "routines__responsible"
+    )
+
+
+def get_readable_plan(user, pk):
+    return get_object_or_404(with_parts(readable_plans(user)), pk=pk)

@@ -1,0 +1,89 @@
+"""The shared way of saving what people type: nothing lost, nothing overwritten.
+
+Every editable model counts its versions (VersionedModel). A form remembers the
+version it was opened at; saving from an older version is a conflict: the
+save is refused, the form keeps what was typed, and the page shows the version
+someone else saved so the two can be merged and saved again.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.admin.utils import NestedObjects
+from django.db import router, transaction
+from django.shortcuts import redirect, render
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+
+class VersionedModelForm(forms.ModelForm):
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.conflict = None
+        if self.instance.pk:
+            self.fields["seen_version"].initial = self.instance.version
+
+
+def save_unless_conflict(form, save=None):
+    """Save a valid form unless its object changed since the form was opened.
+
+    `save` does the actual saving (default `form.save()`), for pages that save
+    more than one form together. Returns True when saved. On conflict, the
+    form gets an error, `form.conflict` holds the stored object, and the form
+    now carries the stored version, so saving the merged text again works.
+    """
+    instance = form.instance
+    with transaction.atomic():
+        if instance.pk:
+            stored = type(instance).objects.select_for_update().get(pk=instance.pk)
+            if stored.version != form.cleaned_data.get("seen_version"):
+                form.conflict = stored
+                form.data = form.data.copy()
+                form.data[form.add_prefix("seen_version")] = stored.version
+                form.add_error(
+                    None,
+                    _(
+                        "Someone else saved this while you were editing. Your text is kept below; "
+                        "compare it with the saved version, merge, and save again."
+                    ),
+                )
+                return False
+        (save or form.save)()
+    return True
+
+
+def handle_form(request, form, template, context, success_url, success_message, save=None):
+    """POST: validate and save (with conflict check), then redirect. GET: show."""
+    if request.method == "POST" and form.is_valid() and save_unless_conflict(form, save):
+        messages.success(request, success_message)
+        return redirect(success_url)
+    status = 409 if getattr(form, "conflict", None) else (400 if form.is_bound else 200)
+    return render(request, template, {**context, "form": form}, status=status)
+
+
+def deletion_summary(obj):
+    """What else goes when `obj` is deleted, as (name, count) pairs, for the confirmation page."""
+    collector = NestedObjects(using=router.db_for_write(type(obj)))
+    collector.collect([obj])
+    counts = {}
+    for model, instances in collector.model_objs.items():
+        if model is type(obj) or model._meta.auto_created:
+            continue
+        counts[capfirst(model._meta.verbose_name_plural)] = len(instances)
+    return sorted(counts.items()), collector.protected
+
+
+def confirm_delete(request, obj, context, success_url, success_message, template="routines/confirm_delete.html"):
+    """Ask first, saying what goes with it; delete on POST."""
+    related, protected = deletion_summary(obj)
+    if request.method == "POST" and not protected:
+        obj.delete()
+        messages.success(request, success_message)
+        return redirect(success_url)
+    return render(
+        request,
+        template,
+        {**context, "object": obj, "related": related, "protected": protected},
+        status=409 if request.method == "POST" else 200,
+    )
