@@ -154,8 +154,7 @@ def build_context(plan):
         "chapters": chapters,
         "chapter": {c["key"]: c for c in chapters},
         "section_chapters": [
-            (section, next(c for c in chapters if c["key"] == f"section_{section.pk}"))
-            for section in plan.sections.all()
+            (c["section_object"], c) for c in chapters if c["key"].startswith("section_")
         ],
         "focus_areas": list(plan.focus_areas.all()),
         "sections": list(plan.sections.all()),
@@ -169,26 +168,42 @@ def build_context(plan):
 
 
 def _chapters(plan, routines, has_unit_routines):
-    """Numbered chapters in the plan's order; empty parts are left out."""
+    """Numbered chapters in the plan's order; empty parts are left out.
+
+    A section titled like one of the structured chapters (Sortland's plan
+    has a section "Fremdriftsplan" introducing the progress plan) becomes
+    the opening text of that chapter instead of a second chapter of the
+    same name.
+    """
+    structured = []
+    if plan.actors.all():
+        structured.append(("actors", _("The team around the child: roles and responsibilities")))
+    if plan.arenas.all():
+        structured.append(("arenas", _("Groups and meeting arenas")))
+    if plan.milestones.all():
+        structured.append(("milestones", _("Milestones")))
+    if plan.progress_entries.all():
+        structured.append(("progress", _("Progress plan")))
+    if any(r.scope == Routine.Scope.COMMON for r in routines):
+        structured.append(("common_routines", _("Common routines")))
+    if has_unit_routines:
+        structured.append(("unit_routines", _("Unit-specific routines")))
+    by_title = {str(title).casefold(): key for key, title in structured}
+    opening_section = {}
+
     candidates = []
     if plan.intro.strip():
         candidates.append(("intro", _("Introduction")))
     if plan.municipality.vision.strip() or plan.focus_areas.all():
         candidates.append(("focus", _("Vision and focus areas")))
     for section in plan.sections.all():
-        candidates.append((f"section_{section.pk}", section.title))
-    if plan.actors.all():
-        candidates.append(("actors", _("The team around the child: roles and responsibilities")))
-    if plan.arenas.all():
-        candidates.append(("arenas", _("Groups and meeting arenas")))
-    if plan.milestones.all():
-        candidates.append(("milestones", _("Milestones")))
-    if plan.progress_entries.all():
-        candidates.append(("progress", _("Progress plan")))
-    if any(r.scope == Routine.Scope.COMMON for r in routines):
-        candidates.append(("common_routines", _("Common routines")))
-    if has_unit_routines:
-        candidates.append(("unit_routines", _("Unit-specific routines")))
+        key = by_title.get(section.title.strip().casefold())
+        if key and key not in opening_section:
+            opening_section[key] = section
+        else:
+            candidates.append((f"section_{section.pk}", section.title))
+    candidates.extend(structured)
+    sections_by_key = {f"section_{section.pk}": section for section in plan.sections.all()}
     return [
         {
             "key": key,
@@ -196,6 +211,8 @@ def _chapters(plan, routines, has_unit_routines):
             "title": title,
             "anchor": f"ch-{key.replace('_', '-')}",
             "new_page": number == 1 or key in _CHAPTERS_ON_NEW_PAGE,
+            "section": opening_section.get(key),
+            "section_object": sections_by_key.get(key),
         }
         for number, (key, title) in enumerate(candidates, start=1)
     ]

@@ -36,7 +36,7 @@ from .models import Duty, LegalReference, Plan, Routine, Unit, UnitRoutineText
 # Bump when a code change alters the PDF without touching templates or CSS.
 PDF_LAYOUT_VERSION = "1"
 CACHE_ALIAS = "pdf"
-_TEMPLATES = ("routines/pdf/plan.html", "routines/pdf/routine_facts.html")
+_TEMPLATES = ("routines/pdf/plan.html", "routines/pdf/routine_facts.html", "routines/pdf/opening_section.html")
 
 
 class PdfBusy(Exception):

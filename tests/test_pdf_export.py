@@ -200,13 +200,13 @@ def test_a_plan_three_times_the_demo_repeats_table_headers(django_assert_max_num
     reader, pages = read(render(plan))
     assert len(pages) > 40
     page_of = {item.title: reader.get_destination_page_number(item) for item in _flat_outline(reader)}
-    start = page_of[next(t for t in page_of if "Fremdriftsplan" in t)]
-    end = page_of[next(t for t in page_of if "Felles rutiner" in t)]
+    start = page_of[next(t for t in page_of if re.fullmatch(r"\d+\. Fremdriftsplan", t))]
+    end = page_of[next(t for t in page_of if re.fullmatch(r"\d+\. Felles rutiner", t))]
     assert end - start >= 4
     for number in range(start, end):
         first_lines = squash(pages[number])[:400]
         assert squash("DatoMålgruppe og innholdSted og tidMilepæl") in first_lines, f"page {number + 1}"
-    actors_start = page_of[next(t for t in page_of if "Laget rundt barnet" in t)]
+    actors_start = page_of[next(t for t in page_of if re.fullmatch(r"\d+\. Laget rundt barnet.*", t))]
     assert squash("AktørRolleAnsvar og oppgaver") in squash(pages[actors_start + 1])[:400]
 
 
@@ -389,3 +389,20 @@ def test_unit_specific_routine_lists_every_unit():
     text = squash("\n".join(read(render(plan))[1]))
     assert squash("Åsen skole Vi gjør dette på vår måte.") in text
     assert squash("Øya barnehage Ikke skrevet ennå.") in text
+
+
+def test_a_section_named_like_a_chapter_opens_that_chapter():
+    plan = make_plan()
+    make_section(plan, title="Fremdriftsplan", body="Inkluderende praksis er valgt som inngang.")
+    make_entry_for(plan)
+    reader, pages = read(render(plan))
+    titles = outline_titles(reader)
+    assert [t for t in titles if "Fremdriftsplan" in t] == ["1. Fremdriftsplan"]
+    text = squash("\n".join(pages))
+    assert squash("1. FremdriftsplanInkluderende praksis er valgt som inngang.Dato") in text
+
+
+def make_entry_for(plan):
+    from conftest import make_entry
+
+    return make_entry(plan, content="Skoleledermøte")
