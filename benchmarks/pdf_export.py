@@ -13,7 +13,8 @@ What it measures, in one run on one machine:
 Wall time and CPU time are both reported: this machine is shared, and CPU
 time is the fairer comparison when other jobs load it. It works in its own
 SQLite database and VAR_DIR under var/bench/, so it touches no other data.
-The plan content mirrors Sortland's plan (seed 001), see tests/sample_plan.py.
+The plan is the real demo (routines/demo/sortland.json) when it is there,
+else the Sortland-like plan of tests/sample_plan.py.
 """
 
 import argparse
@@ -38,6 +39,7 @@ PYTHON = sys.executable
 
 def setup_environment():
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    (BENCH_DIR / "bench.sqlite3").unlink(missing_ok=True)  # a fresh database every run
     os.environ["DATABASE_URL"] = f"sqlite:///{BENCH_DIR / 'bench.sqlite3'}"
     os.environ["VAR_DIR"] = str(BENCH_DIR / "var")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kibs.settings")
@@ -97,26 +99,20 @@ def build_plans():
     from django.db import transaction
 
     from conftest import make_municipality
-    from sample_plan import VISION, build_sample_plan
+    from sample_plan import DEMO_FILE, VISION, build_sample_plan, import_demo
 
     call_command("migrate", verbosity=0)
     with transaction.atomic():
-        for model in _plan_models():
-            model.objects.all().delete()
+        if DEMO_FILE.exists():
+            # The real demo (Sortland's plan), and its lists repeated ten times.
+            demo, _ = import_demo(slug="bench-demo", name="Sortland kommune")
+            large, _ = import_demo(scale=10, slug="bench-large", name="Storby kommune")
+            return demo, large, "routines/demo/sortland.json"
         demo = build_sample_plan(municipality=make_municipality(slug="bench-demo", name="Sortland kommune",
                                                                 vision=VISION))
         large = build_sample_plan(municipality=make_municipality(slug="bench-large", name="Storby kommune",
                                                                  vision=VISION), scale=10)
-    return demo, large
-
-
-def _plan_models():
-    """Delete order for a fresh benchmark database (PROTECT needs children first)."""
-    from django.contrib.auth import get_user_model
-
-    from routines.models import Membership, Municipality, Plan, Region, Unit, UnitRoutineText
-
-    return [Membership, UnitRoutineText, Plan, Unit, Municipality, Region, get_user_model()]
+    return demo, large, "tests/sample_plan.py"
 
 
 # --- WeasyPrint ------------------------------------------------------------------
@@ -376,8 +372,8 @@ def main():
     import django
 
     django.setup()
-    demo, large = build_plans()
-    results = {"machine": {"cores": os.cpu_count(), "load_before": os.getloadavg()}}
+    demo, large, source = build_plans()
+    results = {"data": source, "machine": {"cores": os.cpu_count(), "load_before": os.getloadavg()}}
     for label, plan, runs in (("demo", demo, args.runs), ("ten_times", large, max(1, args.runs - 2))):
         print(f"{label}: WeasyPrint and LibreOffice, {runs} runs each, interleaved …", flush=True)
         docx_path = BENCH_DIR / f"plan-{label}.docx"

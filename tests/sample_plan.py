@@ -5,9 +5,13 @@ actors with every duty, the groups and meeting arenas, the five milestones,
 the progress plan month by month with period entries, plus common and
 unit-specific routines with units' own texts (some not written yet).
 `scale=3` repeats every list three times, for "a plan three times the demo".
+`import_demo()` loads the real demo file instead, also scaled.
 """
 
+import copy
 import datetime
+import json
+from pathlib import Path
 
 from conftest import (
     make_actor,
@@ -22,7 +26,9 @@ from conftest import (
     make_unit,
     make_unit_text,
 )
-from routines.models import FocusArea, LegalReference, Routine, Unit
+from routines.models import FocusArea, LegalReference, Plan, Routine, Unit
+
+DEMO_FILE = Path(__file__).resolve().parent.parent / "routines" / "demo" / "sortland.json"
 
 VISION = (
     "Alle barn og elever i barnehager og skoler i Sortland kommune skal oppleve et trygt, tilrettelagt "
@@ -388,3 +394,29 @@ def build_sample_plan(scale=1, municipality=None, **plan_fields):
                 for unit in units[:-1]:
                     make_unit_text(routine, unit, body=UNIT_TEXT.format(unit=unit.name), status="draft")
     return plan
+
+
+def import_demo(scale=1, slug=None, name=None):
+    """The real demo plan (routines/demo/sortland.json), its lists repeated `scale` times.
+
+    Returns (plan, the plan's part of the demo file). `slug` and `name` import
+    it as another municipality, so several sizes can live side by side.
+    """
+    from routines.planfile import import_document
+
+    document = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
+    if slug:
+        document["municipality"].update(slug=slug, name=name or slug)
+    document["plans"] = document["plans"][:1]
+    plan = document["plans"][0]
+    for key in ("focus_areas", "sections", "actors", "arenas", "progress_entries", "routines"):
+        copies = []
+        for number in range(2, scale + 1):
+            for item in copy.deepcopy(plan[key]):
+                for field in ("name", "title", "content"):
+                    if field in item:
+                        item[field] = f"{item[field]} ({number})"
+                copies.append(item)
+        plan[key] = plan[key] + copies
+    import_document(document, replace=True)
+    return Plan.objects.get(municipality__slug=document["municipality"]["slug"]), plan

@@ -4,23 +4,18 @@ Expected values are read from the demo file itself, and weekdays are
 computed here independently of the PDF code.
 """
 
-import copy
 import datetime
 import io
-import json
 import re
-from pathlib import Path
 
 import pypdf
 import pytest
 
 from routines import pdf
-from routines.models import Plan
-from routines.planfile import import_document
+from sample_plan import DEMO_FILE, import_demo
 
 pytestmark = pytest.mark.django_db
 
-DEMO_FILE = Path(__file__).resolve().parent.parent / "routines" / "demo" / "sortland.json"
 WEEKDAYS = ["Man", "Tir", "Ons", "Tor", "Fre", "Lør", "Søn"]
 MONTHS = ["jan.", "feb.", "mar.", "apr.", "mai", "jun.", "jul.", "aug.", "sept.", "okt.", "nov.", "des."]
 
@@ -41,23 +36,6 @@ def date_label(entry):
     if (end - start).days >= 7:
         return f"{start.day}. {MONTHS[start.month - 1]}"
     return f"{WEEKDAYS[start.weekday()]} {start.day}.{start.month}."
-
-
-def import_demo(scale=1):
-    document = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
-    document["plans"] = document["plans"][:1]
-    plan = document["plans"][0]
-    for key in ("focus_areas", "sections", "actors", "arenas", "progress_entries", "routines"):
-        copies = []
-        for number in range(2, scale + 1):
-            for item in copy.deepcopy(plan[key]):
-                for field in ("name", "title", "content"):
-                    if field in item:
-                        item[field] = f"{item[field]} ({number})"
-                copies.append(item)
-        plan[key] = plan[key] + copies
-    import_document(document, replace=True)
-    return Plan.objects.get(municipality__slug=document["municipality"]["slug"]), plan
 
 
 @pytest.mark.skipif(not DEMO_FILE.exists(), reason="the demo file is not on this branch")
