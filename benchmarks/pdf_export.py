@@ -49,7 +49,7 @@ def setup_environment():
 def ensure_tools():
     """python-docx (bench extra) and LibreOffice Writer (Debian), installed if missing."""
     try:
-        import docx  # noqa: F401
+        import docx  # noqa: F401  (only to see whether it is installed)
     except ImportError:
         subprocess.run([PYTHON, "-m", "pip", "install", "-q", "python-docx>=1.1"], check=True)
     if shutil.which("soffice") is None:

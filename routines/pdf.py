@@ -4,13 +4,15 @@
 serves a stored PDF when nothing the PDF shows has changed, and renders at
 most one PDF at a time on the host otherwise (see `pdf_cache`).
 
-Performance notes (a cold export must not be slower than LibreOffice on the
-same content): one font family with two faces, fixed table layout, the
-stylesheet parsed once per process, chapter-level ToC entries only (each
-`target-counter` costs a re-layout of the pages that use it).
+Performance (a cold export is measured against LibreOffice in
+benchmarks/): one local font family, fixed table layout, no fixed-position
+or per-page decorations beyond two margin boxes, the stylesheet parsed once
+per process, and chapter-level ToC entries only (the ToC page is laid out
+again once the page numbers are known).
 """
 
 import functools
+import mimetypes
 import posixpath
 import re
 from collections import OrderedDict
@@ -21,6 +23,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.db.models import Prefetch
+from django.template.defaultfilters import date as format_date
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.text import capfirst
@@ -45,7 +48,7 @@ class StaticOnlyURLFetcher(weasyprint.URLFetcher):
     """
 
     def __init__(self):
-        super().__init__(timeout=1, allowed_protocols={"https"}, allow_redirects=False)
+        super().__init__(timeout=1, allow_redirects=False)
         self.static_prefix = urljoin(BASE_URL, settings.STATIC_URL)
 
     def fetch(self, url, headers=None):
@@ -74,8 +77,6 @@ def _static_path(name):
 
 
 def _content_type(name):
-    import mimetypes
-
     return mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 
@@ -251,18 +252,15 @@ def _months(plan):
         plan.progress_entries.all(),
         key=lambda e: (e.starts_on.year, e.starts_on.month, not e.is_period, e.starts_on, e.starts_at or 0, e.pk),
     )
-    all_numbers = [m.number for m in plan.milestones.all()]
     for entry in entries:
         key = (entry.starts_on.year, entry.starts_on.month)
         if key not in months:
             months[key] = {"date": entry.starts_on.replace(day=1), "rows": []}
-        months[key]["rows"].append(_entry_row(entry, all_numbers))
+        months[key]["rows"].append(_entry_row(entry))
     return list(months.values())
 
 
-def _entry_row(entry, all_numbers):
-    from django.template.defaultfilters import date as format_date
-
+def _entry_row(entry):
     # The weekday always comes from the date: typed weekdays in the original
     # plans were wrong ("Tirs. 26." for a Thursday).
     if not entry.is_period:

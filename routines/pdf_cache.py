@@ -112,8 +112,8 @@ def get_plan_pdf(plan, wait=None):
     """(digest, PDF bytes) for the plan: stored if unchanged, else rendered now.
 
     Raises PdfBusy if another render holds the host's render slot for longer
-    than `wait` seconds (default PDF_RENDER_WAIT_SECONDS; None in settings
-    and here means that default, a command may pass a long wait).
+    than `wait` seconds: PDF_RENDER_WAIT_SECONDS unless given (a management
+    command may wait as long as a render takes).
     """
     digest = plan_digest(plan)
     data = cached_pdf(digest)

@@ -342,28 +342,28 @@ def build_sample_plan(scale=1, municipality=None, **plan_fields):
         if not Unit.objects.filter(municipality=municipality, name=name).exists()
     ] or list(municipality.units.all())
 
-    def suffix(copy):
-        return "" if copy == 0 else f" ({copy + 1})"
+    def suffix(repeat):
+        return "" if repeat == 0 else f" ({repeat + 1})"
 
-    for copy in range(scale):
+    for repeat in range(scale):
         for name, goals in FOCUS_AREAS:
-            FocusArea.objects.create(plan=plan, name=name + suffix(copy), goals="\n".join(goals),
+            FocusArea.objects.create(plan=plan, name=name + suffix(repeat), goals="\n".join(goals),
                                      position=plan.focus_areas.count())
         for title, question, body in SECTIONS:
-            make_section(plan, title=title + suffix(copy), guiding_question=question, body=body,
+            make_section(plan, title=title + suffix(repeat), guiding_question=question, body=body,
                          position=plan.sections.count())
     actors = []
-    for copy in range(scale):
+    for repeat in range(scale):
         for name, role, duties in ACTORS:
-            actors.append(make_actor(plan, name=name + suffix(copy), role=role, duties=duties))
+            actors.append(make_actor(plan, name=name + suffix(repeat), role=role, duties=duties))
     milestones = [make_milestone(plan, number=n + 1, text=text) for n, text in enumerate(MILESTONES)]
     groups = [make_target_group(plan, name=name, position=n) for n, name in enumerate(TARGET_GROUPS)]
-    for copy in range(scale):
+    for repeat in range(scale):
         for n, (category, name, abbreviation, led_by, participants, frequency, scope, unit_kind) in enumerate(ARENAS):
-            make_arena(plan, category=category, name=name + suffix(copy), abbreviation=abbreviation,
+            make_arena(plan, category=category, name=name + suffix(repeat), abbreviation=abbreviation,
                        led_by=led_by, participants=participants, frequency=frequency, scope=scope,
-                       unit_kind=unit_kind, position=copy * len(ARENAS) + n)
-    for copy in range(scale):
+                       unit_kind=unit_kind, position=repeat * len(ARENAS) + n)
+    for repeat in range(scale):
         for starts, ends, time_from, time_to, comment, content, numbers, group in ENTRIES:
             entry = make_entry(
                 plan,
@@ -373,7 +373,7 @@ def build_sample_plan(scale=1, municipality=None, **plan_fields):
                 ends_at=datetime.time.fromisoformat(time_to) if time_to else None,
                 place=comment if comment in PLACES else "",
                 comment="" if comment in PLACES else comment,
-                content=content + suffix(copy),
+                content=content + suffix(repeat),
                 all_milestones=numbers == "all",
                 at_every_unit=comment.startswith("Ved hver"),
             )
@@ -381,9 +381,9 @@ def build_sample_plan(scale=1, municipality=None, **plan_fields):
                 entry.milestones.set([milestones[int(n) - 1] for n in numbers.split(",")])
             entry.target_groups.set([groups[group]])
     position = 0
-    for copy in range(scale):
+    for repeat in range(scale):
         for title, scope, actor, frequency, body, numbers, levels, citation in ROUTINES:
-            routine = make_routine(plan, title=title + suffix(copy), scope=scope, responsible=actors[actor],
+            routine = make_routine(plan, title=title + suffix(repeat), scope=scope, responsible=actors[actor],
                                    frequency=frequency, body=body, bti_levels=levels, position=position)
             position += 1
             routine.milestones.set([milestones[n - 1] for n in numbers])

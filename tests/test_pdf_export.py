@@ -382,7 +382,8 @@ def test_export_pdf_command(tmp_path):
 
 def test_unit_specific_routine_lists_every_unit():
     municipality = make_municipality()
-    written, unwritten = make_unit(municipality, name="Åsen skole"), make_unit(municipality, name="Øya barnehage")
+    written = make_unit(municipality, name="Åsen skole")
+    make_unit(municipality, name="Øya barnehage")
     plan = make_plan(municipality)
     routine = make_routine(plan, title="Enhetens egen rutine", scope=Routine.Scope.UNIT)
     make_unit_text(routine, written, body="Vi gjør dette på **vår** måte.")
