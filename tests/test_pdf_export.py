@@ -407,3 +407,14 @@ def make_entry_for(plan):
     from conftest import make_entry
 
     return make_entry(plan, content="Skoleledermøte")
+
+
+def test_render_pdfs_stores_changed_plans_so_nobody_waits(render_counter):
+    plan = make_plan(title="Plan for Øksnes")
+    make_routine(plan, title="Felles rutine")
+    call_command("render_pdfs", stdout=io.StringIO())
+    assert render_counter == [plan.pk]
+    call_command("render_pdfs", stdout=io.StringIO())  # nothing changed: nothing rendered
+    assert render_counter == [plan.pk]
+    pdf_cache.get_plan_pdf(plan)  # a download now is served from the store
+    assert render_counter == [plan.pk]
