@@ -8,6 +8,7 @@ an object the user may only read is a 403.
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from routines.access import ensure_draft
 from routines.models import Plan
 
 from .models import Arena, ProgressEntry, TargetGroup
@@ -17,6 +18,7 @@ def _get_for_editing(model, user, pk):
     editable = model.objects.filter(plan__in=Plan.objects.editable_by(user)).select_related("plan")
     found = editable.filter(pk=pk).first()
     if found is not None:
+        ensure_draft(found.plan)  # an approved plan is frozen: changes go into a revision
         return found
     if model.objects.filter(plan__in=Plan.objects.visible_to(user), pk=pk).exists():
         raise PermissionDenied

@@ -162,6 +162,9 @@ class ProgressEntry(VersionedModel):
         _("kinds of unit"),
         help_text=_("Only when it differs from what the arena and target groups concern. Empty means: derive it."),
     )
+    to_review = models.BooleanField(
+        _("to review"), default=False, help_text=_("Copied from last school year: check the date and content.")
+    )
 
     history = HistoricalRecords(m2m_fields=["target_groups", "milestones"])
     objects = ProgressEntryQuerySet.as_manager()

@@ -4,10 +4,26 @@ Scoping happens inside the lookup: another municipality's object is simply
 not found (404); a visible object the user may only read is a 403 on change.
 """
 
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
+from operator import attrgetter
 
-from .models import Membership, Municipality, Plan, Unit
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+
+from .models import (
+    Actor,
+    Duty,
+    FocusArea,
+    Membership,
+    Milestone,
+    Municipality,
+    Plan,
+    Routine,
+    Section,
+    Unit,
+    UnitRoutineText,
+)
 
 
 def get_plan_for_user(user, pk):
@@ -16,19 +32,53 @@ def get_plan_for_user(user, pk):
 
 
 def get_plan_for_editing(user, pk):
-    """A plan the user may edit: 404 when invisible, 403 when read-only."""
+    """A draft plan the user may edit: 404 when invisible, 403 when read-only or no longer a draft."""
+    plan = get_plan_as_advisor(user, pk)
+    ensure_draft(plan)
+    return plan
+
+
+def get_plan_as_advisor(user, pk):
+    """A plan of the user's municipality in any status: for approving, publishing, archiving."""
     plan = get_plan_for_user(user, pk)
     if not can_edit_plan(user, plan):
         raise PermissionDenied
     return plan
 
 
+def ensure_draft(plan):
+    """An approved or archived plan is frozen: its content is what was approved."""
+    if plan.status != Plan.Status.DRAFT:
+        raise PermissionDenied(
+            _("This plan is approved or archived and can no longer be changed. To change an approved plan, start a new revision of it.")
+        )
+
+
 def can_edit_plan(user, plan):
     return Municipality.objects.editable_by(user).filter(pk=plan.municipality_id).exists()
 
 
+def get_municipality_for_user(user, pk):
+    return get_object_or_404(Municipality.objects.visible_to(user), pk=pk)
+
+
+def get_municipality_for_editing(user, pk):
+    municipality = get_municipality_for_user(user, pk)
+    if not can_edit_plan_of_municipality(user, municipality.pk):
+        raise PermissionDenied
+    return municipality
+
+
 def get_unit_for_user(user, pk):
     return get_object_or_404(Unit.objects.visible_to(user).select_related("municipality"), pk=pk)
+
+
+def get_unit_for_editing(user, pk):
+    """A unit to rename or delete: that is the municipality's advisors' job."""
+    unit = get_unit_for_user(user, pk)
+    if not can_edit_plan_of_municipality(user, unit.municipality_id):
+        raise PermissionDenied
+    return unit
 
 
 def can_edit_unit(user, unit):
@@ -38,5 +88,86 @@ def can_edit_unit(user, unit):
     return Membership.objects.filter(user=user, role=Membership.Role.UNIT_LEADER, unit=unit).exists()
 
 
+def editable_unit_ids(user, municipality_id):
+    """The units whose texts the user may edit: every unit for advisors, their own for unit leaders."""
+    if can_edit_plan_of_municipality(user, municipality_id):
+        return set(Unit.objects.filter(municipality=municipality_id).values_list("pk", flat=True))
+    leader_of = Membership.objects.filter(
+        user=user, role=Membership.Role.UNIT_LEADER, unit__municipality=municipality_id
+    )
+    return set(leader_of.values_list("unit", flat=True))
+
+
 def can_edit_plan_of_municipality(user, municipality_id):
     return Municipality.objects.editable_by(user).filter(pk=municipality_id).exists()
+
+
+def _get_part_for_user(user, queryset, pk, plan_path="plan"):
+    """A part of a plan the user may read, with its plan and municipality loaded, or 404."""
+    visible = queryset.filter(**{f"{plan_path}__in": Plan.objects.visible_to(user)})
+    return get_object_or_404(visible.select_related(f"{plan_path}__municipality"), pk=pk)
+
+
+def _get_part_for_editing(user, queryset, pk, plan_path="plan"):
+    """A part of a plan the user may edit: 404 when invisible, 403 when read-only."""
+    part = _get_part_for_user(user, queryset, pk, plan_path)
+    plan = attrgetter(plan_path.replace("__", "."))(part)
+    if not can_edit_plan(user, plan):
+        raise PermissionDenied
+    ensure_draft(plan)
+    return part
+
+
+def get_focus_area_for_editing(user, pk):
+    return _get_part_for_editing(user, FocusArea.objects, pk)
+
+
+def get_section_for_editing(user, pk):
+    return _get_part_for_editing(user, Section.objects, pk)
+
+
+def get_actor_for_editing(user, pk):
+    return _get_part_for_editing(user, Actor.objects, pk)
+
+
+def get_duty_for_editing(user, pk):
+    return _get_part_for_editing(user, Duty.objects, pk, plan_path="actor__plan")
+
+
+def get_milestone_for_editing(user, pk):
+    return _get_part_for_editing(user, Milestone.objects, pk)
+
+
+def get_routine_for_user(user, pk):
+    return _get_part_for_user(user, Routine.objects.select_related("responsible"), pk)
+
+
+def get_routine_for_editing(user, pk):
+    return _get_part_for_editing(user, Routine.objects, pk)
+
+
+def get_unit_text_for_editing(user, routine_pk, unit_pk):
+    """A unit's text for a unit-specific routine, new and unsaved if not written yet.
+
+    404 unless the routine is visible, unit-specific and the unit belongs to
+    its municipality; 403 unless the user is the municipality's advisor or
+    the unit's own leader.
+    """
+    routine = get_routine_for_user(user, routine_pk)
+    if routine.scope != Routine.Scope.UNIT:
+        raise Http404
+    unit = get_object_or_404(Unit.objects.filter(municipality=routine.plan.municipality_id), pk=unit_pk)
+    if not can_edit_unit(user, unit):
+        raise PermissionDenied
+    ensure_draft(routine.plan)
+    text = UnitRoutineText.objects.filter(routine=routine, unit=unit).first()
+    return text or UnitRoutineText(routine=routine, unit=unit)
+def can_read_history(user, plan):
+    """The history names who changed what: for the municipality's own writers, not readers or the region."""
+    if user.is_superuser:
+        return True
+    return Membership.objects.filter(
+        user=user,
+        municipality=plan.municipality_id,
+        role__in=[Membership.Role.ADVISOR, Membership.Role.UNIT_LEADER],
+    ).exists()

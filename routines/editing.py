@@ -10,9 +10,15 @@ from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import NestedObjects
 from django.db import router, transaction
+from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+
+
+def posted(request):
+    """The form data of a POST, or None so that a GET shows an unbound form."""
+    return request.POST if request.method == "POST" else None
 
 
 class VersionedModelForm(forms.ModelForm):
@@ -33,23 +39,40 @@ def save_unless_conflict(form, save=None):
     form gets an error, `form.conflict` holds the stored object, and the form
     now carries the stored version, so saving the merged text again works.
     """
-    instance = form.instance
+    return save_together_unless_conflict([form], save or form.save)
+
+
+def save_together_unless_conflict(forms, save):
+    """Like save_unless_conflict, for a page whose forms edit several versioned objects.
+
+    Nothing is saved unless none of them changed since the page was opened.
+    """
     with transaction.atomic():
-        if instance.pk:
-            stored = type(instance).objects.select_for_update().get(pk=instance.pk)
-            if stored.version != form.cleaned_data.get("seen_version"):
-                form.conflict = stored
-                form.data = form.data.copy()
-                form.data[form.add_prefix("seen_version")] = stored.version
-                form.add_error(
-                    None,
-                    _(
-                        "Someone else saved this while you were editing. Your text is kept below; "
-                        "compare it with the saved version, merge, and save again."
-                    ),
-                )
-                return False
-        (save or form.save)()
+        conflicted = [form for form in forms if _refuse_if_changed(form)]
+        if conflicted:
+            return False
+        save()
+    return True
+
+
+def _refuse_if_changed(form):
+    """Lock the form's stored object; on a newer version, mark the form as a conflict."""
+    instance = form.instance
+    if not instance.pk:
+        return False
+    stored = type(instance).objects.select_for_update().get(pk=instance.pk)
+    if stored.version == form.cleaned_data.get("seen_version"):
+        return False
+    form.conflict = stored
+    form.data = form.data.copy()
+    form.data[form.add_prefix("seen_version")] = stored.version
+    form.add_error(
+        None,
+        _(
+            "Someone else saved this while you were editing. Your text is kept below; "
+            "compare it with the saved version, merge, and save again."
+        ),
+    )
     return True
 
 
@@ -60,6 +83,36 @@ def handle_form(request, form, template, context, success_url, success_message, 
         return redirect(success_url)
     status = 409 if getattr(form, "conflict", None) else (400 if form.is_bound else 200)
     return render(request, template, {**context, "form": form}, status=status)
+
+
+def handle_form_and_formset(request, form, formset, template, context, success_url, success_message):
+    """handle_form for an object edited together with its inline formset (an actor's duties).
+
+    The object's version covers the whole page: saving it bumps the version,
+    so a second save from the same starting version is a conflict.
+    """
+    if request.method == "POST" and all([form.is_valid(), formset.is_valid()]):
+
+        def save():
+            form.save()
+            formset.save()
+
+        if save_unless_conflict(form, save):
+            messages.success(request, success_message)
+            return redirect(success_url)
+    status = 409 if form.conflict else (400 if form.is_bound else 200)
+    return render(request, template, {**context, "form": form, "formset": formset}, status=status)
+
+
+def move_part(request, part, success_url, moved=None):
+    """Move a PlanPart one place up or down, as the POSTed `direction` says; then call `moved`."""
+    steps = {"up": -1, "down": 1}
+    direction = request.POST.get("direction")
+    if direction not in steps:
+        return HttpResponseBadRequest(_("Say which way to move: up or down."))
+    if part.move(steps[direction]) and moved:
+        moved()
+    return redirect(success_url)
 
 
 def deletion_summary(obj):

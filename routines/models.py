@@ -193,6 +193,32 @@ class Plan(VersionedModel):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
+    # Approval and publication (routines/services.py): an approved plan is
+    # frozen; changing it means a new draft that revises it.
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True, editable=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    revision_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="revisions",
+        verbose_name=_("revision of"),
+    )
+    published = models.BooleanField(_("published"), default=False, editable=False)
+    public_slug = models.SlugField(
+        _("public address"), max_length=100, unique=True, null=True, blank=True, editable=False
+    )
+
     objects = PlanQuerySet.as_manager()
 
     history = HistoricalRecords()
@@ -210,6 +236,10 @@ class Plan(VersionedModel):
             ),
             models.CheckConstraint(
                 condition=Q(language__in=["nb", "nn"]), name="plan_language_valid"
+            ),
+            # Only an approved plan is ever shown at its public address.
+            models.CheckConstraint(
+                condition=Q(published=False) | Q(status="approved"), name="plan_published_only_when_approved"
             ),
         ]
 
@@ -296,12 +326,19 @@ class Section(PlanPart):
         return self.title
 
 
+class ActorQuerySet(models.QuerySet):
+    def with_duties(self):
+        return self.prefetch_related("duties")
+
+
 class Actor(PlanPart):
     """One member of the team around the child (Laget rundt barnet)."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="actors")
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(_("role"), max_length=300, blank=True)
+
+    objects = ActorQuerySet.as_manager()
 
     history = HistoricalRecords()
 
@@ -349,6 +386,16 @@ class Milestone(VersionedModel):
         return f"{self.number}. {self.text[:60]}"
 
 
+class RoutineQuerySet(models.QuerySet):
+    def with_details(self):
+        """Routines with everything a list of them shows: actor, milestones, legal basis, units' texts."""
+        return self.select_related("responsible").prefetch_related(
+            "milestones",
+            "legal_references",
+            models.Prefetch("unit_texts", queryset=UnitRoutineText.objects.select_related("unit")),
+        )
+
+
 class Routine(PlanPart):
     class Scope(models.TextChoices):
         COMMON = "common", _("Common to all units")
@@ -371,6 +418,8 @@ class Routine(PlanPart):
     bti_levels = models.JSONField(
         _("BTI levels"), default=list, blank=True, help_text=_("The BTI levels 0–3 the routine belongs to.")
     )
+
+    objects = RoutineQuerySet.as_manager()
 
     history = HistoricalRecords(m2m_fields=[milestones])
 

@@ -1,17 +1,85 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
-from .access import can_edit_plan, get_plan_for_user
-from .models import Plan
+from .access import can_edit_plan, get_plan_for_editing, get_plan_for_user
+from .editing import confirm_delete, posted, save_together_unless_conflict
+from .forms import PlanCreateForm, PlanSettingsForm, VisionForm
+from .models import Municipality, Plan
+from .planfile import PlanFileError
 
 
 @login_required
+@require_safe
 def plan_list(request):
     plans = Plan.objects.visible_to(request.user).for_plan_list()
-    return render(request, "routines/plan_list.html", {"plans": plans})
+    can_create = Municipality.objects.editable_by(request.user).exists()
+    return render(request, "routines/plan_list.html", {"plans": plans, "can_create": can_create})
 
 
 @login_required
+def plan_create(request):
+    if not Municipality.objects.editable_by(request.user).exists():
+        raise PermissionDenied
+    form = PlanCreateForm(posted(request), user=request.user)
+    if form.is_bound and form.is_valid():
+        try:
+            plan = form.save()
+        except PlanFileError as error:
+            # A copy goes through the plan file rules, which a plan edited in the browser can break
+            # (two actors of the same name, say); nothing is created then.
+            problems = "; ".join(problem.message for problem in error.problems)
+            message = _("This plan cannot be copied as it is: %(problems)s") % {"problems": problems}
+            form.add_error("copy_from", message)
+        else:
+            messages.success(request, _("The plan «%(plan)s» is created.") % {"plan": plan})
+            return redirect("routines:plan_detail", plan.pk)
+    return render(request, "routines/plan_create.html", {"form": form}, status=400 if form.is_bound else 200)
+
+
+@login_required
+def plan_edit(request, pk):
+    plan = get_plan_for_editing(request.user, pk)
+    form = PlanSettingsForm(posted(request), instance=plan)
+    vision_form = VisionForm(posted(request), instance=plan.municipality)
+    if form.is_bound and all([form.is_valid(), vision_form.is_valid()]):
+        # The vision is shared with the municipality's other plans: it is saved,
+        # and checked for conflicts, only when the posted text differs from the stored one.
+        vision_changed = "vision" in vision_form.changed_data
+
+        def save():
+            form.save()
+            if vision_changed:
+                vision_form.save()
+
+        if save_together_unless_conflict([form, vision_form] if vision_changed else [form], save):
+            messages.success(request, _("The plan's settings are saved."))
+            return redirect("routines:plan_detail", plan.pk)
+    conflict = form.conflict or vision_form.conflict
+    context = {"plan": plan, "form": form, "vision_form": vision_form}
+    return render(
+        request, "routines/plan_settings.html", context, status=409 if conflict else 400 if form.is_bound else 200
+    )
+
+
+@login_required
+def plan_delete(request, pk):
+    plan = get_plan_for_editing(request.user, pk)
+    return confirm_delete(
+        request,
+        plan,
+        {"plan": plan, "cancel_url": reverse("routines:plan_detail", args=[plan.pk])},
+        success_url=reverse("routines:plan_list"),
+        success_message=_("The plan «%(plan)s» is deleted.") % {"plan": plan},
+    )
+
+
+@login_required
+@require_safe
 def plan_detail(request, pk):
     plan = get_plan_for_user(request.user, pk)
     context = {

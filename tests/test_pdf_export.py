@@ -4,6 +4,7 @@ PDFs are read back with pypdf. Text comparisons ignore whitespace and
 hyphens, because the PDF hyphenates Norwegian words at line ends.
 """
 
+import datetime
 import io
 import re
 import time
@@ -182,9 +183,10 @@ def test_draft_mark_on_every_page_of_a_draft_only():
     assert all("UTKAST" in page for page in pages)
 
     approved = build_sample_plan(municipality=make_municipality(name="Bø kommune"), status=Plan.Status.APPROVED)
+    Plan.objects.filter(pk=approved.pk).update(approved_at=datetime.datetime(2024, 6, 12, 10, tzinfo=datetime.UTC))
     _, pages = read(render(approved))
     assert not any("UTKAST" in page for page in pages)
-    assert "Godkjent" in pages[0]
+    assert "Godkjent 12. juni 2024" in pages[0]
 
 
 def test_nynorsk_plan_speaks_nynorsk():

@@ -1,0 +1,241 @@
+"""Forms of the plan workspace. Every form that edits stored text is conflict-safe."""
+
+from django import forms
+from django.db import models, transaction
+from django.forms import inlineformset_factory
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from . import starting
+from .editing import VersionedModelForm
+from .models import (
+    Actor,
+    Duty,
+    FocusArea,
+    LegalReference,
+    Milestone,
+    Municipality,
+    Plan,
+    Routine,
+    Section,
+    Unit,
+    UnitRoutineText,
+)
+
+
+# A msgid of its own: the models' "text" is also a type name in plan-file error messages.
+TEXT_LABEL = _("Text")
+
+
+def current_school_year():
+    """The school year runs August to June: in spring it is the one that began last autumn."""
+    today = timezone.localdate()
+    return today.year if today.month >= 8 else today.year - 1
+
+
+class PlanCreateForm(forms.ModelForm):
+    class Start(models.TextChoices):
+        BLANK = "blank", _("An empty plan")
+        TEMPLATE = "template", _("Udir's template E 1.6: twelve guiding questions to answer")
+        COPY = "copy", _("A copy of an existing plan")
+
+    start = forms.ChoiceField(
+        label=_("Start from"), choices=Start.choices, initial=Start.BLANK, widget=forms.RadioSelect
+    )
+    copy_from = forms.ModelChoiceField(
+        label=_("Plan to copy"),
+        queryset=Plan.objects.none(),
+        required=False,
+        help_text=_("Only used when starting from a copy."),
+    )
+
+    class Meta:
+        model = Plan
+        fields = ["municipality", "title", "subtitle", "school_year", "language"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        municipalities = Municipality.objects.editable_by(user)
+        self.fields["municipality"].queryset = municipalities
+        if len(municipalities) == 1:
+            self.fields["municipality"].initial = municipalities[0].pk
+        self.fields["school_year"].initial = current_school_year()
+        self.fields["copy_from"].queryset = Plan.objects.visible_to(user).for_plan_list()
+        self.fields["copy_from"].label_from_instance = lambda plan: f"{plan.municipality.name}: {plan}"
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("start") == self.Start.COPY and not cleaned_data.get("copy_from"):
+            self.add_error("copy_from", _("Choose the plan to copy."))
+        return cleaned_data
+
+    def save(self):
+        fields = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        start = self.cleaned_data["start"]
+        with transaction.atomic():
+            if start == self.Start.TEMPLATE:
+                self.instance = starting.plan_from_template(**fields)
+            elif start == self.Start.COPY:
+                self.instance = starting.copy_of_plan(self.cleaned_data["copy_from"], **fields)
+            else:
+                self.instance = Plan.objects.create(**fields)
+        return self.instance
+
+
+class PlanSettingsForm(VersionedModelForm):
+    class Meta:
+        model = Plan
+        fields = ["title", "subtitle", "school_year", "status", "language", "intro"]
+        help_texts = {"intro": _("Simple formatting (Markdown) is allowed.")}
+
+
+class VisionForm(VersionedModelForm):
+    """The municipality's vision sentence, shown on every plan of the municipality."""
+
+    prefix = "municipality"
+
+    class Meta:
+        model = Municipality
+        fields = ["vision"]
+        widgets = {"vision": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {"vision": _("Shared by every plan of the municipality.")}
+
+
+class FocusAreaForm(VersionedModelForm):
+    class Meta:
+        model = FocusArea
+        fields = ["name", "goals"]
+
+
+class SectionForm(VersionedModelForm):
+    class Meta:
+        model = Section
+        fields = ["title", "body", "guiding_question"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 14}), "guiding_question": forms.Textarea(attrs={"rows": 2})}
+        labels = {"body": TEXT_LABEL}
+        help_texts = {
+            "body": _("Simple formatting (Markdown) is allowed."),
+            "guiding_question": _("The question this section answers, shown above the text while writing."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.guiding_question:
+            # Screen readers announce the question together with the text field.
+            self.fields["body"].widget.attrs["aria-describedby"] = "guiding-question"
+
+
+class ActorForm(VersionedModelForm):
+    class Meta:
+        model = Actor
+        fields = ["name", "role"]
+
+
+DutyFormSet = inlineformset_factory(
+    Actor,
+    Duty,
+    fields=["text"],
+    extra=2,
+    can_delete_extra=False,
+    widgets={"text": forms.Textarea(attrs={"rows": 2})},
+)
+
+
+class MilestoneForm(VersionedModelForm):
+    class Meta:
+        model = Milestone
+        fields = ["number", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+    def clean_number(self):
+        # The plan is not a field of the form, so Django's own unique check skips it.
+        number = self.cleaned_data["number"]
+        taken = Milestone.objects.filter(plan=self.instance.plan_id, number=number).exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError(
+                _("The plan already has a milestone number %(number)s."), params={"number": number}
+            )
+        return number
+
+
+class RoutineForm(VersionedModelForm):
+    bti_levels = forms.TypedMultipleChoiceField(
+        label=_("BTI levels"),
+        choices=[
+            (0, _("Level 0: wondering and concern")),
+            (1, _("Level 1: action in one's own service")),
+            (2, _("Level 2: cooperation with other services")),
+            (3, _("Level 3: extended cooperation and coordination")),
+        ],
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Routine
+        fields = ["title", "scope", "responsible", "frequency", "body", "milestones", "bti_levels"]
+        widgets = {
+            "scope": forms.RadioSelect,
+            "body": forms.Textarea(attrs={"rows": 12}),
+            "milestones": forms.CheckboxSelectMultiple,
+        }
+        labels = {"body": TEXT_LABEL}
+        help_texts = {"body": _("Simple formatting (Markdown) is allowed.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsible"].queryset = self.instance.plan.actors.all()
+        self.fields["milestones"].queryset = self.instance.plan.milestones.all()
+
+    def clean_scope(self):
+        scope = self.cleaned_data["scope"]
+        if scope == Routine.Scope.COMMON and self.instance.pk and self.instance.unit_texts.exists():
+            raise forms.ValidationError(
+                _("Units have written their own texts for this routine; it stays unit-specific while they exist.")
+            )
+        return scope
+
+
+LegalReferenceFormSet = inlineformset_factory(
+    Routine,
+    LegalReference,
+    fields=["citation", "url"],
+    extra=1,
+    can_delete_extra=False,
+)
+
+
+class UnitRoutineTextForm(VersionedModelForm):
+    class Meta:
+        model = UnitRoutineText
+        fields = ["body", "status"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 12})}
+        labels = {"body": TEXT_LABEL}
+        help_texts = {"body": _("Simple formatting (Markdown) is allowed.")}
+
+
+class UnitForm(VersionedModelForm):
+    class Meta:
+        model = Unit
+        fields = ["name", "slug", "kind", "owner"]
+        labels = {"slug": _("Short name")}
+        help_texts = {"slug": _("Used in links and plan files. Made from the name when left empty.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+
+    def clean(self):
+        cleaned_data = super().clean()
+        slug = cleaned_data.get("slug") or slugify(cleaned_data.get("name", ""))
+        if not slug:
+            return cleaned_data
+        cleaned_data["slug"] = slug
+        # The municipality is not a field of the form, so Django's own unique check skips it.
+        taken = Unit.objects.filter(municipality=self.instance.municipality_id, slug=slug).exclude(pk=self.instance.pk)
+        if taken.exists():
+            message = _("Another unit of the municipality already has the short name «%(slug)s».")
+            self.add_error("slug", message % {"slug": slug})
+        return cleaned_data
