@@ -103,6 +103,7 @@ from .pdf_cache import PdfBusy, get_plan_pdf, plan_digest  # noqa: E402
 
 
 @login_required
+@require_safe
 def plan_pdf(request, pk):
     """The plan as PDF: stored by content, ETag/304, 503 while the renderer is busy."""
     plan = get_plan_for_user(request.user, pk)

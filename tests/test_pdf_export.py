@@ -27,13 +27,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def pdf_settings(settings, tmp_path):
-    """A private PDF cache and lock directory for every test."""
-    settings.VAR_DIR = tmp_path
-    settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"d-{tmp_path}"},
-        "pdf": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"p-{tmp_path}"},
-    }
+def short_render_wait(settings):
+    # conftest gives every test its own VAR_DIR and in-memory PDF cache.
     settings.PDF_RENDER_WAIT_SECONDS = 0.2
 
 
