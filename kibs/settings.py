@@ -149,6 +149,30 @@ STORAGES = {
     },
 }
 
+# Files the app writes at run time (caches, locks): outside the code, kept
+# across deploys. Git-ignored as /var/ when left at the default.
+VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
+
+# File-based caches survive restarts and are shared by all workers on the
+# host, which is what the rendered PDFs need (rendering one costs seconds).
+# PDFs are keyed by a digest of their content, so entries never go stale;
+# MAX_ENTRIES bounds the disk they take.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": VAR_DIR / "cache" / "default",
+    },
+    "pdf": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": VAR_DIR / "cache" / "pdf",
+        "TIMEOUT": None,
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PDF_CACHE_MAX_ENTRIES", "300"))},
+    },
+}
+# At most one PDF render at a time on this host (a lock file under VAR_DIR);
+# a request that finds it busy waits this long, then gets 503 + Retry-After.
+PDF_RENDER_WAIT_SECONDS = float(os.environ.get("PDF_RENDER_WAIT_SECONDS", "0.5"))
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
@@ -252,4 +276,6 @@ LOGGING = {
         "stdout": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "json"},
     },
     "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # WeasyPrint logs every layout step at INFO; its warnings still show.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }

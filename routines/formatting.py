@@ -27,13 +27,30 @@ def sanitise_html(html):
     )
 
 
-def render_markdown(text):
-    """Markdown source → sanitised HTML (a str; mark it safe only after this)."""
+def render_markdown(text, top_heading=None):
+    """Markdown source → sanitised HTML (a str; mark it safe only after this).
+
+    `top_heading` (3–6) renumbers the text's headings so that its highest one
+    becomes that level and none is skipped, whatever levels the writer used:
+    the PDF puts a routine's text under an h3 and a unit's text under an h4,
+    and a tagged PDF must not skip heading levels.
+    """
     if not text:
         return ""
     tokens = _markdown.parse(text)
-    for token in tokens:
-        # The page owns h1 and h2; a heading inside a user's text starts at h3.
-        if token.type in ("heading_open", "heading_close"):
-            token.tag = f"h{min(int(token.tag[1]) + 2, 6)}"
+    if top_heading:
+        _renumber_headings(tokens, int(top_heading))
+    else:
+        for token in tokens:
+            # The page owns h1 and h2; a heading inside a user's text starts at h3.
+            if token.type in ("heading_open", "heading_close"):
+                token.tag = f"h{min(int(token.tag[1]) + 2, 6)}"
     return sanitise_html(_markdown.renderer.render(tokens, _markdown.options, {}))
+
+
+def _renumber_headings(tokens, top):
+    levels = sorted({int(token.tag[1]) for token in tokens if token.type == "heading_open"})
+    new_level = {level: min(max(top, 3) + rank, 6) for rank, level in enumerate(levels)}
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{new_level[int(token.tag[1])]}"

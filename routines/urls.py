@@ -41,6 +41,7 @@ urlpatterns = [
     path("units/<int:pk>/edit/", views_routines.unit_edit, name="unit_edit"),
     path("units/<int:pk>/delete/", views_routines.unit_delete, name="unit_delete"),
     path("plans/<int:pk>/", views.plan_detail, name="plan_detail"),
+    path("plans/<int:pk>/pdf/", views.plan_pdf, name="plan_pdf"),
 ]
 
 # History, approval and publishing (views_history.py, views_approval.py).

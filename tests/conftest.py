@@ -212,3 +212,14 @@ from browser_support import browser, new_page, page  # noqa: E402,F401  (fixture
 def fast_password_hashing(settings):
     # Real hashing is deliberately slow; tests create many users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def private_var_dir(settings, tmp_path):
+    # Stored PDFs and the render lock go to a fresh directory and in-memory
+    # caches, never into the working copy's var/ or from one test to the next.
+    settings.VAR_DIR = tmp_path / "var"
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"default-{tmp_path}"},
+        "pdf": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"pdf-{tmp_path}"},
+    }

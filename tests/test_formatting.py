@@ -75,3 +75,16 @@ def test_headings_in_user_text_start_below_the_page_headings():
 
 def test_empty_text_renders_nothing():
     assert render_markdown("") == ""
+
+
+def test_headings_can_start_at_a_given_level_without_skipping():
+    # The PDF puts a routine's text under an h3: its headings start at h4.
+    html = render_markdown("# Én\n\n### Tre\n\n## To", top_heading=4)
+    assert "<h4>Én</h4>" in html and "<h5>To</h5>" in html and "<h6>Tre</h6>" in html
+
+
+def test_the_filter_takes_the_heading_level():
+    from django.template import Context, Template
+
+    rendered = Template("{% load formatting %}{{ text|formatted:5 }}").render(Context({"text": "### Tittel"}))
+    assert rendered.strip() == "<h5>Tittel</h5>"

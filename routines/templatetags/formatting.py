@@ -7,6 +7,9 @@ register = template.Library()
 
 
 @register.filter
-def formatted(text):
-    """Render a user's Markdown text as sanitised HTML."""
-    return mark_safe(render_markdown(text))  # sanitised by nh3 in render_markdown
+def formatted(text, top_heading=None):
+    """Render a user's Markdown text as sanitised HTML.
+
+    {{ routine.body|formatted:4 }} starts the text's own headings at h4.
+    """
+    return mark_safe(render_markdown(text, top_heading))  # sanitised by nh3 in render_markdown

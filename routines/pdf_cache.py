@@ -1,0 +1,152 @@
+"""Rendered plan PDFs, stored by content, rendered one at a time.
+
+Caching: the key is a digest of everything the PDF shows. Every model
+inherits `version`, which goes up on every save, so (table, pk, version) of
+every row of the plan, plus the links between rows (many-to-many), plus the
+layout (templates, stylesheet, PDF_LAYOUT_VERSION), change whenever the PDF
+would. They are read in ONE query (a UNION of small selects), whatever the
+plan's size, so a request for an unchanged plan costs milliseconds and no
+rendering. The digest is also the ETag.
+
+Concurrency: rendering takes a core for a second or more. A lock file under
+VAR_DIR admits one render at a time across every worker process on the host
+(flock is released by the kernel if a worker dies, so it cannot stay stuck).
+A request that finds it taken waits briefly (PDF_RENDER_WAIT_SECONDS), then
+gets `PdfBusy`, which the view turns into 503 + Retry-After. Other people's
+pages are therefore never queued behind more than one export, and never wait
+for more than that short moment behind a second one.
+"""
+
+import fcntl
+import functools
+import hashlib
+import os
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db.models import CharField, Value
+from django.template.loader import get_template
+
+from . import pdf
+from .models import Duty, LegalReference, Plan, Routine, Unit, UnitRoutineText
+
+# Bump when a code change alters the PDF without touching templates or CSS.
+PDF_LAYOUT_VERSION = "1"
+CACHE_ALIAS = "pdf"
+_TEMPLATES = ("routines/pdf/plan.html", "routines/pdf/routine_facts.html", "routines/pdf/opening_section.html")
+
+
+class PdfBusy(Exception):
+    """Another PDF is being rendered on this host; try again shortly."""
+
+
+def plan_digest(plan):
+    """A hex digest of everything the plan's PDF shows; one query."""
+    rows = sorted(_version_rows(plan))
+    digest = hashlib.sha256(_layout_fingerprint().encode())
+    digest.update(f"plan {plan.pk}\n".encode())
+    for tag, a, b in rows:
+        digest.update(f"{tag} {a} {b}\n".encode())
+    return digest.hexdigest()[:40]
+
+
+def _version_rows(plan):
+    """(tag, id, version) of every row the PDF shows, as one UNION ALL query."""
+    entries = plan.progress_entries.model  # meetings' models, reached without importing meetings
+    arenas = plan.arenas.model
+    target_groups = plan.target_groups.model
+    unit_text_ids = UnitRoutineText.objects.filter(routine__plan=plan)
+
+    def rows(queryset, tag, a="pk", b="version"):
+        return queryset.values_list(Value(tag, output_field=CharField()), a, b).order_by()
+
+    parts = [
+        rows(Plan.objects.filter(pk=plan.pk), "plan"),
+        rows(plan.municipality.__class__.objects.filter(pk=plan.municipality_id), "municipality"),
+        rows(Unit.objects.filter(municipality_id=plan.municipality_id), "unit"),
+        rows(plan.focus_areas.model.objects.filter(plan=plan), "focus"),
+        rows(plan.sections.model.objects.filter(plan=plan), "section"),
+        rows(plan.actors.model.objects.filter(plan=plan), "actor"),
+        rows(Duty.objects.filter(actor__plan=plan), "duty"),
+        rows(plan.milestones.model.objects.filter(plan=plan), "milestone"),
+        rows(Routine.objects.filter(plan=plan), "routine"),
+        rows(Routine.milestones.through.objects.filter(routine__plan=plan), "routine-milestone",
+             "routine_id", "milestone_id"),
+        rows(LegalReference.objects.filter(routine__plan=plan), "legal"),
+        rows(unit_text_ids, "unit-text"),
+        rows(target_groups.objects.filter(plan=plan), "target-group"),
+        rows(arenas.objects.filter(plan=plan), "arena"),
+        rows(entries.objects.filter(plan=plan), "entry"),
+        rows(entries.milestones.through.objects.filter(progressentry__plan=plan), "entry-milestone",
+             "progressentry_id", "milestone_id"),
+        rows(entries.target_groups.through.objects.filter(progressentry__plan=plan), "entry-group",
+             "progressentry_id", "targetgroup_id"),
+    ]
+    first, *rest = parts
+    # order_by(): the first model's default ordering would not fit the union.
+    return first.union(*rest, all=True).order_by()
+
+
+@functools.cache
+def _layout_fingerprint():
+    """Templates and stylesheet as deployed: a new layout means new PDFs."""
+    digest = hashlib.sha256(PDF_LAYOUT_VERSION.encode())
+    for name in _TEMPLATES:
+        digest.update(Path(get_template(name).origin.name).read_bytes())
+    digest.update(pdf._read_static(pdf.PRINT_CSS).encode())
+    return digest.hexdigest()
+
+
+def _cache_key(digest):
+    return f"plan-pdf:{digest}"
+
+
+def cached_pdf(digest):
+    return caches[CACHE_ALIAS].get(_cache_key(digest))
+
+
+def get_plan_pdf(plan, wait=None):
+    """(digest, PDF bytes) for the plan: stored if unchanged, else rendered now.
+
+    Raises PdfBusy if another render holds the host's render slot for longer
+    than `wait` seconds: PDF_RENDER_WAIT_SECONDS unless given (a management
+    command may wait as long as a render takes).
+    """
+    digest = plan_digest(plan)
+    data = cached_pdf(digest)
+    if data is not None:
+        return digest, data
+    with render_slot(settings.PDF_RENDER_WAIT_SECONDS if wait is None else wait):
+        # Someone may have rendered the same plan while we waited.
+        data = cached_pdf(digest)
+        if data is None:
+            data = pdf.render_plan_pdf(pdf.load_plan(plan.pk))
+            caches[CACHE_ALIAS].set(_cache_key(digest), data, timeout=None)
+    return digest, data
+
+
+@contextmanager
+def render_slot(wait):
+    """Hold the host-wide render lock, waiting at most `wait` seconds for it."""
+    lock_dir = Path(settings.VAR_DIR)
+    lock_dir.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock_dir / "pdf-render.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise PdfBusy from None
+                time.sleep(0.05)
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)

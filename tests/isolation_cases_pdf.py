@@ -1,0 +1,8 @@
+"""The plan's PDF, for the project-wide isolation test (tests/test_isolation.py).
+
+GET only: a POST is refused (405) before the plan is looked up.
+"""
+
+PDF_ISOLATION_CASES = [
+    ("routines:plan_pdf", lambda plan: {"pk": plan.pk}),
+]
