@@ -153,6 +153,6 @@ def test_main_pages_have_no_violations(new_page, demo, language):
     plan = publish_plan(approve_plan(plan, advisor), advisor)
     page.context.clear_cookies()
     assert page.goto(reverse("routines:public_plan", args=[plan.public_slug])).ok
-    problems["public page"] = page_problems(page, plan.language, expect="Laget rundt barnet: roller og ansvar")
+    problems["public page"] = page_problems(page, plan.language, expect="Laget rundt barnet med rolle og ansvar")
 
     assert {name: found for name, found in problems.items() if found} == {}
