@@ -80,7 +80,7 @@ def test_the_project_translations_are_the_ones_used(language, tmp_path):
         for key, text in compiled_catalogue(po_file, tmp_path).items():
             ours.setdefault(key, {})[po_file.relative_to(ROOT).parts[0]] = text
     differing = {key: texts for key, texts in ours.items() if len(set(texts.values())) > 1}
-    assert not differing, "Translated differently:\n" + "\n".join(f"{key!r}: {texts}" for key, texts in differing.items())
+    assert not differing, "Translated differently:\n" + "\n".join(f"{k!r}: {texts}" for k, texts in differing.items())
     with translation.override(language):
         used = {
             key: translation.pgettext(*key.split("\x04")) if "\x04" in key else translation.gettext(key)
@@ -88,7 +88,7 @@ def test_the_project_translations_are_the_ones_used(language, tmp_path):
             if isinstance(key, str)
         }
     overridden = {key: text for key, text in used.items() if text not in ours[key].values()}
-    assert not overridden, "Django's own translation wins:\n" + "\n".join(f"{k!r}: {t!r}" for k, t in overridden.items())
+    assert not overridden, "Django's own wins:\n" + "\n".join(f"{k!r}: {t!r}" for k, t in overridden.items())
 
 
 def test_the_check_sees_the_whole_source(source_messages):
