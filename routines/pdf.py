@@ -11,6 +11,7 @@ per process, and chapter-level ToC entries only (the ToC page is laid out
 again once the page numbers are known).
 """
 
+import datetime
 import functools
 import mimetypes
 import posixpath
@@ -250,7 +251,10 @@ def _months(plan):
     months = OrderedDict()
     entries = sorted(
         plan.progress_entries.all(),
-        key=lambda e: (e.starts_on.year, e.starts_on.month, not e.is_period, e.starts_on, e.starts_at or 0, e.pk),
+        # An untimed entry comes before the timed ones of its day.
+        key=lambda e: (
+            e.starts_on.year, e.starts_on.month, not e.is_period, e.starts_on, e.starts_at or datetime.time.min, e.pk
+        ),
     )
     for entry in entries:
         key = (entry.starts_on.year, entry.starts_on.month)

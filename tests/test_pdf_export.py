@@ -18,7 +18,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from conftest import make_municipality, make_plan, make_routine, make_section, make_unit, make_unit_text
+from conftest import make_entry, make_municipality, make_plan, make_routine, make_section, make_unit, make_unit_text
 from routines import pdf, pdf_cache
 from routines.models import Membership, Plan, Routine, UnitRoutineText
 from sample_plan import ACTORS, ARENAS, ENTRIES, MILESTONES, ROUTINES, build_sample_plan
@@ -415,3 +415,11 @@ def test_render_pdfs_stores_changed_plans_so_nobody_waits(render_counter):
     assert render_counter == [plan.pk]
     pdf_cache.get_plan_pdf(plan)  # a download now is served from the store
     assert render_counter == [plan.pk]
+
+
+def test_an_untimed_and_a_timed_entry_on_the_same_day():
+    plan = make_plan()
+    make_entry(plan, starts_on=datetime.date(2023, 10, 26), starts_at=datetime.time(18), content="Foreldremøte")
+    make_entry(plan, starts_on=datetime.date(2023, 10, 26), content="Hele dagen")
+    (month,) = pdf.build_context(pdf.load_plan(plan.pk))["months"]
+    assert [row["entry"].content for row in month["rows"]] == ["Hele dagen", "Foreldremøte"]
