@@ -1,8 +1,11 @@
-"""The municipal advisor's journey through the demo plan, in a real browser."""
+"""The municipal advisor's journey through the demo plan, in a real browser, ending with its PDF."""
 
 import datetime
+import io
 import re
+from pathlib import Path
 
+import pypdf
 import pytest
 from django.core.management import call_command
 
@@ -75,3 +78,16 @@ def test_the_advisor_edits_the_demo_plan(page, demo):
     wheel = page.locator("svg.year-wheel")
     assert "Foreldremøte om KIBS" in wheel.inner_html()
     save_screenshot(page, "year-wheel", element=page.locator(".year-wheel-figure"))
+
+    # The plan as a tagged PDF in its own language, with its title.
+    parts.get_by_role("link", name="Oversikt").click()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Last ned PDF").click()
+    assert download.value.suggested_filename.endswith(".pdf")
+    pdf = Path(download.value.path()).read_bytes()
+    assert pdf.startswith(b"%PDF-")
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    catalog = reader.trailer["/Root"]
+    assert catalog["/Lang"] == "nb"
+    assert "/StructTreeRoot" in catalog and catalog["/MarkInfo"]["/Marked"]
+    assert reader.metadata.title.startswith(demo.title)
