@@ -8,6 +8,7 @@ key press. Each element the Tab key passes must show a focus outline.
 """
 
 import datetime
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -114,6 +115,9 @@ def test_the_journeys_with_the_keyboard_only(page, demo):
     activate(page, page.get_by_role("link", name=demo.title))
     page.get_by_role("heading", level=1, name=demo.title).wait_for()
     parts = page.get_by_role("navigation", name="Planens deler")
+    with page.expect_download() as download:
+        activate(page, page.get_by_role("link", name="Last ned PDF"))
+    assert Path(download.value.path()).read_bytes().startswith(b"%PDF-")
 
     # A duty added, then moved up with the Space key.
     activate(page, parts.get_by_role("link", name="Laget rundt barnet"))
