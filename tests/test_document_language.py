@@ -1,11 +1,15 @@
 """A plan is written in Bokmål or Nynorsk: what is made from it speaks that language, whatever the reader's."""
 
+import io
+
+import pypdf
 import pytest
 from django.urls import reverse
 from icalendar import Calendar
 
-from conftest import make_entry, make_milestone, make_plan
+from conftest import make_actor, make_entry, make_member, make_milestone, make_plan
 from meetings.models import FeedToken
+from routines.models import Membership
 
 pytestmark = pytest.mark.django_db
 
@@ -21,3 +25,21 @@ def test_a_calendar_feed_is_in_the_plans_language(client, language, label):
 
     event = Calendar.from_ical(feed.content).walk("VEVENT")[0]
     assert label in str(event["DESCRIPTION"])
+
+
+def test_a_nynorsk_plans_pdf_is_in_nynorsk_whatever_the_readers_language(client):
+    plan = make_plan(language="nn", title="Rutinebeskriving")
+    make_actor(plan, name="Rektor", duties=["Leier SKUT"])
+    make_entry(plan, content="Felles planleggingsdag")
+    client.force_login(make_member(Membership.Role.ADVISOR, plan.municipality))
+    client.cookies["django_language"] = "nb"
+
+    response = client.get(reverse("routines:plan_pdf", args=[plan.pk]))
+
+    assert response["Content-Type"] == "application/pdf"
+    reader = pypdf.PdfReader(io.BytesIO(response.content))
+    assert reader.trailer["/Root"]["/Lang"] == "nn"
+    assert reader.metadata.title.startswith("Rutinebeskriving")
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "Framdriftsplan" in text and "Skuleår 2023/2024" in text and "Ansvar og oppgåver" in text
+    assert "Fremdriftsplan" not in text and "Skoleår" not in text
