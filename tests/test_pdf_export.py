@@ -133,7 +133,7 @@ def test_every_progress_entry_with_its_derived_weekday(demo_plan):
     # A period shows as one: 1 September to 30 November.
     assert squash("1. sept. – 30. nov.Periode") in text
     assert squash("Tor 14.9.–fre 15.9.Periode") in text  # a short period keeps its weekdays
-    assert squash("Ved hver barnehage og skole") in text
+    assert squash("Ved hver enkelt barnehage og skole") in text
     assert squash("August 2023") in text and squash("Juni 2024") in text
     assert text.index(squash("August 2023")) < text.index(squash("Juni 2024"))
 
