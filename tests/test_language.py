@@ -87,3 +87,12 @@ def test_a_language_the_app_does_not_offer_is_not_stored(client):
 
 def test_the_switch_only_answers_post(client):
     assert client.get("/i18n/setlang/?language=nn").status_code == 405
+
+
+def test_the_password_email_is_in_the_readers_language(client, mailoutbox):
+    make_user(email="rektor@sortland.kommune.no")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "nn"
+    client.post("/accounts/password_reset/", {"email": "rektor@sortland.kommune.no"})
+    (message,) = mailoutbox
+    assert "Nokon har bede om eit nytt passord til KIBS-kontoen din" in message.body
+    assert "Brukarnamnet ditt:" in message.body
