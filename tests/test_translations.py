@@ -20,7 +20,7 @@ from django.utils import translation
 
 ROOT = Path(settings.BASE_DIR)
 # Not part of the running application, or not source at all.
-NOT_SOURCE = {".git", ".venv", "tests", "benchmarks", "scripts", "docs", "static", "staticfiles", "media", "locale"}
+NOT_SOURCE = {"tests", "benchmarks", "scripts", "docs", "static", "staticfiles", "media", "var", "locale"}
 
 
 def committed_catalogues(language):
@@ -50,7 +50,9 @@ def source_messages(tmp_path_factory):
     """Every msgid in the source, as the keys of a compiled catalogue."""
     tmp_path = tmp_path_factory.mktemp("messages")
     source = tmp_path / "source"
-    shutil.copytree(ROOT, source, ignore=lambda directory, names: [name for name in names if name in NOT_SOURCE])
+    shutil.copytree(
+        ROOT, source, ignore=lambda directory, names: [n for n in names if n in NOT_SOURCE or n.startswith(".")]
+    )
     (source / "locale").mkdir()
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(source)
