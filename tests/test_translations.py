@@ -20,7 +20,7 @@ from django.utils import translation
 
 ROOT = Path(settings.BASE_DIR)
 # Not part of the running application, or not source at all.
-NOT_SOURCE = {"tests", "benchmarks", "scripts", "docs", "static", "staticfiles", "media", "var", "locale"}
+NOT_SOURCE = {"tests", "benchmarks", "scripts", "docs", "static", "staticfiles", "media", "var", "locale", "db.sqlite3"}
 
 
 def committed_catalogues(language):
