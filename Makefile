@@ -21,8 +21,12 @@ $(VENV)/.installed-test: $(VENV)/.installed
 install: system-packages-run $(VENV)/.installed messages
 install-test: system-packages-test $(VENV)/.installed-test messages
 
-system-packages-%:
-	@bash scripts/install-system-packages $*
+# Spelled out: make applies no pattern rule to a .PHONY target.
+system-packages-run:
+	@bash scripts/install-system-packages run
+
+system-packages-test:
+	@bash scripts/install-system-packages test
 
 # Compiled translations are built here, never committed.
 messages: $(PY)
