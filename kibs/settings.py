@@ -166,7 +166,10 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": VAR_DIR / "cache" / "pdf",
         "TIMEOUT": None,
-        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PDF_CACHE_MAX_ENTRIES", "300"))},
+        # Each plan keeps only its latest PDF (two entries: the PDF and its
+        # digest), so this must stay above twice the number of plans, or the
+        # background renderer would render culled PDFs again and again.
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PDF_CACHE_MAX_ENTRIES", "2000"))},
     },
 }
 # At most one PDF render at a time on this host (a lock file under VAR_DIR);

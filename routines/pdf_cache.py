@@ -20,6 +20,7 @@ for more than that short moment behind a second one.
 import fcntl
 import functools
 import hashlib
+import logging
 import os
 import time
 from contextlib import contextmanager
@@ -36,6 +37,7 @@ from .models import Duty, LegalReference, Plan, Routine, Unit, UnitRoutineText
 # Bump when a code change alters the PDF without touching templates or CSS.
 PDF_LAYOUT_VERSION = "1"
 CACHE_ALIAS = "pdf"
+log = logging.getLogger("kibs.pdf")
 _TEMPLATES = ("routines/pdf/plan.html", "routines/pdf/routine_facts.html", "routines/pdf/opening_section.html")
 
 
@@ -124,8 +126,34 @@ def get_plan_pdf(plan, wait=None):
         data = cached_pdf(digest)
         if data is None:
             data = pdf.render_plan_pdf(pdf.load_plan(plan.pk))
-            caches[CACHE_ALIAS].set(_cache_key(digest), data, timeout=None)
+            _store(plan, digest, data)
     return digest, data
+
+
+def _store(plan, digest, data):
+    """Store the plan's new PDF and drop its previous one: one PDF per plan."""
+    cache = caches[CACHE_ALIAS]
+    latest_key = f"plan-pdf-latest:{plan.pk}"
+    previous = cache.get(latest_key)
+    cache.set(_cache_key(digest), data, timeout=None)
+    cache.set(latest_key, digest, timeout=None)
+    if previous and previous != digest:
+        cache.delete(_cache_key(previous))
+
+
+def render_stale_pdfs(plans, wait=600):
+    """Render and store the PDF of every plan in `plans` whose PDF is out of date.
+
+    One digest query per plan; the renders happen one at a time in the host's
+    render slot. Returns the plans rendered.
+    """
+    rendered = []
+    for plan in plans:
+        if cached_pdf(plan_digest(plan)) is None:
+            get_plan_pdf(plan, wait=wait)
+            rendered.append(plan)
+            log.info("pdf_rendered", extra={"plan_id": plan.pk, "municipality": plan.municipality.slug})
+    return rendered
 
 
 @contextmanager

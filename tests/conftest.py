@@ -223,3 +223,19 @@ def private_var_dir(settings, tmp_path):
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"default-{tmp_path}"},
         "pdf": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"pdf-{tmp_path}"},
     }
+
+
+@pytest.fixture
+def render_counter(monkeypatch):
+    """The pks of the plans whose PDF is rendered, in order (the renders are real)."""
+    from routines import pdf
+
+    calls = []
+    real = pdf.render_plan_pdf
+
+    def counting(plan):
+        calls.append(plan.pk)
+        return real(plan)
+
+    monkeypatch.setattr(pdf, "render_plan_pdf", counting)
+    return calls

@@ -32,19 +32,6 @@ def short_render_wait(settings):
     settings.PDF_RENDER_WAIT_SECONDS = 0.2
 
 
-@pytest.fixture
-def render_counter(monkeypatch):
-    calls = []
-    real = pdf.render_plan_pdf
-
-    def counting(plan):
-        calls.append(plan.pk)
-        return real(plan)
-
-    monkeypatch.setattr(pdf, "render_plan_pdf", counting)
-    return calls
-
-
 def squash(text):
     """Text without whitespace and hyphens: line breaks and hyphenation vary."""
     return re.sub(r"[\s\-\u2010\u00ad]+", "", text)
@@ -404,17 +391,6 @@ def make_entry_for(plan):
     from conftest import make_entry
 
     return make_entry(plan, content="Skoleledermøte")
-
-
-def test_render_pdfs_stores_changed_plans_so_nobody_waits(render_counter):
-    plan = make_plan(title="Plan for Øksnes")
-    make_routine(plan, title="Felles rutine")
-    call_command("render_pdfs", stdout=io.StringIO())
-    assert render_counter == [plan.pk]
-    call_command("render_pdfs", stdout=io.StringIO())  # nothing changed: nothing rendered
-    assert render_counter == [plan.pk]
-    pdf_cache.get_plan_pdf(plan)  # a download now is served from the store
-    assert render_counter == [plan.pk]
 
 
 def test_an_untimed_and_a_timed_entry_on_the_same_day():

@@ -1,15 +1,25 @@
 """python manage.py render_pdfs: render every plan whose PDF is not stored yet.
 
-Run it from cron or a systemd timer (say every minute) so that people who
-download a plan after a change get the stored PDF instead of waiting for a
-render: the cold export then happens here, one plan at a time, outside the
-web workers. It takes the same host-wide render slot as the view.
+So that nobody waits for a cold export, run it as a service with `--watch`:
+it then looks for changed plans every `--interval` seconds and renders each
+one soon after the change, one plan at a time, outside the web workers (it
+takes the same host-wide render slot as the view). Without `--watch` it makes
+one round and stops (for cron, or to warm the store after an import).
+A database outage in watch mode is logged and waited out, never fatal.
 """
 
+import logging
+import signal
+import threading
+
 from django.core.management.base import BaseCommand
+from django.db import Error as DatabaseError
+from django.db import close_old_connections
 
 from routines.models import Plan
-from routines.pdf_cache import cached_pdf, get_plan_pdf, plan_digest
+from routines.pdf_cache import render_stale_pdfs
+
+log = logging.getLogger("kibs.pdf")
 
 
 class Command(BaseCommand):
@@ -17,15 +27,48 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--include-archived", action="store_true", help="Archived plans too.")
+        parser.add_argument("--watch", action="store_true", help="Keep running and render changed plans.")
+        parser.add_argument("--interval", type=float, default=10.0, help="Seconds between rounds with --watch.")
+        parser.add_argument("--rounds", type=int, default=0, help="With --watch: stop after this many rounds.")
 
     def handle(self, *args, **options):
+        self.include_archived = options["include_archived"]
+        if not options["watch"]:
+            rendered = self.render_round()
+            self.stdout.write(f"{len(rendered)} PDF(s) rendered, the others were up to date.")
+            return
+        stop = threading.Event()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            if threading.current_thread() is threading.main_thread():
+                signal.signal(signum, lambda *_: stop.set())
+        log.info("pdf_watch_started", extra={"interval": options["interval"]})
+        rounds = 0
+        while not stop.is_set():
+            self.watch_round()
+            rounds += 1
+            if options["rounds"] and rounds >= options["rounds"]:
+                break
+            stop.wait(options["interval"])
+        log.info("pdf_watch_stopped")
+
+    def plans(self):
         plans = Plan.objects.select_related("municipality").order_by("pk")
-        if not options["include_archived"]:
+        if not self.include_archived:
             plans = plans.exclude(status=Plan.Status.ARCHIVED)
-        rendered = 0
-        for plan in plans:
-            if cached_pdf(plan_digest(plan)) is None:
-                get_plan_pdf(plan, wait=600)
-                rendered += 1
-                self.stdout.write(f"Rendered {plan.municipality.slug}: {plan}")
-        self.stdout.write(f"{rendered} PDF(s) rendered, the others were up to date.")
+        return plans
+
+    def render_round(self):
+        rendered = render_stale_pdfs(self.plans())
+        for plan in rendered:
+            self.stdout.write(f"Rendered {plan.municipality.slug}: {plan}")
+        return rendered
+
+    def watch_round(self):
+        # Like a web request: a connection that broke while we slept is replaced.
+        close_old_connections()
+        try:
+            self.render_round()
+        except DatabaseError:
+            log.warning("pdf_watch_database_unavailable", exc_info=True)
+        finally:
+            close_old_connections()
