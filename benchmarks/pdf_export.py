@@ -7,7 +7,9 @@ What it measures, in one run on one machine:
    cold (render) and cached (digest + stored PDF, and through the view).
 2. LibreOffice (`soffice --headless --convert-to pdf`) converting the same
    content written as .docx with python-docx: the route municipalities use today.
-3. A plain page's latency in a 2-worker gunicorn while two users export
+3. With the background renderer (`render_pdfs --watch`) running: a one-word
+   edit of a unit's text, the time until its PDF is stored, and the download.
+4. A plain page's latency in a 2-worker gunicorn while two users export
    different plans at once (cold caches).
 
 Wall time and CPU time are both reported: this machine is shared, and CPU
@@ -279,21 +281,20 @@ def libreoffice_once(command):
 
 
 def time_page_latency(plans):
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
-    from django.contrib.sessions.backends.db import SessionStore
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
     from django.core.cache import caches
+    from django.test import Client
 
     from routines.models import Membership
 
     user, _ = get_user_model().objects.get_or_create(username="bench-latency")
     for plan in plans:
         Membership.objects.get_or_create(user=user, role="reader", municipality=plan.municipality)
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.create()
-    cookie = f"sessionid={session.session_key}"
+    # A real login (the session carries its login time, or the app would end it).
+    client = Client()
+    client.force_login(user)
+    cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -313,8 +314,10 @@ def time_page_latency(plans):
             request = urllib.request.Request(url, headers={"Cookie": cookie, **(headers or {})})
             try:
                 with urllib.request.urlopen(request, timeout=120) as response:
-                    response.read()
+                    body = response.read()
                     status = response.status
+                    if url.endswith("/pdf/") and status == 200 and not body.startswith(b"%PDF"):
+                        raise RuntimeError(f"{url} gave {response.url}, not a PDF: is the session valid?")
             except urllib.error.HTTPError as error:
                 status = error.code
             return status, time.perf_counter() - started
@@ -343,6 +346,56 @@ def time_page_latency(plans):
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+# --- A download after a change, with the background renderer running -------------------
+
+
+def time_download_after_change(plans, edits=3):
+    """`render_pdfs --watch` running: a one-word edit, how long until its PDF is stored, then the download."""
+    from django.contrib.auth import get_user_model
+    from django.core.cache import caches
+    from django.test import Client
+
+    from routines import pdf_cache
+    from routines.models import Membership, UnitRoutineText
+
+    plan = plans[0]
+    user, _ = get_user_model().objects.get_or_create(username="bench-after-change")
+    Membership.objects.get_or_create(user=user, role="reader", municipality=plan.municipality)
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(user)
+    caches["pdf"].clear()
+    watcher = subprocess.Popen([PYTHON, "manage.py", "render_pdfs", "--watch", "--interval", "1"],
+                               cwd=ROOT, env=os.environ, stdout=subprocess.DEVNULL)
+    try:
+        for each in plans:  # the first round renders every plan
+            _wait_until(lambda: pdf_cache.cached_pdf(pdf_cache.plan_digest(each)), 300)
+        stored, downloads = [], []
+        for _ in range(edits):
+            text = UnitRoutineText.objects.filter(routine__plan=plan).order_by("pk").first()
+            text.body += " Ja."
+            text.save()
+            started = time.perf_counter()
+            _wait_until(lambda: pdf_cache.cached_pdf(pdf_cache.plan_digest(plan)), 300)
+            stored.append(time.perf_counter() - started)
+            with Timer() as timer:
+                response = client.get(f"/plans/{plan.pk}/pdf/")
+            assert response.status_code == 200 and response["ETag"].strip('"') == pdf_cache.plan_digest(plan)
+            downloads.append(timer.wall)
+        return {"interval_s": 1, "change_to_stored_s": [round(s, 2) for s in stored],
+                "download_ms": [round(d * 1000, 1) for d in downloads]}
+    finally:
+        watcher.terminate()
+        watcher.wait(timeout=60)
+
+
+def _wait_until(condition, seconds):
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise RuntimeError("the background renderer did not store the PDF in time")
+        time.sleep(0.05)
 
 
 def _latency(samples):
@@ -396,6 +449,8 @@ def main():
             "wall_median": round(ours["wall_median"] / theirs["wall_median"], 2),
             "cpu_median": round(ours["cpu_median"] / theirs["cpu_median"], 2),
         }
+    print("A download after a change, with render_pdfs --watch running …", flush=True)
+    results["after_change"] = time_download_after_change([demo, large])
     if not args.skip_latency:
         print("Page latency while two exports run …", flush=True)
         results["page_latency"] = time_page_latency([demo, large])

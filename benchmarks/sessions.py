@@ -50,6 +50,7 @@ def main():
             {
                 "cookie": f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}",
                 "municipality": membership.municipality.name,
+                "municipality_slug": membership.municipality.slug,
                 "plan_url": reverse("routines:plan_detail", args=[plan.pk]),
                 "pdf_url": pdf_url(plan),
             }

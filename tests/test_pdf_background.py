@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.db import OperationalError
 
-from conftest import make_plan, make_routine, make_unit, make_unit_text
+from conftest import make_municipality, make_plan, make_routine, make_unit, make_unit_text
 from routines import pdf_cache
 from routines.management.commands import render_pdfs
 from routines.models import Plan, Routine
@@ -95,3 +95,12 @@ def test_a_plan_keeps_only_its_latest_pdf_in_the_store(render_counter):
     assert new_digest != old_digest
     assert pdf_cache.cached_pdf(old_digest) is None  # the store does not fill up with old versions
     assert pdf_cache.cached_pdf(new_digest) is not None
+
+
+def test_render_pdfs_for_chosen_municipalities_only(render_counter):
+    chosen = make_plan()
+    other = make_plan(municipality=make_municipality(slug="andoy", name="Andøy kommune"))
+    call_command("render_pdfs", f"--municipality={chosen.municipality.slug}", stdout=io.StringIO())
+    assert render_counter == [chosen.pk]
+    call_command("render_pdfs", "--municipality", "andoy", "--municipality", "nowhere", stdout=io.StringIO())
+    assert render_counter == [chosen.pk, other.pk]

@@ -27,12 +27,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--include-archived", action="store_true", help="Archived plans too.")
+        parser.add_argument("--municipality", action="append", default=[], metavar="SLUG",
+                            help="Only this municipality's plans (may be repeated).")
         parser.add_argument("--watch", action="store_true", help="Keep running and render changed plans.")
         parser.add_argument("--interval", type=float, default=10.0, help="Seconds between rounds with --watch.")
         parser.add_argument("--rounds", type=int, default=0, help="With --watch: stop after this many rounds.")
 
     def handle(self, *args, **options):
         self.include_archived = options["include_archived"]
+        self.municipalities = options["municipality"]
         if not options["watch"]:
             rendered = self.render_round()
             self.stdout.write(f"{len(rendered)} PDF(s) rendered, the others were up to date.")
@@ -55,6 +58,8 @@ class Command(BaseCommand):
         plans = Plan.objects.select_related("municipality").order_by("pk")
         if not self.include_archived:
             plans = plans.exclude(status=Plan.Status.ARCHIVED)
+        if self.municipalities:
+            plans = plans.filter(municipality__slug__in=self.municipalities)
         return plans
 
     def render_round(self):
