@@ -137,7 +137,9 @@ def generate():
     TargetGroup.objects.bulk_create(
         TargetGroup(plan=plan, position=p, name=name) for plan in plans for p, name in enumerate(["Styrere", "Rektorer"])
     )
-    Arena.objects.bulk_create(Arena(plan=plan, name="Ressursteam", purpose="Drøfte saker tidlig.") for plan in plans)
+    Arena.objects.bulk_create(
+        Arena(plan=plan, position=0, name="Ressursteam", purpose="Drøfte saker tidlig.") for plan in plans
+    )
     ProgressEntry.objects.bulk_create(
         ProgressEntry(plan=plan, starts_on=f"2025-{month:02}-10", content=f"Nettverksmøte {month}")
         for plan in plans

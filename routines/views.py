@@ -96,7 +96,6 @@ def plan_detail(request, pk):
 from django.http import HttpResponse  # noqa: E402
 from django.utils.cache import get_conditional_response, patch_cache_control  # noqa: E402
 from django.utils.http import content_disposition_header, quote_etag  # noqa: E402
-from django.utils.translation import gettext as _  # noqa: E402
 
 from . import pdf as plan_pdf_rendering  # noqa: E402
 from .pdf_cache import PdfBusy, get_plan_pdf, plan_digest  # noqa: E402
@@ -116,16 +115,12 @@ def plan_pdf(request, pk):
     try:
         digest, data = get_plan_pdf(plan)
     except PdfBusy:
-        response = HttpResponse(
-            _("The PDF is being prepared. Please try again in a moment."),
-            status=503,
-            content_type="text/plain; charset=utf-8",
-        )
+        response = render(request, "routines/pdf_busy.html", {"plan": plan}, status=503)
         response["Retry-After"] = "5"
         return response
     response = HttpResponse(data, content_type="application/pdf")
     response["ETag"] = quote_etag(digest)
-    response["Content-Disposition"] = content_disposition_header(False, plan_pdf_rendering.pdf_filename(plan))
+    response["Content-Disposition"] = content_disposition_header(True, plan_pdf_rendering.pdf_filename(plan))
     # Private (plans may be unpublished drafts); revalidate with the ETag.
     patch_cache_control(response, private=True, no_cache=True)
     return response

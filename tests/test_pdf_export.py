@@ -251,6 +251,18 @@ def test_digest_sees_links_and_deletions():
     assert pdf_cache.plan_digest(plan) != after_unlink
 
 
+def test_each_plan_has_its_own_digest_from_the_query_built_once():
+    ours = build_sample_plan()
+    theirs = build_sample_plan(municipality=make_municipality(slug="andoy", name="Andøy kommune"))
+    ours_before, theirs_before = pdf_cache.plan_digest(ours), pdf_cache.plan_digest(theirs)
+    assert ours_before != theirs_before
+    unit = theirs.municipality.units.first()
+    unit.name = "Nytt navn på enheten"
+    unit.save()
+    assert pdf_cache.plan_digest(ours) == ours_before  # another municipality's change is not ours
+    assert pdf_cache.plan_digest(theirs) != theirs_before
+
+
 def test_busy_renderer_gives_pdf_busy():
     plan = make_plan()
     with pdf_cache.render_slot(1):
@@ -347,10 +359,18 @@ def test_view_needs_login_and_hides_other_municipalities(client):
 def test_view_says_try_again_while_the_renderer_is_busy(client):
     plan = make_plan()
     client.force_login(user_with_role(plan.municipality))
+    url = reverse("routines:plan_pdf", args=[plan.pk])
     with pdf_cache.render_slot(1):
-        response = client.get(reverse("routines:plan_pdf", args=[plan.pk]))
+        response = client.get(url)
     assert response.status_code == 503
-    assert response["Retry-After"]
+    assert response["Retry-After"] == "5"
+    page = response.content.decode()
+    assert "<h1>PDF-en lages nå</h1>" in page
+    assert f'href="{url}">Prøv igjen</a>' in page
+    assert reverse("routines:plan_detail", args=[plan.pk]) in page
+    response = client.get(url)  # the slot is free again: the PDF, as a download
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    assert response["Content-Disposition"].startswith("attachment;")
 
 
 def test_export_pdf_command(tmp_path):
