@@ -14,7 +14,7 @@ import threading
 
 from django.core.management.base import BaseCommand
 from django.db import Error as DatabaseError
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 
 from routines.models import Plan
 from routines.pdf_cache import render_stale_pdfs
@@ -69,11 +69,20 @@ class Command(BaseCommand):
         return rendered
 
     def watch_round(self):
-        # Like a web request: a connection that broke while we slept is replaced.
-        close_old_connections()
+        _drop_broken_connections()
         try:
             self.render_round()
         except DatabaseError:
             log.warning("pdf_watch_database_unavailable", exc_info=True)
         finally:
-            close_old_connections()
+            _drop_broken_connections()
+
+
+def _drop_broken_connections():
+    """Like a web request: a connection that broke or aged while we slept is replaced.
+
+    Not inside a caller's transaction (the command run from code or a test):
+    closing the connection there would end that transaction.
+    """
+    if not connection.in_atomic_block:
+        close_old_connections()
