@@ -1,0 +1,219 @@
+"""The plan of one school year and its ordered parts."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .base import PlanPart, VersionedModel
+from .municipalities import Membership, Municipality
+
+
+class PlanQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(municipality__in=Municipality.objects.visible_to(user))
+
+    def editable_by(self, user):
+        return self.filter(municipality__in=Municipality.objects.editable_by(user))
+
+    def shared_in_region_with(self, user):
+        """Approved plans of the municipalities in the regions where the user is an advisor (read-only)."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        advisor_regions = Membership.objects.filter(
+            user=user, role=Membership.Role.ADVISOR, municipality__region__isnull=False
+        ).values("municipality__region")
+        return self.filter(status=Plan.Status.APPROVED, municipality__region__in=advisor_regions)
+
+    def for_plan_list(self):
+        return self.select_related("municipality").order_by("municipality__name", "-school_year", "title")
+
+
+class Plan(VersionedModel):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        APPROVED = "approved", _("Approved")
+        ARCHIVED = "archived", _("Archived")
+
+    class Language(models.TextChoices):
+        BOKMAL = "nb", _("Norwegian Bokmål")
+        NYNORSK = "nn", _("Norwegian Nynorsk")
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="plans", verbose_name=_("municipality")
+    )
+    title = models.CharField(_("title"), max_length=300)
+    subtitle = models.CharField(_("subtitle"), max_length=300, blank=True)
+    school_year = models.PositiveSmallIntegerField(
+        _("school year"),
+        help_text=_("The year the school year starts in: 2023 means 2023/2024."),
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    language = models.CharField(
+        _("document language"), max_length=2, choices=Language.choices, default=Language.BOKMAL
+    )
+    intro = models.TextField(_("introduction"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    # Approval and publication (routines/services.py): an approved plan is
+    # frozen; changing it means a new draft that revises it.
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True, editable=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    revision_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="revisions",
+        verbose_name=_("revision of"),
+    )
+    published = models.BooleanField(_("published"), default=False, editable=False)
+    public_slug = models.SlugField(
+        _("public address"), max_length=100, unique=True, null=True, blank=True, editable=False
+    )
+
+    objects = PlanQuerySet.as_manager()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["municipality", "-school_year", "title"]
+        verbose_name = _("plan")
+        verbose_name_plural = _("plans")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(school_year__gte=2000) & Q(school_year__lte=2100), name="plan_school_year_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["draft", "approved", "archived"]), name="plan_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(language__in=["nb", "nn"]), name="plan_language_valid"
+            ),
+            # Only an approved plan is ever shown at its public address.
+            models.CheckConstraint(
+                condition=Q(published=False) | Q(status="approved"), name="plan_published_only_when_approved"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} {self.school_year_label}"
+
+    @property
+    def school_year_label(self):
+        return f"{self.school_year}/{self.school_year + 1}"
+
+
+class FocusArea(PlanPart):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="focus_areas")
+    name = models.CharField(_("name"), max_length=200)
+    goals = models.TextField(_("goals"), blank=True, help_text=_("One goal per line."))
+
+    history = HistoricalRecords()
+
+    class Meta(PlanPart.Meta):
+        verbose_name = _("focus area")
+        verbose_name_plural = _("focus areas")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def goal_list(self):
+        return [line.strip() for line in self.goals.splitlines() if line.strip()]
+
+
+class Section(PlanPart):
+    """Free text of the plan: knowledge base, or the answer to a guiding question."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sections")
+    title = models.CharField(_("title"), max_length=300)
+    guiding_question = models.TextField(_("guiding question"), blank=True)
+    body = models.TextField(_("text"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta(PlanPart.Meta):
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def __str__(self):
+        return self.title
+
+
+class ActorQuerySet(models.QuerySet):
+    def with_duties(self):
+        return self.prefetch_related("duties")
+
+
+class Actor(PlanPart):
+    """One member of the team around the child (Laget rundt barnet)."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="actors")
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(_("role"), max_length=300, blank=True)
+    applies_to_units = models.BooleanField(
+        _("duties of unit leaders and staff"),
+        default=False,
+        help_text=_("Show this actor's duties on every unit's page, e.g. the unit's leadership or each employee."),
+    )
+
+    objects = ActorQuerySet.as_manager()
+
+    history = HistoricalRecords()
+
+    class Meta(PlanPart.Meta):
+        verbose_name = _("actor")
+        verbose_name_plural = _("actors")
+
+    def __str__(self):
+        return self.name
+
+
+class Duty(PlanPart):
+    parent_field = "actor"
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="duties")
+    text = models.TextField(_("duty"))
+
+    history = HistoricalRecords()
+
+    class Meta(PlanPart.Meta):
+        verbose_name = _("duty")
+        verbose_name_plural = _("duties")
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class Milestone(VersionedModel):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="milestones")
+    number = models.PositiveSmallIntegerField(_("number"), validators=[MinValueValidator(1)])
+    text = models.TextField(_("milestone"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="milestone_number_unique_in_plan"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="milestone_number_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.text[:60]}"
