@@ -41,6 +41,8 @@ test: install-test
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 check: install-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) manage.py check
 

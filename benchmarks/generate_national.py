@@ -60,7 +60,9 @@ def generate():
     User = get_user_model()
     regions = Region.objects.bulk_create(Region(slug=f"region-{r}", name=f"Region {r}") for r in range(REGIONS))
     municipalities = Municipality.objects.bulk_create(
-        Municipality(slug=f"kommune-{m:03}", name=f"Kommune {m:03}", region=regions[m % REGIONS], vision="Alle barn skal lykkes.")
+        Municipality(
+            slug=f"kommune-{m:03}", name=f"Kommune {m:03}", region=regions[m % REGIONS], vision="Alle barn skal lykkes."
+        )
         for m in range(MUNICIPALITIES)
     )
     low, high = UNITS_PER_MUNICIPALITY
@@ -94,7 +96,9 @@ def generate():
         for p in range(3)
     )
     Section.objects.bulk_create(
-        Section(plan=plan, position=p, title=f"Kunnskapsgrunnlag {p + 1}", body=BODY) for plan in plans for p in range(4)
+        Section(plan=plan, position=p, title=f"Kunnskapsgrunnlag {p + 1}", body=BODY)
+        for plan in plans
+        for p in range(4)
     )
     milestones = Milestone.objects.bulk_create(
         Milestone(plan=plan, number=n, text=f"Milepæl {n}: alle enheter vurderer eget ståsted")
@@ -132,10 +136,12 @@ def generate():
     )
     Routine.milestones.through.objects.bulk_create(
         Routine.milestones.through(routine=routine, milestone=milestone)
-        for routine, milestone in zip(routines, milestones * (len(routines) // len(milestones) + 1))
+        for routine, milestone in zip(routines, milestones * (len(routines) // len(milestones) + 1), strict=False)
     )
     TargetGroup.objects.bulk_create(
-        TargetGroup(plan=plan, position=p, name=name) for plan in plans for p, name in enumerate(["Styrere", "Rektorer"])
+        TargetGroup(plan=plan, position=p, name=name)
+        for plan in plans
+        for p, name in enumerate(["Styrere", "Rektorer"])
     )
     Arena.objects.bulk_create(
         Arena(plan=plan, position=0, name="Ressursteam", purpose="Drøfte saker tidlig.") for plan in plans
@@ -150,7 +156,7 @@ def generate():
     )
     Membership.objects.bulk_create(
         Membership(user=user, role=Membership.Role.ADVISOR, municipality=municipality)
-        for user, municipality in zip(advisors, municipalities)
+        for user, municipality in zip(advisors, municipalities, strict=False)
     )
     return {
         "municipalities": len(municipalities),

@@ -59,9 +59,7 @@ def ensure_tools():
         env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
         subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
         for package in ("libreoffice-writer-nogui", "libreoffice-writer"):
-            done = subprocess.run(
-                ["apt-get", "install", "-y", "-qq", "--no-install-recommends", package], env=env
-            )
+            done = subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", package], env=env)
             if done.returncode == 0:
                 break
         else:
@@ -89,18 +87,22 @@ def _children_cpu():
 def summary(timings):
     walls = sorted(t.wall for t in timings)
     cpus = sorted(t.cpu for t in timings)
-    return {"wall_min": round(walls[0], 4), "wall_median": round(statistics.median(walls), 4),
-            "cpu_min": round(cpus[0], 4), "cpu_median": round(statistics.median(cpus), 4), "runs": len(timings)}
+    return {
+        "wall_min": round(walls[0], 4),
+        "wall_median": round(statistics.median(walls), 4),
+        "cpu_min": round(cpus[0], 4),
+        "cpu_median": round(statistics.median(cpus), 4),
+        "runs": len(timings),
+    }
 
 
 # --- Data ----------------------------------------------------------------------
 
 
 def build_plans():
+    from conftest import make_municipality
     from django.core.management import call_command
     from django.db import transaction
-
-    from conftest import make_municipality
     from sample_plan import DEMO_FILE, VISION, build_sample_plan, import_demo
 
     call_command("migrate", verbosity=0)
@@ -110,10 +112,12 @@ def build_plans():
             demo, _ = import_demo(slug="bench-demo", name="Sortland kommune")
             large, _ = import_demo(scale=10, slug="bench-large", name="Storby kommune")
             return demo, large, "routines/demo/sortland.json"
-        demo = build_sample_plan(municipality=make_municipality(slug="bench-demo", name="Sortland kommune",
-                                                                vision=VISION))
-        large = build_sample_plan(municipality=make_municipality(slug="bench-large", name="Storby kommune",
-                                                                 vision=VISION), scale=10)
+        demo = build_sample_plan(
+            municipality=make_municipality(slug="bench-demo", name="Sortland kommune", vision=VISION)
+        )
+        large = build_sample_plan(
+            municipality=make_municipality(slug="bench-large", name="Storby kommune", vision=VISION), scale=10
+        )
     return demo, large, "tests/sample_plan.py"
 
 
@@ -177,11 +181,11 @@ def _page_count(data):
 
 def write_docx(plan, path):
     """The same content as the PDF, as a Word document (what municipalities write today)."""
+    from django.utils import translation
     from docx import Document
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Pt
-    from django.utils import translation
 
     from routines import pdf
 
@@ -202,7 +206,7 @@ def write_docx(plan, path):
     def table(headers, rows):
         grid = document.add_table(rows=1, cols=len(headers))
         grid.style = "Table Grid"
-        for cell, text in zip(grid.rows[0].cells, headers):
+        for cell, text in zip(grid.rows[0].cells, headers, strict=False):
             cell.text = text
         header_props = grid.rows[0]._tr.get_or_add_trPr()
         repeat = OxmlElement("w:tblHeader")
@@ -210,7 +214,7 @@ def write_docx(plan, path):
         header_props.append(repeat)
         for values in rows:
             cells = grid.add_row().cells
-            for cell, text in zip(cells, values):
+            for cell, text in zip(cells, values, strict=False):
                 cell.text = text
 
     for chapter in context["chapters"]:
@@ -230,13 +234,17 @@ def write_docx(plan, path):
             for paragraph in section.body.split("\n\n"):
                 document.add_paragraph(paragraph)
         elif key == "actors":
-            table(["Aktør", "Rolle", "Ansvar og oppgaver"],
-                  [[a.name, a.role, "\n".join(d.text for d in a.duties.all())] for a in context["actors"]])
+            table(
+                ["Aktør", "Rolle", "Ansvar og oppgaver"],
+                [[a.name, a.role, "\n".join(d.text for d in a.duties.all())] for a in context["actors"]],
+            )
         elif key == "arenas":
             for label, arenas in context["arena_groups"]:
                 document.add_heading(label, 2)
-                table(["Navn", "Ledes av", "Deltakere", "Hvor ofte", "Hvor"],
-                      [[a.name, a.led_by, a.participants, a.frequency, where] for a, where in arenas])
+                table(
+                    ["Navn", "Ledes av", "Deltakere", "Hvor ofte", "Hvor"],
+                    [[a.name, a.led_by, a.participants, a.frequency, where] for a, where in arenas],
+                )
         elif key == "milestones":
             for milestone in context["milestones"]:
                 document.add_paragraph(f"{milestone.number}. {milestone.text}")
@@ -245,8 +253,14 @@ def write_docx(plan, path):
             for month in context["months"]:
                 rows.append([month["date"].strftime("%B %Y"), "", "", ""])
                 for row in month["rows"]:
-                    rows.append([row["when"], f"{row['target_groups']}\n{row['entry'].content}",
-                                 "\n".join(row["where"]), row["milestones"]])
+                    rows.append(
+                        [
+                            row["when"],
+                            f"{row['target_groups']}\n{row['entry'].content}",
+                            "\n".join(row["where"]),
+                            row["milestones"],
+                        ]
+                    )
             table(["Dato", "Målgruppe og innhold", "Sted og tid", "Milepæl"], rows)
         elif key == "common_routines":
             for routine in context["common_routines"]:
@@ -265,8 +279,16 @@ def write_docx(plan, path):
 def libreoffice_command(docx_path):
     out_dir = BENCH_DIR / "soffice-out"
     profile = BENCH_DIR / "soffice-profile"
-    command = ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-               "--outdir", str(out_dir), str(docx_path)]
+    command = [
+        "soffice",
+        f"-env:UserInstallation=file://{profile}",
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(out_dir),
+        str(docx_path),
+    ]
     subprocess.run(command, check=True, capture_output=True)  # the first start creates the profile
     return command, out_dir / (docx_path.stem + ".pdf")
 
@@ -301,9 +323,22 @@ def time_page_latency(plans):
         port = probe.getsockname()[1]
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "kibs.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}",
-         "--timeout", "120", "--log-level", "warning"],
-        cwd=ROOT, env={**os.environ, "DEBUG": "1"},
+        [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "kibs.wsgi",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--timeout",
+            "120",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "DEBUG": "1"},
     )
     try:
         _wait_for(base + "/accounts/login/")
@@ -341,7 +376,9 @@ def time_page_latency(plans):
         return {
             "idle_ms": _latency(idle),
             "during_two_exports_ms": _latency(during),
-            "exports": [{"plan": pk, "status": status, "seconds": round(seconds, 2)} for pk, status, seconds in exports],
+            "exports": [
+                {"plan": pk, "status": status, "seconds": round(seconds, 2)} for pk, status, seconds in exports
+            ],
         }
     finally:
         server.terminate()
@@ -366,11 +403,15 @@ def time_download_after_change(plans, edits=3):
     client = Client(HTTP_HOST="localhost")
     client.force_login(user)
     caches["pdf"].clear()
-    watcher = subprocess.Popen([PYTHON, "manage.py", "render_pdfs", "--watch", "--interval", "1"],
-                               cwd=ROOT, env=os.environ, stdout=subprocess.DEVNULL)
+    watcher = subprocess.Popen(
+        [PYTHON, "manage.py", "render_pdfs", "--watch", "--interval", "1"],
+        cwd=ROOT,
+        env=os.environ,
+        stdout=subprocess.DEVNULL,
+    )
     try:
         for each in plans:  # the first round renders every plan
-            _wait_until(lambda: pdf_cache.cached_pdf(pdf_cache.plan_digest(each)), 300)
+            _wait_until(lambda each=each: pdf_cache.cached_pdf(pdf_cache.plan_digest(each)), 300)
         stored, downloads = [], []
         for _ in range(edits):
             text = UnitRoutineText.objects.filter(routine__plan=plan).order_by("pk").first()
@@ -383,8 +424,11 @@ def time_download_after_change(plans, edits=3):
                 response = client.get(f"/plans/{plan.pk}/pdf/")
             assert response.status_code == 200 and response["ETag"].strip('"') == pdf_cache.plan_digest(plan)
             downloads.append(timer.wall)
-        return {"interval_s": 1, "change_to_stored_s": [round(s, 2) for s in stored],
-                "download_ms": [round(d * 1000, 1) for d in downloads]}
+        return {
+            "interval_s": 1,
+            "change_to_stored_s": [round(s, 2) for s in stored],
+            "download_ms": [round(d * 1000, 1) for d in downloads],
+        }
     finally:
         watcher.terminate()
         watcher.wait(timeout=60)
@@ -400,9 +444,12 @@ def _wait_until(condition, seconds):
 
 def _latency(samples):
     samples = sorted(samples)
-    return {"median": round(statistics.median(samples) * 1000, 1),
-            "p95": round(samples[int(len(samples) * 0.95) - 1] * 1000, 1),
-            "max": round(samples[-1] * 1000, 1), "samples": len(samples)}
+    return {
+        "median": round(statistics.median(samples) * 1000, 1),
+        "p95": round(samples[int(len(samples) * 0.95) - 1] * 1000, 1),
+        "max": round(samples[-1] * 1000, 1),
+        "samples": len(samples),
+    }
 
 
 def _wait_for(url):
@@ -438,11 +485,18 @@ def main():
             timer, data = weasyprint_cold(plan)
             ours.append(timer)
             theirs.append(libreoffice_once(command))
-        results[f"weasyprint_{label}"] = {"pages": _page_count(data), "kb": len(data) // 1024,
-                                          "cold": summary(ours), **weasyprint_cached(plan)}
+        results[f"weasyprint_{label}"] = {
+            "pages": _page_count(data),
+            "kb": len(data) // 1024,
+            "cold": summary(ours),
+            **weasyprint_cached(plan),
+        }
         office = soffice_pdf.read_bytes()
-        results[f"libreoffice_{label}"] = {"pages": _page_count(office), "kb": len(office) // 1024,
-                                           "cold": summary(theirs)}
+        results[f"libreoffice_{label}"] = {
+            "pages": _page_count(office),
+            "kb": len(office) // 1024,
+            "cold": summary(theirs),
+        }
         ours, theirs = results[f"weasyprint_{label}"]["cold"], results[f"libreoffice_{label}"]["cold"]
         results[f"ratio_{label}"] = {
             "wall_min": round(ours["wall_min"] / theirs["wall_min"], 2),

@@ -265,9 +265,7 @@ AXES_VERBOSE = False
 
 # A database that does not answer must fail fast (503 page), not hang a worker.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
-        os.environ.get("DB_CONNECT_TIMEOUT", "3")
-    )
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(os.environ.get("DB_CONNECT_TIMEOUT", "3"))
 
 # Structured logs (one JSON object per line) to stdout, for the platform's
 # log collector: errors, and security events from the "kibs.security" logger.

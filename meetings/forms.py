@@ -121,7 +121,5 @@ class ProgressEntryForm(VersionedModelForm):
     def clean(self):
         cleaned_data = super().clean()
         if cleaned_data.get("all_milestones") and cleaned_data.get("milestones"):
-            self.add_error(
-                "milestones", _("Choose single milestones or «serves all milestones», not both.")
-            )
+            self.add_error("milestones", _("Choose single milestones or «serves all milestones», not both."))
         return cleaned_data

@@ -102,9 +102,7 @@ class Arena(PlanPart):
             models.CheckConstraint(
                 condition=Q(category__in=["group", "meeting", "practice"]), name="arena_category_valid"
             ),
-            models.CheckConstraint(
-                condition=Q(scope__in=["municipality", "every_unit"]), name="arena_scope_valid"
-            ),
+            models.CheckConstraint(condition=Q(scope__in=["municipality", "every_unit"]), name="arena_scope_valid"),
         ]
 
     def __str__(self):

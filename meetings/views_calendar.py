@@ -53,7 +53,9 @@ def unit_feed(request, token, unit_pk):
 def arena_feed(request, token, arena_pk):
     plan = _feed_token(token).plan
     arena = get_object_or_404(plan.arenas, pk=arena_pk)
-    return _ics_response(plan, f"{arena.name}: {plan.title} {plan.school_year_label}", plan_entries(plan).filter(arena=arena))
+    return _ics_response(
+        plan, f"{arena.name}: {plan.title} {plan.school_year_label}", plan_entries(plan).filter(arena=arena)
+    )
 
 
 @login_required

@@ -74,8 +74,6 @@ def deactivate_user(user):
     user.is_active = False
     user.save(update_fields=["is_active"])
     user_id = str(user.pk)
-    theirs = [
-        session.pk for session in Session.objects.iterator() if session.get_decoded().get(SESSION_KEY) == user_id
-    ]
+    theirs = [session.pk for session in Session.objects.iterator() if session.get_decoded().get(SESSION_KEY) == user_id]
     Session.objects.filter(pk__in=theirs).delete()
     security_log.info("user_deactivated", extra={"user_id": user.pk, "sessions_ended": len(theirs)})

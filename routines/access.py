@@ -52,7 +52,9 @@ def ensure_draft(plan):
     """An approved or archived plan is frozen: its content is what was approved."""
     if plan.status != Plan.Status.DRAFT:
         raise PermissionDenied(
-            _("This plan is approved or archived and can no longer be changed. To change an approved plan, start a new revision of it.")
+            _(
+                "This plan is approved or archived and can no longer be changed. To change an approved plan, start a new revision of it."
+            )
         )
 
 
@@ -238,9 +240,9 @@ def is_leader_of(user, unit):
 
 def units_led_by(user):
     """The units the user leads, with their municipality (a user may lead one per municipality)."""
-    return Unit.objects.filter(
-        memberships__user=user, memberships__role=Membership.Role.UNIT_LEADER
-    ).select_related("municipality")
+    return Unit.objects.filter(memberships__user=user, memberships__role=Membership.Role.UNIT_LEADER).select_related(
+        "municipality"
+    )
 
 
 def ensure_progress_open(plan):

@@ -7,15 +7,16 @@ from .models import (
     LegalReference,
     Membership,
     Milestone,
+    MilestoneProgress,
     Municipality,
     Plan,
+    ReadConfirmation,
     Region,
     Routine,
     Section,
     Unit,
     UnitRoutineText,
 )
-from .models import MilestoneProgress, ReadConfirmation
 
 
 class UnitInline(admin.TabularInline):

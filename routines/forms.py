@@ -23,7 +23,6 @@ from .models import (
     UnitRoutineText,
 )
 
-
 # A msgid of its own: the models' "text" is also a type name in plan-file error messages.
 TEXT_LABEL = _("Text")
 
@@ -176,7 +175,14 @@ class RoutineForm(VersionedModelForm):
     class Meta:
         model = Routine
         fields = [
-            "title", "scope", "responsible", "frequency", "body", "milestones", "bti_levels", "allows_local_supplement"
+            "title",
+            "scope",
+            "responsible",
+            "frequency",
+            "body",
+            "milestones",
+            "bti_levels",
+            "allows_local_supplement",
         ]
         widgets = {
             "scope": forms.RadioSelect,

@@ -103,8 +103,16 @@ def with_labels(part, records):
 # The timeline ----------------------------------------------------------------
 
 TIMELINE_FIELDS = [
-    "part_key", "history_id", "id", "history_date", "history_type",
-    "history_user_id", "history_change_reason", "label_text", "exists_now", "parent_exists",
+    "part_key",
+    "history_id",
+    "id",
+    "history_date",
+    "history_type",
+    "history_user_id",
+    "history_change_reason",
+    "label_text",
+    "exists_now",
+    "parent_exists",
 ]
 
 

@@ -55,7 +55,7 @@ class StaticOnlyURLFetcher(weasyprint.URLFetcher):
     def fetch(self, url, headers=None):
         if not url.startswith(self.static_prefix):
             raise ValueError(f"Only the app's static files may be used in a PDF, not {url[:200]}")
-        name = posixpath.normpath(unquote(urlsplit(url).path[len(urlsplit(self.static_prefix).path):]))
+        name = posixpath.normpath(unquote(urlsplit(url).path[len(urlsplit(self.static_prefix).path) :]))
         if name.startswith(("/", "..")) or "\0" in name:
             raise ValueError(f"Not a static file: {url[:200]}")
         path = _static_path(name)
@@ -155,9 +155,7 @@ def build_context(plan):
         "is_draft": plan.status == Plan.Status.DRAFT,
         "chapters": chapters,
         "chapter": {c["key"]: c for c in chapters},
-        "section_chapters": [
-            (c["section_object"], c) for c in chapters if c["key"].startswith("section_")
-        ],
+        "section_chapters": [(c["section_object"], c) for c in chapters if c["key"].startswith("section_")],
         "focus_areas": list(plan.focus_areas.all()),
         "sections": list(plan.sections.all()),
         "actors": list(plan.actors.all()),
@@ -253,7 +251,12 @@ def _months(plan):
         plan.progress_entries.all(),
         # An untimed entry comes before the timed ones of its day.
         key=lambda e: (
-            e.starts_on.year, e.starts_on.month, not e.is_period, e.starts_on, e.starts_at or datetime.time.min, e.pk
+            e.starts_on.year,
+            e.starts_on.month,
+            not e.is_period,
+            e.starts_on,
+            e.starts_at or datetime.time.min,
+            e.pk,
         ),
     )
     for entry in entries:

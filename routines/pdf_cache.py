@@ -104,17 +104,29 @@ def _version_rows(plan):
         rows(Duty.objects.filter(actor__plan=plan), "duty"),
         rows(plan.milestones.model.objects.filter(plan=plan), "milestone"),
         rows(Routine.objects.filter(plan=plan), "routine"),
-        rows(Routine.milestones.through.objects.filter(routine_id__in=routine_ids), "routine-milestone",
-             "routine_id", "milestone_id"),
+        rows(
+            Routine.milestones.through.objects.filter(routine_id__in=routine_ids),
+            "routine-milestone",
+            "routine_id",
+            "milestone_id",
+        ),
         rows(LegalReference.objects.filter(routine_id__in=routine_ids), "legal"),
         rows(UnitRoutineText.objects.filter(routine_id__in=routine_ids), "unit-text"),
         rows(target_groups.objects.filter(plan=plan), "target-group"),
         rows(arenas.objects.filter(plan=plan), "arena"),
         rows(entries.objects.filter(plan=plan), "entry"),
-        rows(entries.milestones.through.objects.filter(progressentry_id__in=entry_ids), "entry-milestone",
-             "progressentry_id", "milestone_id"),
-        rows(entries.target_groups.through.objects.filter(progressentry_id__in=entry_ids), "entry-group",
-             "progressentry_id", "targetgroup_id"),
+        rows(
+            entries.milestones.through.objects.filter(progressentry_id__in=entry_ids),
+            "entry-milestone",
+            "progressentry_id",
+            "milestone_id",
+        ),
+        rows(
+            entries.target_groups.through.objects.filter(progressentry_id__in=entry_ids),
+            "entry-group",
+            "progressentry_id",
+            "targetgroup_id",
+        ),
     ]
     first, *rest = parts
     # order_by(): the first model's default ordering would not fit the union.

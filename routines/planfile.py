@@ -175,12 +175,16 @@ def import_document(doc, replace=False):
             slug = doc["municipality"]["slug"]
             existing = Municipality.objects.select_for_update().filter(slug=slug).first()
             if existing is not None and not replace:
-                problems.append(Problem(
-                    "$.municipality.slug",
-                    _("The municipality “%(slug)s” already exists. Import with --replace to update it and "
-                      "replace its plans that have the same school year and title as a plan in the file.")
-                    % {"slug": slug},
-                ))
+                problems.append(
+                    Problem(
+                        "$.municipality.slug",
+                        _(
+                            "The municipality “%(slug)s” already exists. Import with --replace to update it and "
+                            "replace its plans that have the same school year and title as a plan in the file."
+                        )
+                        % {"slug": slug},
+                    )
+                )
         if problems:
             raise PlanFileError(problems)
 

@@ -67,7 +67,11 @@ def validate_document(doc):
         municipality = doc.get("municipality")
         if isinstance(municipality, dict):
             unit_slugs = _unique_names(
-                municipality, "units", "slug", "$.municipality", semantic,
+                municipality,
+                "units",
+                "slug",
+                "$.municipality",
+                semantic,
                 _("Another unit already has the slug “%(name)s”."),
             )
         for index, plan in _objects(doc, "plans"):
@@ -155,8 +159,15 @@ def _type_label(json_type):
 
 def _type_of(value):
     """The JSON type of a value; bool before int, since True is an int in Python."""
-    for json_type, python_type in (("null", type(None)), ("boolean", bool), ("integer", int), ("number", float),
-                                   ("string", str), ("array", list), ("object", dict)):
+    for json_type, python_type in (
+        ("null", type(None)),
+        ("boolean", bool),
+        ("integer", int),
+        ("number", float),
+        ("string", str),
+        ("array", list),
+        ("object", dict),
+    ):
         if isinstance(value, python_type):
             return json_type
     return type(value).__name__
@@ -258,10 +269,12 @@ def _plan_rules(plan, path, unit_slugs):
         number = milestone.get("number")
         if _is_number(number):
             if number in milestone_numbers:
-                problems.append(Problem(
-                    f"{path}.milestones[{index}].number",
-                    _("Milestone number %(number)s is used more than once in this plan.") % {"number": number},
-                ))
+                problems.append(
+                    Problem(
+                        f"{path}.milestones[{index}].number",
+                        _("Milestone number %(number)s is used more than once in this plan.") % {"number": number},
+                    )
+                )
             milestone_numbers.add(number)
 
     target_groups = _unique_names(
@@ -273,19 +286,29 @@ def _plan_rules(plan, path, unit_slugs):
         for goal_index, goal in enumerate(goals if isinstance(goals, list) else []):
             # Goals are stored one per line, so a goal must be exactly one line.
             if isinstance(goal, str) and (len(goal.splitlines()) != 1 or not goal.strip()):
-                problems.append(Problem(
-                    f"{path}.focus_areas[{index}].goals[{goal_index}]",
-                    _("A goal is one non-empty line; write each goal as its own list item."),
-                ))
+                problems.append(
+                    Problem(
+                        f"{path}.focus_areas[{index}].goals[{goal_index}]",
+                        _("A goal is one non-empty line; write each goal as its own list item."),
+                    )
+                )
 
     entries = _objects(plan, "progress_entries")
     routines = _objects(plan, "routines")
     arenas = _names_referenced_once(
-        plan, "arenas", path, _strings(entry.get("arena") for _index, entry in entries), problems,
+        plan,
+        "arenas",
+        path,
+        _strings(entry.get("arena") for _index, entry in entries),
+        problems,
         _("Another arena is already called “%(name)s”, and progress-plan entries refer to arenas by name."),
     )
     actors = _names_referenced_once(
-        plan, "actors", path, _strings(routine.get("responsible") for _index, routine in routines), problems,
+        plan,
+        "actors",
+        path,
+        _strings(routine.get("responsible") for _index, routine in routines),
+        problems,
         _("Another actor is already called “%(name)s”, and routines refer to actors by name."),
     )
 
@@ -313,11 +336,13 @@ def _entry_rules(entry, path, milestone_numbers, target_groups, arenas):
         if isinstance(value, str) and dates[field] is None:
             problems.append(Problem(f"{path}.{field}", _("“%(value)s” is not a date (YYYY-MM-DD).") % {"value": value}))
     if dates["starts_on"] and dates["ends_on"] and dates["ends_on"] < dates["starts_on"]:
-        problems.append(Problem(
-            f"{path}.ends_on",
-            _("The period ends on %(ends)s, before it starts on %(starts)s.")
-            % {"ends": dates["ends_on"].isoformat(), "starts": dates["starts_on"].isoformat()},
-        ))
+        problems.append(
+            Problem(
+                f"{path}.ends_on",
+                _("The period ends on %(ends)s, before it starts on %(starts)s.")
+                % {"ends": dates["ends_on"].isoformat(), "starts": dates["starts_on"].isoformat()},
+            )
+        )
     for field in ("starts_at", "ends_at"):
         value = entry.get(field)
         if isinstance(value, str) and parse_time(value) is None:
@@ -328,10 +353,12 @@ def _entry_rules(entry, path, milestone_numbers, target_groups, arenas):
     names = entry.get("target_groups")
     for index, name in enumerate(names if isinstance(names, list) else []):
         if isinstance(name, str) and name not in target_groups:
-            problems.append(Problem(
-                f"{path}.target_groups[{index}]",
-                _("There is no target group called “%(name)s” in this plan.") % {"name": name},
-            ))
+            problems.append(
+                Problem(
+                    f"{path}.target_groups[{index}]",
+                    _("There is no target group called “%(name)s” in this plan.") % {"name": name},
+                )
+            )
 
     milestones = entry.get("milestones")
     if isinstance(milestones, list):
@@ -341,9 +368,9 @@ def _entry_rules(entry, path, milestone_numbers, target_groups, arenas):
 
     arena = entry.get("arena")
     if isinstance(arena, str) and arena not in arenas:
-        problems.append(Problem(
-            f"{path}.arena", _("There is no arena called “%(name)s” in this plan.") % {"name": arena}
-        ))
+        problems.append(
+            Problem(f"{path}.arena", _("There is no arena called “%(name)s” in this plan.") % {"name": arena})
+        )
     return problems
 
 
@@ -351,9 +378,11 @@ def _routine_rules(routine, path, milestone_numbers, actors, unit_slugs):
     problems = []
     responsible = routine.get("responsible")
     if isinstance(responsible, str) and responsible not in actors:
-        problems.append(Problem(
-            f"{path}.responsible", _("There is no actor called “%(name)s” in this plan.") % {"name": responsible}
-        ))
+        problems.append(
+            Problem(
+                f"{path}.responsible", _("There is no actor called “%(name)s” in this plan.") % {"name": responsible}
+            )
+        )
     milestones = routine.get("milestones")
     if isinstance(milestones, list):
         problems += _unknown_milestones(milestones, f"{path}.milestones", milestone_numbers)
@@ -362,29 +391,39 @@ def _routine_rules(routine, path, milestone_numbers, actors, unit_slugs):
     scope = routine.get("scope", "common")
     supplements = routine.get("allows_local_supplement") is True
     if supplements and scope != "common":
-        problems.append(Problem(
-            f"{path}.allows_local_supplement", _("Only common routines (scope “common”) take local supplements.")
-        ))
+        problems.append(
+            Problem(
+                f"{path}.allows_local_supplement", _("Only common routines (scope “common”) take local supplements.")
+            )
+        )
     if unit_texts and scope != "unit" and not supplements:
-        problems.append(Problem(
-            f"{path}.unit_texts",
-            _("Only unit-specific routines (scope “unit”), and common routines that allow a local supplement, "
-              "have units' own texts."),
-        ))
+        problems.append(
+            Problem(
+                f"{path}.unit_texts",
+                _(
+                    "Only unit-specific routines (scope “unit”), and common routines that allow a local supplement, "
+                    "have units' own texts."
+                ),
+            )
+        )
     units_with_text = set()
     for index, unit_text in unit_texts:
         slug = unit_text.get("unit")
         if not isinstance(slug, str):
             continue
         if slug not in unit_slugs:
-            problems.append(Problem(
-                f"{path}.unit_texts[{index}].unit",
-                _("There is no unit with the slug “%(slug)s” in the municipality.") % {"slug": slug},
-            ))
+            problems.append(
+                Problem(
+                    f"{path}.unit_texts[{index}].unit",
+                    _("There is no unit with the slug “%(slug)s” in the municipality.") % {"slug": slug},
+                )
+            )
         elif slug in units_with_text:
-            problems.append(Problem(
-                f"{path}.unit_texts[{index}].unit",
-                _("The unit “%(slug)s” already has a text for this routine.") % {"slug": slug},
-            ))
+            problems.append(
+                Problem(
+                    f"{path}.unit_texts[{index}].unit",
+                    _("The unit “%(slug)s” already has a text for this routine.") % {"slug": slug},
+                )
+            )
         units_with_text.add(slug)
     return problems

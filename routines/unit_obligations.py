@@ -146,9 +146,7 @@ def plan_overview(plan):
     units = list(plan.municipality.units.order_by("kind", "name"))
     milestones = list(plan.milestones.all())
     unit_routines = list(plan.routines.filter(scope=Routine.Scope.UNIT))
-    progress = {
-        (row.unit_id, row.milestone_id): row for row in MilestoneProgress.objects.filter(milestone__plan=plan)
-    }
+    progress = {(row.unit_id, row.milestone_id): row for row in MilestoneProgress.objects.filter(milestone__plan=plan)}
     texts = {
         (text.unit_id, text.routine_id): text
         for text in UnitRoutineText.objects.filter(routine__plan=plan, routine__scope=Routine.Scope.UNIT)

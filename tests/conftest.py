@@ -5,16 +5,16 @@ import datetime
 import itertools
 
 import pytest
-
-from django.contrib.auth import get_user_model
 from django.apps import apps
+from django.contrib.auth import get_user_model
 
+from meetings.models import Arena, ProgressEntry, TargetGroup
 from routines.models import (
     Actor,
     Duty,
-    Membership,
     FocusArea,
     LegalReference,
+    Membership,
     Milestone,
     Municipality,
     Plan,
@@ -24,7 +24,6 @@ from routines.models import (
     Unit,
     UnitRoutineText,
 )
-from meetings.models import Arena, ProgressEntry, TargetGroup
 
 _counter = itertools.count(1)
 

@@ -7,6 +7,7 @@ GET only, so the other method answers 405 there rather than 404.
 """
 
 from conftest import make_actor, make_focus_area, make_milestone, make_routine, make_section, make_unit
+
 from routines.models import Routine
 
 

@@ -6,6 +6,7 @@ accepts POST only, so a GET answers 405 before any lookup.
 """
 
 from conftest import make_milestone, make_routine, make_unit
+
 from routines.models import Routine
 
 

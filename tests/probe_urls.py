@@ -3,7 +3,8 @@
 from django.http import HttpResponse
 from django.urls import path
 
-from kibs.urls import handler500, urlpatterns as project_urlpatterns  # noqa: F401 -- handler500 is looked up here
+from kibs.urls import handler500  # noqa: F401 -- handler500 is looked up here
+from kibs.urls import urlpatterns as project_urlpatterns
 
 
 def boom(request):

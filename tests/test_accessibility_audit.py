@@ -1,14 +1,15 @@
 """The accessibility audit itself: it must catch a broken page."""
 
 import pytest
-
 from browser_support import accessibility_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_audit_catches_an_input_without_a_label(page):
-    page.set_content('<!doctype html><html lang="nb"><title>T</title><main><h1>Skjema</h1><input type="text"></main></html>')
+    page.set_content(
+        '<!doctype html><html lang="nb"><title>T</title><main><h1>Skjema</h1><input type="text"></main></html>'
+    )
     assert "label" in [violation["id"] for violation in accessibility_violations(page)]
 
 

@@ -5,11 +5,11 @@ lists every page with problems at once.
 """
 
 import pytest
+from browser_support import log_in, page_problems
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
-from browser_support import log_in, page_problems
 from meetings.models import Gathering
 from routines.models import Plan, Routine
 from routines.services import approve_plan, publish_plan

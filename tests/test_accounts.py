@@ -3,10 +3,9 @@
 import re
 
 import pytest
+from conftest import make_user
 from django.core import mail
 from django.urls import reverse
-
-from conftest import make_user
 
 pytestmark = pytest.mark.django_db
 

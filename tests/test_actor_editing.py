@@ -1,10 +1,10 @@
 """An actor, its role and its ordered duties: edited together on one page."""
 
 import pytest
-from django.urls import reverse
-
 from conftest import make_actor, make_member, make_plan, make_unit
+from django.urls import reverse
 from form_data import form_data
+
 from routines.models import Actor, Duty, Membership
 
 pytestmark = pytest.mark.django_db
@@ -113,7 +113,7 @@ def test_moving_a_duty_makes_an_open_actor_page_stale(client, plan, advisor):
 
 
 def test_move_an_actor(client, plan, advisor):
-    first, second = make_actor(plan, name="A"), make_actor(plan, name="B")
+    _first, second = make_actor(plan, name="A"), make_actor(plan, name="B")
     response = client.post(reverse("routines:actor_move", args=[second.pk]), {"direction": "up"})
     assert response.url == reverse("routines:actor_list", args=[plan.pk]) + f"#part-{second.pk}"
     assert list(plan.actors.values_list("name", flat=True)) == ["B", "A"]

@@ -3,9 +3,6 @@
 import re
 
 import pytest
-from django.core.exceptions import PermissionDenied
-from django.urls import reverse
-
 from conftest import (
     make_actor,
     make_arena,
@@ -20,7 +17,10 @@ from conftest import (
     make_unit,
     make_unit_text,
 )
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 from history_support import edit
+
 from routines.access import get_plan_for_editing
 from routines.models import Membership, Plan, Routine
 from routines.planfile import plan_to_dict

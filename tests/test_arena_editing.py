@@ -1,8 +1,8 @@
 import pytest
-from django.urls import reverse
-
 from conftest import make_arena, make_entry, make_member, make_municipality, make_plan, make_unit
+from django.urls import reverse
 from isolation_cases_meetings import MEETINGS_ISOLATION_CASES
+
 from meetings.models import Arena
 from routines.models import Membership
 

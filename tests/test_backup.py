@@ -13,7 +13,6 @@ from pathlib import Path
 import psycopg2
 import pytest
 from django.db import connection
-
 from urlwalk import World
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,7 +62,9 @@ def test_dump_restores_into_a_fresh_database(transactional_db, scratch_database,
     World("Reserve")
     dump = tmp_path / "kibs.dump"
     source = connection.settings_dict["NAME"]
-    subprocess.run(["pg_dump", "-Fc", "--no-owner", "--file", str(dump), *client_args(source)], env=client_env(), check=True)
+    subprocess.run(
+        ["pg_dump", "-Fc", "--no-owner", "--file", str(dump), *client_args(source)], env=client_env(), check=True
+    )
     subprocess.run(
         ["pg_restore", "--no-owner", "--exit-on-error", *client_args(scratch_database), str(dump)],
         env=client_env(),

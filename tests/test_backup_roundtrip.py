@@ -9,10 +9,10 @@ and one without a region. The database is emptied completely in between.
 import io
 
 import pytest
+from conftest import make_actor, make_entry, make_member, make_milestone, make_municipality, make_unit, make_unit_text
 from django.apps import apps
 from django.core.management import call_command
 
-from conftest import make_actor, make_entry, make_member, make_milestone, make_municipality, make_unit, make_unit_text
 from routines.models import Membership, Municipality, Plan, Routine
 from routines.services import approve_plan, start_next_year, start_revision
 
@@ -21,9 +21,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def content_rows():
     return sum(
-        model.objects.count()
-        for app in ("routines", "meetings")
-        for model in apps.get_app_config(app).get_models()
+        model.objects.count() for app in ("routines", "meetings") for model in apps.get_app_config(app).get_models()
     )
 
 

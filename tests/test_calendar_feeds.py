@@ -3,13 +3,13 @@
 import datetime
 
 import pytest
+from conftest import make_arena, make_entry, make_member, make_municipality, make_unit
 from django.urls import reverse
 from icalendar import Calendar
+from year_plan import KINDERGARTEN, make_year_plan
 
-from conftest import make_arena, make_entry, make_member, make_municipality, make_unit
 from meetings.models import FeedToken
 from routines.models import Membership
-from year_plan import KINDERGARTEN, make_year_plan
 
 pytestmark = pytest.mark.django_db
 

@@ -1,12 +1,11 @@
 """CSRF is enforced on every POST, and no GET changes data."""
 
 import pytest
+from conftest import make_user
 from django.apps import apps
 from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import reverse
-
-from conftest import make_user
 from urlwalk import World, superuser
 
 pytestmark = pytest.mark.django_db

@@ -73,8 +73,17 @@ PRACTICES = [
 
 # Lines of the progress plan per month, counted in the seed (periods count in the month they start).
 ENTRIES_PER_MONTH = {
-    (2023, 8): 4, (2023, 9): 13, (2023, 10): 12, (2023, 11): 10, (2023, 12): 5,
-    (2024, 1): 7, (2024, 2): 9, (2024, 3): 10, (2024, 4): 14, (2024, 5): 4, (2024, 6): 1,
+    (2023, 8): 4,
+    (2023, 9): 13,
+    (2023, 10): 12,
+    (2023, 11): 10,
+    (2023, 12): 5,
+    (2024, 1): 7,
+    (2024, 2): 9,
+    (2024, 3): 10,
+    (2024, 4): 14,
+    (2024, 5): 4,
+    (2024, 6): 1,
 }
 
 VISION = (
@@ -91,8 +100,19 @@ def load_demo():
 def counts():
     return {
         model.__name__: model.objects.count()
-        for model in (Municipality, Unit, Plan, Section, Actor, Duty, Milestone, Routine, TargetGroup, Arena,
-                      ProgressEntry)
+        for model in (
+            Municipality,
+            Unit,
+            Plan,
+            Section,
+            Actor,
+            Duty,
+            Milestone,
+            Routine,
+            TargetGroup,
+            Arena,
+            ProgressEntry,
+        )
     }
 
 
@@ -280,16 +300,16 @@ class SortlandDemoTests(TestCase):
         assert all(e.target_groups.exists() for e in entries)
 
     def test_half_day_for_all_teachers_on_14_august(self):
-        e = self.entry("Halv fagdag for alle lærere\n\n"
-                       "- Handlingsplan KIBS – inkluderende praksis, OMNI\n"
-                       "- BTI nivå 0, intro til arbeid med rutiner for å sikre at vi behandler bekymring/undring")
+        e = self.entry(
+            "Halv fagdag for alle lærere\n\n"
+            "- Handlingsplan KIBS – inkluderende praksis, OMNI\n"
+            "- BTI nivå 0, intro til arbeid med rutiner for å sikre at vi behandler bekymring/undring"
+        )
         assert (e.starts_on, e.ends_on) == (D(2023, 8, 14), None)
         assert (e.starts_at, e.ends_at, e.place) == (T(12, 0), T(15, 30), "Møysalen")
         assert sorted(m.number for m in e.milestones.all()) == [2, 3, 4]
         assert not e.all_milestones
-        assert [t.name for t in e.target_groups.all()] == [
-            "Kompetansetiltak for ansatte, barnehage og/eller skole/SFO"
-        ]
+        assert [t.name for t in e.target_groups.all()] == ["Kompetansetiltak for ansatte, barnehage og/eller skole/SFO"]
 
     def test_the_day_number_wins_over_the_typed_weekday(self):
         # «Tirs. 26.» October 2023 is a Thursday; «Fre. 8.» February 2024 too.
@@ -315,15 +335,20 @@ class SortlandDemoTests(TestCase):
 
     def test_day_ranges(self):
         assert self.entries(content="Ledersamling", starts_on=D(2023, 9, 14), ends_on=D(2023, 9, 15)).exists()
-        assert self.entries(content="Regional skoleledersamling", starts_on=D(2023, 10, 19),
-                            ends_on=D(2023, 10, 20)).exists()
-        assert self.entries(content="Regional styrersamling", starts_on=D(2023, 10, 24),
-                            ends_on=D(2023, 10, 25)).exists()
+        assert self.entries(
+            content="Regional skoleledersamling", starts_on=D(2023, 10, 19), ends_on=D(2023, 10, 20)
+        ).exists()
+        assert self.entries(
+            content="Regional styrersamling", starts_on=D(2023, 10, 24), ends_on=D(2023, 10, 25)
+        ).exists()
 
     def test_last_entry_and_comments(self):
         last = self.entries().last()
         assert (last.starts_on, last.content, last.all_milestones) == (
-            D(2024, 6, 10), "Felles styrer-/skoleledermøte", True)
+            D(2024, 6, 10),
+            "Felles styrer-/skoleledermøte",
+            True,
+        )
         assert self.entry("Regional fagdag for alle SFO-ansatte").place == "Hurtigrutens Hus på Stokmarknes"
         assert self.entry("Regionalt SFO-leder nettverk", starts_on=D(2023, 11, 21)).place == "Digitalt"
         course = self.entry("Kurs 1- Grunnleggende programmering", starts_on=D(2023, 11, 14))
@@ -348,13 +373,14 @@ class SortlandDemoTests(TestCase):
         assert 6 <= routines.count() <= 8
         assert routines.filter(scope="common").exists() and routines.filter(scope="unit").exists()
         bti0 = routines.get(title="Rutine for å sikre at vi behandler undring og bekymring (BTI nivå 0)")
-        assert (bti0.scope, bti0.bti_levels, bti0.responsible.name) == (
-            "common", [0], "Ledelsen i barnehage og skole")
+        assert (bti0.scope, bti0.bti_levels, bti0.responsible.name) == ("common", [0], "Ledelsen i barnehage og skole")
         assert [m.number for m in bti0.milestones.all()] == [4]
         environment = routines.get(title="Rutiner for et trygt og godt barnehage- og skolemiljø på egen enhet")
         assert environment.scope == "unit"
         assert [r.citation for r in environment.legal_references.all()] == [
-            "Opplæringsloven kap. 12 (tidligere § 9A)", "Barnehageloven kap. 8"]
+            "Opplæringsloven kap. 12 (tidligere § 9A)",
+            "Barnehageloven kap. 8",
+        ]
         assert routines.get(title__startswith="BTI nivå 2–3").bti_levels == [2, 3]
 
     def test_unit_texts_show_the_states(self):

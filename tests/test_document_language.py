@@ -4,10 +4,10 @@ import io
 
 import pypdf
 import pytest
+from conftest import make_actor, make_entry, make_member, make_milestone, make_plan
 from django.urls import reverse
 from icalendar import Calendar
 
-from conftest import make_actor, make_entry, make_member, make_milestone, make_plan
 from meetings.models import FeedToken
 from routines.models import Membership
 

@@ -1,9 +1,6 @@
 import datetime
 
 import pytest
-from django.urls import reverse
-from django.utils.html import strip_tags
-
 from conftest import (
     make_arena,
     make_entry,
@@ -14,7 +11,10 @@ from conftest import (
     make_target_group,
     make_unit,
 )
+from django.urls import reverse
+from django.utils.html import strip_tags
 from isolation_cases_meetings import MEETINGS_ISOLATION_CASES
+
 from meetings.models import ProgressEntry
 from routines.models import Membership
 

@@ -3,9 +3,9 @@
 import re
 
 import pytest
+from conftest import make_member, make_milestone, make_plan
 from django.urls import reverse
 
-from conftest import make_member, make_milestone, make_plan
 from routines.models import Membership
 
 pytestmark = pytest.mark.django_db

@@ -1,10 +1,10 @@
 """Focus areas with their goals."""
 
 import pytest
-from django.urls import reverse
-
 from conftest import make_focus_area, make_member, make_plan
+from django.urls import reverse
 from form_data import form_data
+
 from routines.models import FocusArea, Membership
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,7 @@ def test_add_a_focus_area_with_goals(client, plan, advisor):
 
 
 def test_edit_and_reorder(client, plan, advisor):
-    first, second = make_focus_area(plan, name="Lek"), make_focus_area(plan, name="Livsmestring")
+    first, _second = make_focus_area(plan, name="Lek"), make_focus_area(plan, name="Livsmestring")
     url = reverse("routines:focus_area_edit", args=[first.pk])
     data = form_data(client.get(url), "name")
     data["name"] = "Lek og læringsmiljø"

@@ -35,6 +35,7 @@ def dangerous(html):
                 found.append(f"{tag}[{name}=javascript:]")
     return found
 
+
 PAYLOADS = [
     "<script>alert(1)</script>",
     '<img src=x onerror="alert(1)">',

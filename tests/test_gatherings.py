@@ -4,11 +4,11 @@ import datetime
 import io
 
 import pytest
+from conftest import make_member, make_municipality, make_region, make_unit, make_user
 from django.core.management import call_command
 from django.urls import reverse
 from pypdf import PdfReader
 
-from conftest import make_member, make_municipality, make_region, make_unit, make_user
 from meetings.models import AgendaItem, Gathering, GroupWork, GroupWorkStep, PreworkNote, WorkGroup
 from meetings.pdf import safe_url_fetcher
 from routines.models import Membership

@@ -1,9 +1,9 @@
 """manage.py grant: set people up without the admin, never creating anything by accident."""
 
 import pytest
+from conftest import make_municipality, make_region, make_unit, make_user
 from django.core.management import CommandError, call_command
 
-from conftest import make_municipality, make_region, make_unit, make_user
 from routines.models import Membership, Municipality, Region, Unit
 
 pytestmark = pytest.mark.django_db

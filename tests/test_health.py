@@ -14,7 +14,6 @@ import pytest
 from django.db import OperationalError, connection
 from django.test import Client
 from django.urls import reverse
-
 from urlwalk import passwordless_user as make_user
 
 on_postgresql = pytest.mark.skipif(
@@ -155,7 +154,9 @@ def test_health_reports_a_lost_database(db):
     assert response.text == "database unavailable"
 
 
-@pytest.mark.parametrize("language, heading", [("nb", "KIBS er midlertidig utilgjengelig"), ("nn", "KIBS er mellombels utilgjengeleg")])
+@pytest.mark.parametrize(
+    "language, heading", [("nb", "KIBS er midlertidig utilgjengelig"), ("nn", "KIBS er mellombels utilgjengeleg")]
+)
 def test_unavailable_page_is_translated(db, language, heading):
     client = Client(raise_request_exception=False)
     client.force_login(make_user())

@@ -1,9 +1,6 @@
 """The history page of a plan: a timeline of every change, by whom, filtered and paginated."""
 
 import pytest
-from django.urls import reverse
-from django.utils import translation
-
 from conftest import (
     make_actor,
     make_entry,
@@ -17,7 +14,10 @@ from conftest import (
     make_unit_text,
     make_user,
 )
+from django.urls import reverse
+from django.utils import translation
 from history_support import acting_as, delete, edit
+
 from routines.history import word_diff
 from routines.models import Actor, Membership, Routine
 
@@ -183,8 +183,8 @@ def test_word_diff_marks_removed_and_added_words_with_text_not_only_colour():
         html = word_diff("Vi kartla behovet.", "Vi kartla behovet i alle enheter.")
         assert html == 'Vi kartla behovet<ins><span class="visually-hidden">added: </span> i alle enheter</ins>.'
         html = word_diff("Rektor leder SKUT", "Styrer leder SKUT")
-        assert "<del><span class=\"visually-hidden\">removed: </span>Rektor</del>" in html
-        assert "<ins><span class=\"visually-hidden\">added: </span>Styrer</ins>" in html
+        assert '<del><span class="visually-hidden">removed: </span>Rektor</del>' in html
+        assert '<ins><span class="visually-hidden">added: </span>Styrer</ins>' in html
     with translation.override("nb"):
         assert '<span class="visually-hidden">fjernet: </span>Rektor' in word_diff("Rektor", "Styrer")
 
@@ -231,8 +231,12 @@ def test_version_of_another_plan_or_unknown_part_is_404(client):
     other_plan = make_plan(plan.municipality)
     record = make_section(other_plan).history.first()
     client.force_login(make_member(ADVISOR, plan.municipality))
-    assert client.get(reverse("routines:history_version", args=[plan.pk, "section", record.history_id])).status_code == 404
-    assert client.get(reverse("routines:history_version", args=[plan.pk, "nothing", record.history_id])).status_code == 404
+    assert (
+        client.get(reverse("routines:history_version", args=[plan.pk, "section", record.history_id])).status_code == 404
+    )
+    assert (
+        client.get(reverse("routines:history_version", args=[plan.pk, "nothing", record.history_id])).status_code == 404
+    )
 
 
 def test_version_page_access(client):

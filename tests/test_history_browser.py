@@ -7,11 +7,11 @@ the accessibility audit.
 import re
 
 import pytest
+from browser_support import accessibility_violations, log_in
 from django.core.management import call_command
 from django.utils import translation
-
-from browser_support import accessibility_violations, log_in
 from history_support import delete
+
 from meetings.models import ProgressEntry
 from routines.models import Plan
 

@@ -1,17 +1,22 @@
 """Nothing of a plan's history, approval or publishing reaches another municipality."""
 
 import pytest
-from django.urls import reverse
-
 from conftest import make_member, make_municipality, make_plan
+from django.urls import reverse
 from isolation_cases_history import HISTORY_ISOLATION_CASES, PUBLIC_URLS
+
 from routines import urls
 from routines.models import Membership, Plan
 
 pytestmark = pytest.mark.django_db
 
-POST_ONLY = {"routines:history_restore", "routines:plan_publish", "routines:plan_withdraw",
-             "routines:plan_start_revision", "routines:plan_start_next_year"}
+POST_ONLY = {
+    "routines:history_restore",
+    "routines:plan_publish",
+    "routines:plan_withdraw",
+    "routines:plan_start_revision",
+    "routines:plan_start_next_year",
+}
 
 
 def test_every_url_of_history_and_approval_is_listed():

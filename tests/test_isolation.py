@@ -15,9 +15,9 @@ import importlib
 from pathlib import Path
 
 import pytest
+from conftest import make_member, make_municipality, make_plan
 from django.urls import URLResolver, get_resolver, reverse
 
-from conftest import make_member, make_municipality, make_plan
 from routines.models import Membership
 
 pytestmark = pytest.mark.django_db

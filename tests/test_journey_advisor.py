@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from browser_support import log_in, save_screenshot
 from django.core.management import call_command
 
-from browser_support import log_in, save_screenshot
 from meetings.models import ProgressEntry
 from routines.models import Actor, Plan
 
@@ -69,7 +69,9 @@ def test_the_advisor_edits_the_demo_plan(page, demo):
     page.get_by_text("Punktet er lagt til.").wait_for()
     entry = ProgressEntry.objects.get(plan=demo, content="Foreldremøte om KIBS")
     assert (entry.starts_on, entry.starts_at, entry.ends_at) == (
-        datetime.date(2023, 10, 26), datetime.time(18, 0), datetime.time(19, 30)
+        datetime.date(2023, 10, 26),
+        datetime.time(18, 0),
+        datetime.time(19, 30),
     )
     assert [group.name for group in entry.target_groups.all()] == ["Foresatte"]
 

@@ -3,9 +3,9 @@
 import re
 
 import pytest
+from browser_support import log_in
 from django.core.management import call_command
 
-from browser_support import log_in
 from routines.models import Actor, Plan
 
 pytestmark = pytest.mark.django_db(transaction=True)

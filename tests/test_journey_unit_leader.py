@@ -5,10 +5,10 @@ import re
 from types import SimpleNamespace
 
 import pytest
+from browser_support import log_in
 from django.core.management import call_command
 
 from accounts.models import Profile
-from browser_support import log_in
 from routines import unit_obligations
 from routines.models import MilestoneProgress, Plan, UnitRoutineText
 

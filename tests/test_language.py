@@ -1,11 +1,11 @@
 """Choosing the interface language: remembered by the browser, and for a signed-in user on their profile."""
 
 import pytest
+from conftest import make_user
 from django.conf import settings
 from django.test import Client
 
 from accounts.models import Profile
-from conftest import make_user
 
 pytestmark = pytest.mark.django_db
 

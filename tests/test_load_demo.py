@@ -1,15 +1,15 @@
 """load_demo imports the demo plan files and sets up the two demo users, as often as it is run."""
 
-import io
 import datetime
+import io
 import json
 
 import pytest
+from conftest import make_plan_document, row_counts
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
-from conftest import make_plan_document, row_counts
 from meetings.models import Gathering
 from routines.models import Membership, Municipality, Plan
 
@@ -46,7 +46,9 @@ def test_load_demo_imports_the_files_and_creates_the_demo_users(demo_directory):
     assert Membership.objects.get(user=advisor).role == Membership.Role.ADVISOR
     membership = Membership.objects.get(user=leader)
     assert (membership.role, membership.municipality, membership.unit.slug) == (
-        Membership.Role.UNIT_LEADER, sortland, "sortland-barneskole",
+        Membership.Role.UNIT_LEADER,
+        sortland,
+        "sortland-barneskole",
     )
     assert "Imported Sortland kommune" in output
     assert "Created the user radgiver" in output and "Created the user rektor" in output

@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import make_user
 from django.test import Client, override_settings
 from django.urls import reverse
-
-from conftest import make_user
-from ops.logformat import JSONFormatter
 from urlwalk import World
+
+from ops.logformat import JSONFormatter
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,11 +1,11 @@
 """Login throttling (django-axes): per user name and address, nobody else locked out."""
 
 import pytest
+from conftest import make_user
 from django.conf import settings
 from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
 
-from conftest import make_user
 from ops.security import client_ip
 
 pytestmark = pytest.mark.django_db

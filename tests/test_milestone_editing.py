@@ -1,10 +1,10 @@
 """Milestones: numbered within the plan's school year."""
 
 import pytest
-from django.urls import reverse
-
 from conftest import make_member, make_milestone, make_plan, make_routine
+from django.urls import reverse
 from form_data import form_data
+
 from routines.models import Membership, Milestone
 
 pytestmark = pytest.mark.django_db

@@ -1,14 +1,21 @@
 """A unit's progress towards the plan's milestones: status and a short note, dated, set by its leader."""
 
 import pytest
+from conftest import make_member, make_milestone, make_municipality, make_plan, make_unit
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from unit_support import (
+    ADVISOR,
+    READER,
+    leader_of,
+    load_demo,
+    make_unit_plan,
+    unit_page_url,
+    unit_test_settings,  # noqa: F401  (an autouse fixture)
+)
 
-from conftest import make_member, make_milestone, make_municipality, make_plan, make_unit
 from routines.models import MilestoneProgress, Plan
-from unit_support import ADVISOR, READER, leader_of, load_demo, make_unit_plan, unit_page_url
-from unit_support import unit_test_settings  # noqa: F401  (an autouse fixture)
 
 pytestmark = pytest.mark.django_db
 

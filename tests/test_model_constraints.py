@@ -3,10 +3,6 @@
 import datetime
 
 import pytest
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
-from django.db.models import ProtectedError
-
 from conftest import (
     make_actor,
     make_entry,
@@ -17,6 +13,10 @@ from conftest import (
     make_unit,
     make_unit_text,
 )
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.db.models import ProtectedError
+
 from routines.models import Duty, Municipality, Plan, Routine, Unit, UnitRoutineText
 
 pytestmark = pytest.mark.django_db

@@ -3,8 +3,6 @@
 import datetime
 
 import pytest
-from django.urls import reverse
-
 from conftest import (
     make_actor,
     make_entry,
@@ -17,6 +15,8 @@ from conftest import (
     make_unit,
     make_unit_text,
 )
+from django.urls import reverse
+
 from routines.models import Membership, Plan, Routine
 from routines.planfile import export_municipality
 from routines.services import approve_plan, same_day_next_year

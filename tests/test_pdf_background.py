@@ -5,10 +5,10 @@ import io
 import logging
 
 import pytest
+from conftest import make_municipality, make_plan, make_routine, make_unit, make_unit_text
 from django.core.management import call_command
 from django.db import OperationalError
 
-from conftest import make_municipality, make_plan, make_routine, make_unit, make_unit_text
 from routines import pdf_cache
 from routines.management.commands import render_pdfs
 from routines.models import Plan, Routine

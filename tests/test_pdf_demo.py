@@ -10,9 +10,9 @@ import re
 
 import pypdf
 import pytest
+from sample_plan import DEMO_FILE, import_demo
 
 from routines import pdf
-from sample_plan import DEMO_FILE, import_demo
 
 pytestmark = pytest.mark.django_db
 

@@ -12,16 +12,16 @@ import time
 import pypdf
 import pytest
 import weasyprint
+from conftest import make_entry, make_municipality, make_plan, make_routine, make_section, make_unit, make_unit_text
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from sample_plan import ACTORS, ARENAS, ENTRIES, MILESTONES, ROUTINES, build_sample_plan
 
-from conftest import make_entry, make_municipality, make_plan, make_routine, make_section, make_unit, make_unit_text
 from routines import pdf, pdf_cache
 from routines.models import Membership, Plan, Routine, UnitRoutineText
-from sample_plan import ACTORS, ARENAS, ENTRIES, MILESTONES, ROUTINES, build_sample_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -112,7 +112,7 @@ def test_the_demo_plan_prints_every_part(demo_plan):
 def test_every_progress_entry_with_its_derived_weekday(demo_plan):
     _, pages = read(render(demo_plan))
     text = squash("\n".join(pages))
-    for starts, ends, _from, _to, _comment, content, numbers, _group in ENTRIES:
+    for _starts, _ends, _from, _to, _comment, content, _numbers, _group in ENTRIES:
         assert squash(content.split("\n")[0]) in text, content
     # Weekdays come from the date: 26 October 2023 is a Thursday.
     assert squash("Tor 26.10.") in text
@@ -128,8 +128,17 @@ def test_every_progress_entry_with_its_derived_weekday(demo_plan):
 def test_table_of_contents_outline_and_metadata(demo_plan):
     reader, pages = read(render(demo_plan))
     toc = squash(pages[1])
-    chapters = ["Innledning", "Visjon og fokusområder", "Kompetansebehov", "Laget rundt barnet med rolle og ansvar",
-                "Grupper og møtearenaer", "Milepæler", "Fremdriftsplan", "Felles rutiner", "Enhetenes egne rutiner"]
+    chapters = [
+        "Innledning",
+        "Visjon og fokusområder",
+        "Kompetansebehov",
+        "Laget rundt barnet med rolle og ansvar",
+        "Grupper og møtearenaer",
+        "Milepæler",
+        "Fremdriftsplan",
+        "Felles rutiner",
+        "Enhetenes egne rutiner",
+    ]
     assert squash("Innhold") in toc
     for title in chapters:
         assert squash(title) in toc
@@ -155,7 +164,7 @@ def test_accessible_structure(demo_plan):
     assert "/Table" in tags and "/TH" in tags
     levels = [int(tag[2]) for tag in tags if re.fullmatch(r"/H[1-6]", tag)]
     assert levels[0] == 1
-    for previous, level in zip(levels, levels[1:]):
+    for previous, level in zip(levels, levels[1:], strict=False):
         assert level <= previous + 1, f"heading level skipped: h{previous} → h{level}"
 
 

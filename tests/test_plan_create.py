@@ -1,8 +1,6 @@
 """Start a plan three ways, change its settings, delete it."""
 
 import pytest
-from django.urls import reverse
-
 from conftest import (
     make_actor,
     make_member,
@@ -14,6 +12,8 @@ from conftest import (
     make_unit,
     make_unit_text,
 )
+from django.urls import reverse
+
 from routines.models import Membership, Municipality, Plan, Routine, Section, UnitRoutineText
 
 pytestmark = pytest.mark.django_db

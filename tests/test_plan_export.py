@@ -7,8 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
-
 from conftest import (
     make_actor,
     make_arena,
@@ -26,6 +24,8 @@ from conftest import (
     make_unit_text,
     row_counts,
 )
+from django.core.management import call_command
+
 from meetings.models import Arena
 from routines.models import Municipality, Plan, Region, Routine, Unit
 from routines.planfile import export_municipality, import_document, plan_from_dict, plan_to_dict, validate_document
@@ -64,8 +64,14 @@ def build_full_municipality():
     second = make_milestone(plan, number=2, text="Andre")
     leaders_group = make_target_group(plan, name="Skoleledere", position=0)
     staff_group = make_target_group(plan, name="Styrere", position=1)
-    sut = make_arena(plan, name="Skoleeiers utviklingsgruppe", abbreviation="SUT", category=Arena.Category.GROUP,
-                     position=0, bti_levels=[0, 1])
+    sut = make_arena(
+        plan,
+        name="Skoleeiers utviklingsgruppe",
+        abbreviation="SUT",
+        category=Arena.Category.GROUP,
+        position=0,
+        bti_levels=[0, 1],
+    )
     make_arena(
         plan,
         name="Skolens utviklingsteam",
@@ -144,7 +150,9 @@ def test_export_holds_every_part_in_the_plans_order():
     assert plan["arenas"][1]["scope"] == "every_unit" and plan["arenas"][1]["unit_kind"] == "school"
     entries = plan["progress_entries"]
     assert [entry["content"] for entry in entries] == [
-        "Hele dagen", "Halv fagdag\n\n- OMNI", "Pedagogisk analyse ved hver enhet"
+        "Hele dagen",
+        "Halv fagdag\n\n- OMNI",
+        "Pedagogisk analyse ved hver enhet",
     ]
     assert entries[1] == {
         "starts_on": "2023-08-14",

@@ -5,10 +5,10 @@ import json
 from unittest import mock
 
 import pytest
-from django.utils import translation
-from django.core.management import CommandError, call_command
-
 from conftest import make_municipality, make_plan, make_plan_document, make_unit, row_counts
+from django.core.management import CommandError, call_command
+from django.utils import translation
+
 from meetings.models import ProgressEntry
 from routines import planfile
 from routines.models import Municipality, Plan, Region, Unit
@@ -147,8 +147,7 @@ def test_unknown_references_are_reported():
         "$.plans[0].progress_entries[0].target_groups[1]": "There is no target group called “Elever” in this plan.",
         "$.plans[0].progress_entries[0].arena": "There is no arena called “SKUT” in this plan.",
         "$.plans[0].routines[0].responsible": "There is no actor called “Kommunedirektør” in this plan.",
-        "$.plans[0].routines[1].unit_texts[1].unit":
-            "There is no unit with the slug “sortland-barneskole” in the municipality.",
+        "$.plans[0].routines[1].unit_texts[1].unit": "There is no unit with the slug “sortland-barneskole” in the municipality.",
     }
 
 

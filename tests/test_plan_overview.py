@@ -4,9 +4,6 @@ import datetime
 from html.parser import HTMLParser
 
 import pytest
-from django.urls import reverse
-from django.utils import timezone
-
 from conftest import (
     make_member,
     make_milestone,
@@ -16,10 +13,20 @@ from conftest import (
     make_unit,
     make_unit_text,
 )
+from django.urls import reverse
+from django.utils import timezone
+from unit_support import (
+    ADVISOR,
+    READER,
+    leader_of,
+    load_demo,
+    make_unit_plan,
+    unit_page_url,
+    unit_test_settings,  # noqa: F401  (an autouse fixture)
+)
+
 from routines.models import MilestoneProgress, Plan, ReadConfirmation, Routine
 from routines.unit_obligations import plan_overview
-from unit_support import ADVISOR, READER, leader_of, load_demo, make_unit_plan, unit_page_url
-from unit_support import unit_test_settings  # noqa: F401  (an autouse fixture)
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,4 @@
 import pytest
-from django.urls import reverse
-
 from conftest import (
     make_actor,
     make_member,
@@ -10,6 +8,8 @@ from conftest import (
     make_unit,
     make_user,
 )
+from django.urls import reverse
+
 from routines.models import FocusArea, Membership
 
 pytestmark = pytest.mark.django_db

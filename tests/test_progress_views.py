@@ -5,14 +5,13 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.urls import reverse
-
 from conftest import make_entry, make_member, make_municipality, make_target_group, make_unit, make_user
-from routines.models import Membership
+from django.urls import reverse
 from year_plan import KINDERGARTEN, SCHOOL, make_year_plan
 
 from meetings.progress import EntryFilterForm, filtered_entries, months_of, plan_entries
 from meetings.wheel import group_styles, render_year_wheel_svg
+from routines.models import Membership
 
 pytestmark = pytest.mark.django_db
 

@@ -1,10 +1,10 @@
 """Publishing an approved plan at a public, read-only address, and withdrawing it."""
 
 import pytest
+from conftest import make_actor, make_entry, make_member, make_municipality, make_plan, make_unit
 from django.db import IntegrityError
 from django.urls import reverse
 
-from conftest import make_actor, make_entry, make_member, make_municipality, make_plan, make_unit
 from routines.models import Membership, Plan
 from routines.services import approve_plan, archive_plan, publish_plan
 

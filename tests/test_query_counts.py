@@ -8,11 +8,11 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import make_member, make_municipality, make_plan
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from conftest import make_member, make_municipality, make_plan
 from routines.models import Membership, Plan, Routine
 from routines.planfile import import_document, plan_from_dict, plan_to_dict
 

@@ -1,15 +1,21 @@
 """A unit leader confirms having read the approved plan; a new approved version asks again."""
 
 import pytest
+from conftest import make_member, make_municipality, make_plan, make_unit
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
+from unit_support import (
+    ADVISOR,
+    READER,
+    leader_of,
+    make_unit_plan,
+    unit_page_url,
+    unit_test_settings,  # noqa: F401  (an autouse fixture)
+)
 
-from conftest import make_member, make_municipality, make_plan, make_unit
 from routines.models import Plan, ReadConfirmation
 from routines.services import approve_plan, publish_plan, start_revision
-from unit_support import ADVISOR, READER, leader_of, make_unit_plan, unit_page_url
-from unit_support import unit_test_settings  # noqa: F401  (an autouse fixture)
 
 pytestmark = pytest.mark.django_db
 

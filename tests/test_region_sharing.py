@@ -1,11 +1,11 @@
 """Learning from each other: approved plans are shared within the region, nothing else."""
 
 import pytest
-from django.urls import reverse
-
 from conftest import make_actor, make_member, make_municipality, make_plan, make_region, make_routine, make_user
-from routines.models import Membership, Plan, Routine
+from django.urls import reverse
 from year_plan import make_year_plan
+
+from routines.models import Membership, Plan, Routine
 
 pytestmark = pytest.mark.django_db
 

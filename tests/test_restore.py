@@ -3,8 +3,6 @@
 import datetime
 
 import pytest
-from django.urls import reverse
-
 from conftest import (
     make_actor,
     make_entry,
@@ -20,9 +18,11 @@ from conftest import (
     make_unit_text,
     make_user,
 )
-from history_support import acting_as, delete, edit
+from django.urls import reverse
+from history_support import delete, edit
+
 from meetings.models import ProgressEntry
-from routines.models import Actor, Duty, Membership, Milestone, Plan, Routine, Section
+from routines.models import Actor, Duty, Membership, Milestone, Plan, Routine
 
 pytestmark = pytest.mark.django_db
 
@@ -108,7 +108,8 @@ def test_restoring_a_deleted_routine_brings_back_legal_basis_unit_texts_and_mile
 
     restored = Routine.objects.get(pk=record.id)
     assert [ref.citation for ref in restored.legal_references.all()] == [
-        "Barnehageloven § 37", "Opplæringsloven kap. 12"
+        "Barnehageloven § 37",
+        "Opplæringsloven kap. 12",
     ]
     assert [(text.unit, text.body, text.status) for text in restored.unit_texts.all()] == [
         (unit, "Skolens egen tekst", "done")

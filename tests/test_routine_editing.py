@@ -1,8 +1,6 @@
 """Routines: scope, responsible actor, milestones, BTI levels and their legal basis."""
 
 import pytest
-from django.urls import reverse
-
 from conftest import (
     make_actor,
     make_legal_reference,
@@ -13,7 +11,9 @@ from conftest import (
     make_unit,
     make_unit_text,
 )
+from django.urls import reverse
 from form_data import form_data
+
 from routines.models import LegalReference, Membership, Routine, UnitRoutineText
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,6 @@ redirect or an e-mail.
 import pytest
 from django.core import mail
 from django.test import Client
-
 from urlwalk import World, response_text
 
 pytestmark = pytest.mark.django_db

@@ -1,10 +1,10 @@
 """Sections: the plan's own texts, each maybe the answer to a guiding question."""
 
 import pytest
-from django.urls import reverse
-
 from conftest import make_member, make_plan, make_section, make_unit
+from django.urls import reverse
 from form_data import form_data
+
 from routines.models import Membership, Section
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,6 @@ superuser (who sees the admin), over HTTPS so HSTS is sent too.
 
 import pytest
 from django.test import Client, override_settings
-
 from urlwalk import World, superuser
 
 pytestmark = pytest.mark.django_db

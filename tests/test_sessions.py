@@ -5,6 +5,7 @@ import time
 from datetime import timedelta
 
 import pytest
+from conftest import make_member, make_plan, make_user
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
@@ -13,11 +14,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from urlwalk import superuser
 
-from conftest import make_member, make_plan, make_user
 from ops.security import LOGIN_TIME_KEY, RENEW_AFTER, RENEWED_KEY, deactivate_user
 from routines.models import Membership
-from urlwalk import superuser
 
 pytestmark = pytest.mark.django_db
 

@@ -1,14 +1,21 @@
 """A unit's own text for a unit-specific routine, and its local supplement to a common routine."""
 
 import pytest
+from conftest import make_member, make_municipality, make_plan, make_routine, make_unit, make_unit_text
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-
-from conftest import make_member, make_municipality, make_plan, make_routine, make_unit, make_unit_text
 from form_data import form_data
+from unit_support import (
+    ADVISOR,
+    READER,
+    leader_of,
+    load_demo,
+    make_unit_plan,
+    unit_page_url,
+    unit_test_settings,  # noqa: F401  (an autouse fixture)
+)
+
 from routines.models import Membership, Plan, Routine, UnitRoutineText
-from unit_support import ADVISOR, READER, leader_of, load_demo, make_unit_plan, unit_page_url
-from unit_support import unit_test_settings  # noqa: F401  (an autouse fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -86,7 +93,9 @@ def test_conflict_keeps_both_versions(client, setup):
     text.body = "Kollegaens versjon"
     text.save()
     client.force_login(leader_of(setup.school))
-    response = client.post(edit_url(setup.school, setup.own), {"body": "Min versjon", "status": "draft", "seen_version": seen})
+    response = client.post(
+        edit_url(setup.school, setup.own), {"body": "Min versjon", "status": "draft", "seen_version": seen}
+    )
     assert response.status_code == 409
     assert "Min versjon" in response.text and "Kollegaens versjon" in response.text
     text.refresh_from_db()
@@ -151,7 +160,9 @@ def test_the_demo_unit_leader_writes_a_routine_text(client):
     demo = load_demo()
     routine = demo.plan.routines.get(title="BTI nivå 2–3: rutiner og ansvarsfordeling")
     client.force_login(demo.rektor)
-    response = client.post(edit_url(demo.school, routine), {"body": "Slik gjør vi det på barneskolen", "status": "draft"})
+    response = client.post(
+        edit_url(demo.school, routine), {"body": "Slik gjør vi det på barneskolen", "status": "draft"}
+    )
     assert response.status_code == 302
     page = client.get(unit_page_url(demo.plan, demo.school)).text
     assert "Slik gjør vi det på barneskolen" in page

@@ -1,10 +1,10 @@
 """Which kinds of unit an entry concerns, and how unit_kinds is edited."""
 
 import pytest
+from conftest import make_arena, make_entry, make_plan, make_target_group
 from django import forms
 from django.core.exceptions import ValidationError
 
-from conftest import make_arena, make_entry, make_plan, make_target_group
 from meetings.models import Arena, TargetGroup
 from meetings.unit_kinds import ALL_KINDS
 

@@ -3,8 +3,6 @@
 import re
 
 import pytest
-from django.urls import reverse
-
 from conftest import (
     make_actor,
     make_arena,
@@ -18,11 +16,21 @@ from conftest import (
     make_unit_text,
     make_user,
 )
+from django.urls import reverse
+from unit_support import (
+    ADVISOR,
+    READER,
+    days,
+    leader_of,
+    load_demo,
+    make_unit_plan,
+    unit_page_url,
+    unit_test_settings,  # noqa: F401  (an autouse fixture)
+)
+
 from meetings.models import Arena
 from routines.access import current_plan
 from routines.models import MilestoneProgress, Plan, Routine, Unit
-from unit_support import ADVISOR, READER, days, leader_of, load_demo, make_unit_plan, unit_page_url
-from unit_support import unit_test_settings  # noqa: F401  (an autouse fixture)
 
 pytestmark = pytest.mark.django_db
 

@@ -3,9 +3,9 @@
 import io
 
 import pytest
+from browser_support import accessibility_violations, log_in
 from django.core.management import call_command
 
-from browser_support import accessibility_violations, log_in
 from routines.models import MilestoneProgress, Plan, UnitRoutineText
 
 pytestmark = pytest.mark.django_db(transaction=True)

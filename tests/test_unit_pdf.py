@@ -3,13 +3,19 @@
 import io
 
 import pytest
+from conftest import make_member, make_municipality, make_unit_text
 from django.urls import reverse
 from pypdf import PdfReader
+from unit_support import (
+    ADVISOR,
+    READER,
+    leader_of,
+    load_demo,
+    make_unit_plan,
+    unit_test_settings,  # noqa: F401  (an autouse fixture)
+)
 
-from conftest import make_member, make_municipality, make_unit_text
 from routines.unit_pdf import RefuseEveryURL, render_unit_html
-from unit_support import ADVISOR, READER, leader_of, load_demo, make_unit_plan
-from unit_support import unit_test_settings  # noqa: F401  (an autouse fixture)
 
 pytestmark = pytest.mark.django_db
 

@@ -1,13 +1,13 @@
 """The plan file carries what the unit pages need: actors for units, supplements, entries by owner."""
 
 import pytest
-
 from conftest import make_plan_document
+from unit_support import unit_test_settings  # noqa: F401  (an autouse fixture)
+
+from meetings.models import ProgressEntry
 from routines.models import Actor, Routine, UnitRoutineText
 from routines.planfile import export_municipality, import_document
 from routines.planfile_validation import validate_document
-from meetings.models import ProgressEntry
-from unit_support import unit_test_settings  # noqa: F401  (an autouse fixture)
 
 pytestmark = pytest.mark.django_db
 

@@ -1,10 +1,10 @@
 """A unit's own text for a unit-specific routine: written by its leader or an advisor."""
 
 import pytest
-from django.urls import reverse
-
 from conftest import make_member, make_municipality, make_plan, make_routine, make_unit, make_unit_text
+from django.urls import reverse
 from form_data import form_data
+
 from routines.models import Membership, Routine, UnitRoutineText
 
 pytestmark = pytest.mark.django_db

@@ -1,10 +1,10 @@
 """The units of a municipality: kindergartens, schools, SFO, PPT."""
 
 import pytest
+from conftest import make_member, make_municipality, make_plan, make_routine, make_unit, make_unit_text
 from django.urls import reverse
-
-from conftest import make_member, make_municipality, make_routine, make_plan, make_unit, make_unit_text
 from form_data import form_data
+
 from routines.models import Membership, Routine, Unit
 
 pytestmark = pytest.mark.django_db

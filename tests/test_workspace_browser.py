@@ -3,10 +3,10 @@
 import re
 
 import pytest
+from browser_support import accessibility_violations, log_in
 from django.core.management import call_command
 from django.utils import translation
 
-from browser_support import accessibility_violations, log_in
 from routines.models import Actor, Plan, Routine, UnitRoutineText
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -3,13 +3,13 @@
 import io
 
 import pytest
-from django.core.management import call_command
-
 from browser_support import accessibility_violations, log_in
 from conftest import make_member, make_municipality, make_plan, make_unit
+from django.core.management import call_command
+from year_plan import make_year_plan
+
 from meetings.models import FeedToken, Gathering
 from routines.models import Membership, Plan
-from year_plan import make_year_plan
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -83,7 +83,9 @@ class YearViewOnTheDemoTests(TestCase):
         self.assertIn("Felles styrermøte", contents)
         self.assertNotIn("Skoleledermøte", contents)
         self.assertNotIn("Elevrådsopplæring", contents)
-        school_only = self.shown(unit_kind=Unit.Kind.SCHOOL, target_group=self.plan.target_groups.get(name="Styrere").pk)
+        school_only = self.shown(
+            unit_kind=Unit.Kind.SCHOOL, target_group=self.plan.target_groups.get(name="Styrere").pk
+        )
         self.assertTrue(all(len(entry.target_groups.all()) > 1 for entry in school_only))
 
     def test_month_view_of_the_demo(self):

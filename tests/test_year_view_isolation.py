@@ -1,11 +1,11 @@
 """Nothing of the year view leaks to people of another municipality and region, and each URL is listed."""
 
 import pytest
-from django.urls import get_resolver, reverse
-
 from conftest import make_member, make_municipality, make_plan
+from django.urls import get_resolver, reverse
 from isolation_cases_meetings import MEETINGS_ISOLATION_CASES
 from isolation_cases_yearview import NOT_OBJECT_URLS, YEARVIEW_ISOLATION_CASES
+
 from routines.models import Membership, Plan
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +18,9 @@ def test_every_meetings_url_is_listed():
     assert names == listed
 
 
-@pytest.mark.parametrize("name, factory, method", YEARVIEW_ISOLATION_CASES, ids=[c[0] for c in YEARVIEW_ISOLATION_CASES])
+@pytest.mark.parametrize(
+    "name, factory, method", YEARVIEW_ISOLATION_CASES, ids=[c[0] for c in YEARVIEW_ISOLATION_CASES]
+)
 def test_another_municipality_and_region_gets_404(client, name, factory, method):
     plan = make_plan(status=Plan.Status.APPROVED)
     url = reverse(name, kwargs=factory(plan))

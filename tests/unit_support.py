@@ -5,11 +5,6 @@ from io import StringIO
 from types import SimpleNamespace
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.urls import reverse
-from django.utils import timezone, translation
-
 from conftest import (
     make_actor,
     make_arena,
@@ -22,6 +17,11 @@ from conftest import (
     make_target_group,
     make_unit,
 )
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone, translation
+
 from meetings.models import Arena
 from routines.models import Membership, Municipality, Plan, Routine, Unit
 
@@ -70,9 +70,13 @@ def make_unit_plan(**plan_fields):
     municipal_only = make_entry(plan, starts_on=days(8), content="Styrermøte kommunale", unit_owner="municipal")
     municipal_only.target_groups.set([leaders])
     make_entry(plan, starts_on=days(12), content="Felles styrermøte")
-    make_entry(plan, starts_on=days(-3), ends_on=days(3), content="Pedagogisk analyse ved hver enhet", at_every_unit=True)
+    make_entry(
+        plan, starts_on=days(-3), ends_on=days(3), content="Pedagogisk analyse ved hver enhet", at_every_unit=True
+    )
     make_entry(plan, starts_on=days(-10), content="Oppstartsmøte")
-    make_actor(plan, name="Ledelsen i barnehage og skole", applies_to_units=True, duties=["Leder arbeidet ved egen enhet"])
+    make_actor(
+        plan, name="Ledelsen i barnehage og skole", applies_to_units=True, duties=["Leder arbeidet ved egen enhet"]
+    )
     make_actor(plan, name="Kommunedirektør", duties=["Sørger for ressurser"])
     milestone = make_milestone(plan, text="Alle enheter vurderer eget ståsted")
     make_milestone(plan, text="Alle ansatte kjenner BTI")

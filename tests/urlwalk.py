@@ -12,12 +12,6 @@ import io
 import itertools
 import re
 
-from django.apps import apps
-from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
-from django.db import models
-from django.urls import URLResolver, get_resolver, reverse
-
 from conftest import (
     make_actor,
     make_arena,
@@ -33,6 +27,12 @@ from conftest import (
     make_unit,
     make_unit_text,
 )
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.urls import URLResolver, get_resolver, reverse
+
 from routines.models import FocusArea, LegalReference, Membership, Routine
 
 _users = itertools.count(1)

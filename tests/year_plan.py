@@ -4,6 +4,7 @@ import datetime
 from types import SimpleNamespace
 
 from conftest import make_arena, make_entry, make_milestone, make_plan, make_target_group
+
 from meetings.models import Arena
 from routines.models import Unit
 

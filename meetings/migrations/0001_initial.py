@@ -5,98 +5,187 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('routines', '0001_initial'),
+        ("routines", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Arena',
+            name="Arena",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('position', models.PositiveIntegerField(default=0, verbose_name='position')),
-                ('category', models.CharField(choices=[('group', 'Development group or body'), ('meeting', 'Meeting arena'), ('practice', 'Practice action')], default='meeting', max_length=20, verbose_name='kind')),
-                ('name', models.CharField(max_length=300, verbose_name='name')),
-                ('abbreviation', models.CharField(blank=True, max_length=30, verbose_name='abbreviation')),
-                ('purpose', models.TextField(blank=True, verbose_name='purpose')),
-                ('led_by', models.CharField(blank=True, max_length=300, verbose_name='led by')),
-                ('participants', models.TextField(blank=True, verbose_name='who takes part')),
-                ('frequency', models.CharField(blank=True, max_length=300, verbose_name='how often')),
-                ('scope', models.CharField(choices=[('municipality', 'Municipality-wide'), ('every_unit', 'One in every unit')], default='municipality', max_length=20, verbose_name='scope')),
-                ('unit_kind', models.CharField(blank=True, choices=[('kindergarten', 'Kindergarten'), ('school', 'School'), ('sfo', 'SFO'), ('ppt', 'PPT'), ('other', 'Other')], help_text='For arenas in every unit: which kind of unit has one. Empty means all.', max_length=20, verbose_name='kind of unit')),
-                ('bti_levels', models.JSONField(blank=True, default=list, verbose_name='BTI levels')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='arenas', to='routines.plan')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("position", models.PositiveIntegerField(default=0, verbose_name="position")),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("group", "Development group or body"),
+                            ("meeting", "Meeting arena"),
+                            ("practice", "Practice action"),
+                        ],
+                        default="meeting",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("name", models.CharField(max_length=300, verbose_name="name")),
+                ("abbreviation", models.CharField(blank=True, max_length=30, verbose_name="abbreviation")),
+                ("purpose", models.TextField(blank=True, verbose_name="purpose")),
+                ("led_by", models.CharField(blank=True, max_length=300, verbose_name="led by")),
+                ("participants", models.TextField(blank=True, verbose_name="who takes part")),
+                ("frequency", models.CharField(blank=True, max_length=300, verbose_name="how often")),
+                (
+                    "scope",
+                    models.CharField(
+                        choices=[("municipality", "Municipality-wide"), ("every_unit", "One in every unit")],
+                        default="municipality",
+                        max_length=20,
+                        verbose_name="scope",
+                    ),
+                ),
+                (
+                    "unit_kind",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("kindergarten", "Kindergarten"),
+                            ("school", "School"),
+                            ("sfo", "SFO"),
+                            ("ppt", "PPT"),
+                            ("other", "Other"),
+                        ],
+                        help_text="For arenas in every unit: which kind of unit has one. Empty means all.",
+                        max_length=20,
+                        verbose_name="kind of unit",
+                    ),
+                ),
+                ("bti_levels", models.JSONField(blank=True, default=list, verbose_name="BTI levels")),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="arenas", to="routines.plan"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'meeting arena',
-                'verbose_name_plural': 'meeting arenas',
-                'ordering': ['position', 'pk'],
-                'abstract': False,
+                "verbose_name": "meeting arena",
+                "verbose_name_plural": "meeting arenas",
+                "ordering": ["position", "pk"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='TargetGroup',
+            name="TargetGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('position', models.PositiveIntegerField(default=0, verbose_name='position')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='target_groups', to='routines.plan')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("position", models.PositiveIntegerField(default=0, verbose_name="position")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="target_groups", to="routines.plan"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'target group',
-                'verbose_name_plural': 'target groups',
-                'ordering': ['position', 'pk'],
-                'abstract': False,
+                "verbose_name": "target group",
+                "verbose_name_plural": "target groups",
+                "ordering": ["position", "pk"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='ProgressEntry',
+            name="ProgressEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('starts_on', models.DateField(verbose_name='date')),
-                ('ends_on', models.DateField(blank=True, help_text='Only for periods.', null=True, verbose_name='to date')),
-                ('starts_at', models.TimeField(blank=True, null=True, verbose_name='from time')),
-                ('ends_at', models.TimeField(blank=True, null=True, verbose_name='to time')),
-                ('place', models.CharField(blank=True, max_length=300, verbose_name='place')),
-                ('comment', models.CharField(blank=True, max_length=500, verbose_name='comment')),
-                ('content', models.TextField(verbose_name='content')),
-                ('all_milestones', models.BooleanField(default=False, verbose_name='serves all milestones')),
-                ('at_every_unit', models.BooleanField(default=False, help_text='Done at every kindergarten and school during the period.', verbose_name='at every unit')),
-                ('arena', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='entries', to='meetings.arena', verbose_name='meeting arena')),
-                ('milestones', models.ManyToManyField(blank=True, related_name='progress_entries', to='routines.milestone', verbose_name='milestones')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='progress_entries', to='routines.plan')),
-                ('target_groups', models.ManyToManyField(blank=True, related_name='entries', to='meetings.targetgroup', verbose_name='target groups')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("starts_on", models.DateField(verbose_name="date")),
+                (
+                    "ends_on",
+                    models.DateField(blank=True, help_text="Only for periods.", null=True, verbose_name="to date"),
+                ),
+                ("starts_at", models.TimeField(blank=True, null=True, verbose_name="from time")),
+                ("ends_at", models.TimeField(blank=True, null=True, verbose_name="to time")),
+                ("place", models.CharField(blank=True, max_length=300, verbose_name="place")),
+                ("comment", models.CharField(blank=True, max_length=500, verbose_name="comment")),
+                ("content", models.TextField(verbose_name="content")),
+                ("all_milestones", models.BooleanField(default=False, verbose_name="serves all milestones")),
+                (
+                    "at_every_unit",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Done at every kindergarten and school during the period.",
+                        verbose_name="at every unit",
+                    ),
+                ),
+                (
+                    "arena",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="entries",
+                        to="meetings.arena",
+                        verbose_name="meeting arena",
+                    ),
+                ),
+                (
+                    "milestones",
+                    models.ManyToManyField(
+                        blank=True, related_name="progress_entries", to="routines.milestone", verbose_name="milestones"
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="progress_entries", to="routines.plan"
+                    ),
+                ),
+                (
+                    "target_groups",
+                    models.ManyToManyField(
+                        blank=True, related_name="entries", to="meetings.targetgroup", verbose_name="target groups"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'progress-plan entry',
-                'verbose_name_plural': 'progress-plan entries',
-                'ordering': ['starts_on', 'starts_at', 'pk'],
+                "verbose_name": "progress-plan entry",
+                "verbose_name_plural": "progress-plan entries",
+                "ordering": ["starts_on", "starts_at", "pk"],
             },
         ),
         migrations.AddConstraint(
-            model_name='arena',
-            constraint=models.CheckConstraint(condition=models.Q(('category__in', ['group', 'meeting', 'practice'])), name='arena_category_valid'),
+            model_name="arena",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("category__in", ["group", "meeting", "practice"])), name="arena_category_valid"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='arena',
-            constraint=models.CheckConstraint(condition=models.Q(('scope__in', ['municipality', 'every_unit'])), name='arena_scope_valid'),
+            model_name="arena",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("scope__in", ["municipality", "every_unit"])), name="arena_scope_valid"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='targetgroup',
-            constraint=models.UniqueConstraint(fields=('plan', 'name'), name='target_group_name_unique_in_plan'),
+            model_name="targetgroup",
+            constraint=models.UniqueConstraint(fields=("plan", "name"), name="target_group_name_unique_in_plan"),
         ),
         migrations.AddConstraint(
-            model_name='progressentry',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_on__isnull', True), ('ends_on__gte', models.F('starts_on')), _connector='OR'), name='entry_ends_not_before_start'),
+            model_name="progressentry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ends_on__isnull", True), ("ends_on__gte", models.F("starts_on")), _connector="OR"),
+                name="entry_ends_not_before_start",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='progressentry',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_at__isnull', True), ('starts_at__isnull', False), _connector='OR'), name='entry_end_time_needs_start_time'),
+            model_name="progressentry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ends_at__isnull", True), ("starts_at__isnull", False), _connector="OR"),
+                name="entry_end_time_needs_start_time",
+            ),
         ),
     ]

@@ -4,30 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0002_history'),
+        ("meetings", "0002_history"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='arena',
-            name='position',
-            field=models.PositiveIntegerField(blank=True, default=None, verbose_name='position'),
+            model_name="arena",
+            name="position",
+            field=models.PositiveIntegerField(blank=True, default=None, verbose_name="position"),
         ),
         migrations.AlterField(
-            model_name='historicalarena',
-            name='position',
-            field=models.PositiveIntegerField(blank=True, default=None, verbose_name='position'),
+            model_name="historicalarena",
+            name="position",
+            field=models.PositiveIntegerField(blank=True, default=None, verbose_name="position"),
         ),
         migrations.AlterField(
-            model_name='historicaltargetgroup',
-            name='position',
-            field=models.PositiveIntegerField(blank=True, default=None, verbose_name='position'),
+            model_name="historicaltargetgroup",
+            name="position",
+            field=models.PositiveIntegerField(blank=True, default=None, verbose_name="position"),
         ),
         migrations.AlterField(
-            model_name='targetgroup',
-            name='position',
-            field=models.PositiveIntegerField(blank=True, default=None, verbose_name='position'),
+            model_name="targetgroup",
+            name="position",
+            field=models.PositiveIntegerField(blank=True, default=None, verbose_name="position"),
         ),
     ]

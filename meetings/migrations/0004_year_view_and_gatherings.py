@@ -2,192 +2,341 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import meetings.unit_kinds
 from django.conf import settings
 from django.db import migrations, models
 
+import meetings.unit_kinds
+
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0003_part_position_set_on_save'),
-        ('routines', '0005_part_position_set_on_save'),
+        ("meetings", "0003_part_position_set_on_save"),
+        ("routines", "0005_part_position_set_on_save"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='arena',
-            name='unit_kinds',
-            field=meetings.unit_kinds.UnitKindsModelField(blank=True, default=list, help_text='Which kinds of unit the arena concerns, e.g. schools for SUT. Empty means all.', validators=[meetings.unit_kinds.validate_unit_kinds], verbose_name='kinds of unit'),
+            model_name="arena",
+            name="unit_kinds",
+            field=meetings.unit_kinds.UnitKindsModelField(
+                blank=True,
+                default=list,
+                help_text="Which kinds of unit the arena concerns, e.g. schools for SUT. Empty means all.",
+                validators=[meetings.unit_kinds.validate_unit_kinds],
+                verbose_name="kinds of unit",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalarena',
-            name='unit_kinds',
-            field=meetings.unit_kinds.UnitKindsModelField(blank=True, default=list, help_text='Which kinds of unit the arena concerns, e.g. schools for SUT. Empty means all.', validators=[meetings.unit_kinds.validate_unit_kinds], verbose_name='kinds of unit'),
+            model_name="historicalarena",
+            name="unit_kinds",
+            field=meetings.unit_kinds.UnitKindsModelField(
+                blank=True,
+                default=list,
+                help_text="Which kinds of unit the arena concerns, e.g. schools for SUT. Empty means all.",
+                validators=[meetings.unit_kinds.validate_unit_kinds],
+                verbose_name="kinds of unit",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalprogressentry',
-            name='unit_kinds',
-            field=meetings.unit_kinds.UnitKindsModelField(blank=True, default=list, help_text='Only when it differs from what the arena and target groups concern. Empty means: derive it.', validators=[meetings.unit_kinds.validate_unit_kinds], verbose_name='kinds of unit'),
+            model_name="historicalprogressentry",
+            name="unit_kinds",
+            field=meetings.unit_kinds.UnitKindsModelField(
+                blank=True,
+                default=list,
+                help_text="Only when it differs from what the arena and target groups concern. Empty means: derive it.",
+                validators=[meetings.unit_kinds.validate_unit_kinds],
+                verbose_name="kinds of unit",
+            ),
         ),
         migrations.AddField(
-            model_name='historicaltargetgroup',
-            name='unit_kinds',
-            field=meetings.unit_kinds.UnitKindsModelField(blank=True, default=list, help_text='Empty means all kinds of unit.', validators=[meetings.unit_kinds.validate_unit_kinds], verbose_name='kinds of unit'),
+            model_name="historicaltargetgroup",
+            name="unit_kinds",
+            field=meetings.unit_kinds.UnitKindsModelField(
+                blank=True,
+                default=list,
+                help_text="Empty means all kinds of unit.",
+                validators=[meetings.unit_kinds.validate_unit_kinds],
+                verbose_name="kinds of unit",
+            ),
         ),
         migrations.AddField(
-            model_name='progressentry',
-            name='unit_kinds',
-            field=meetings.unit_kinds.UnitKindsModelField(blank=True, default=list, help_text='Only when it differs from what the arena and target groups concern. Empty means: derive it.', validators=[meetings.unit_kinds.validate_unit_kinds], verbose_name='kinds of unit'),
+            model_name="progressentry",
+            name="unit_kinds",
+            field=meetings.unit_kinds.UnitKindsModelField(
+                blank=True,
+                default=list,
+                help_text="Only when it differs from what the arena and target groups concern. Empty means: derive it.",
+                validators=[meetings.unit_kinds.validate_unit_kinds],
+                verbose_name="kinds of unit",
+            ),
         ),
         migrations.AddField(
-            model_name='targetgroup',
-            name='unit_kinds',
-            field=meetings.unit_kinds.UnitKindsModelField(blank=True, default=list, help_text='Empty means all kinds of unit.', validators=[meetings.unit_kinds.validate_unit_kinds], verbose_name='kinds of unit'),
+            model_name="targetgroup",
+            name="unit_kinds",
+            field=meetings.unit_kinds.UnitKindsModelField(
+                blank=True,
+                default=list,
+                help_text="Empty means all kinds of unit.",
+                validators=[meetings.unit_kinds.validate_unit_kinds],
+                verbose_name="kinds of unit",
+            ),
         ),
         migrations.CreateModel(
-            name='FeedToken',
+            name="FeedToken",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.CharField(editable=False, max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='feed_token', to='routines.plan')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("token", models.CharField(editable=False, max_length=64, unique=True)),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name="created"),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="feed_token", to="routines.plan"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'calendar feed link',
-                'verbose_name_plural': 'calendar feed links',
+                "verbose_name": "calendar feed link",
+                "verbose_name_plural": "calendar feed links",
             },
         ),
         migrations.CreateModel(
-            name='Gathering',
+            name="Gathering",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('date', models.DateField(verbose_name='date')),
-                ('starts_at', models.TimeField(blank=True, null=True, verbose_name='from time')),
-                ('ends_at', models.TimeField(blank=True, null=True, verbose_name='to time')),
-                ('place', models.CharField(blank=True, max_length=300, verbose_name='place')),
-                ('audience', models.TextField(blank=True, verbose_name='who it is for')),
-                ('theme', models.CharField(blank=True, max_length=300, verbose_name='theme')),
-                ('description', models.TextField(blank=True, verbose_name='about the gathering')),
-                ('organisation', models.CharField(blank=True, max_length=500, verbose_name='how the work is organised')),
-                ('prework', models.TextField(blank=True, help_text='What the municipalities prepare and send in.', verbose_name='pre-work')),
-                ('prework_deadline', models.DateField(blank=True, null=True, verbose_name='pre-work deadline')),
-                ('prework_send_to', models.EmailField(blank=True, max_length=254, verbose_name='send pre-work to')),
-                ('organiser', models.CharField(blank=True, max_length=300, verbose_name='led by')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='note under the programme')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='gatherings', to='routines.region', verbose_name='region')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                ("date", models.DateField(verbose_name="date")),
+                ("starts_at", models.TimeField(blank=True, null=True, verbose_name="from time")),
+                ("ends_at", models.TimeField(blank=True, null=True, verbose_name="to time")),
+                ("place", models.CharField(blank=True, max_length=300, verbose_name="place")),
+                ("audience", models.TextField(blank=True, verbose_name="who it is for")),
+                ("theme", models.CharField(blank=True, max_length=300, verbose_name="theme")),
+                ("description", models.TextField(blank=True, verbose_name="about the gathering")),
+                (
+                    "organisation",
+                    models.CharField(blank=True, max_length=500, verbose_name="how the work is organised"),
+                ),
+                (
+                    "prework",
+                    models.TextField(
+                        blank=True, help_text="What the municipalities prepare and send in.", verbose_name="pre-work"
+                    ),
+                ),
+                ("prework_deadline", models.DateField(blank=True, null=True, verbose_name="pre-work deadline")),
+                ("prework_send_to", models.EmailField(blank=True, max_length=254, verbose_name="send pre-work to")),
+                ("organiser", models.CharField(blank=True, max_length=300, verbose_name="led by")),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="note under the programme")),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="gatherings",
+                        to="routines.region",
+                        verbose_name="region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'gathering',
-                'verbose_name_plural': 'gatherings',
-                'ordering': ['-date', 'title'],
+                "verbose_name": "gathering",
+                "verbose_name_plural": "gatherings",
+                "ordering": ["-date", "title"],
             },
         ),
         migrations.CreateModel(
-            name='AgendaItem',
+            name="AgendaItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('starts_at', models.TimeField(verbose_name='from time')),
-                ('ends_at', models.TimeField(blank=True, null=True, verbose_name='to time')),
-                ('title', models.CharField(max_length=500, verbose_name='title')),
-                ('presenter', models.CharField(blank=True, max_length=300, verbose_name='presenter')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('gathering', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='agenda_items', to='meetings.gathering')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("starts_at", models.TimeField(verbose_name="from time")),
+                ("ends_at", models.TimeField(blank=True, null=True, verbose_name="to time")),
+                ("title", models.CharField(max_length=500, verbose_name="title")),
+                ("presenter", models.CharField(blank=True, max_length=300, verbose_name="presenter")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "gathering",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="agenda_items",
+                        to="meetings.gathering",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'agenda item',
-                'verbose_name_plural': 'agenda items',
-                'ordering': ['starts_at', 'pk'],
+                "verbose_name": "agenda item",
+                "verbose_name_plural": "agenda items",
+                "ordering": ["starts_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='GroupWork',
+            name="GroupWork",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('instructions', models.TextField(blank=True, help_text='E.g. choose a chair and a time keeper.', verbose_name='instructions')),
-                ('purpose', models.TextField(blank=True, verbose_name='purpose')),
-                ('agenda_item', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='group_works', to='meetings.agendaitem', verbose_name='during agenda item')),
-                ('gathering', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='group_works', to='meetings.gathering')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                (
+                    "instructions",
+                    models.TextField(
+                        blank=True, help_text="E.g. choose a chair and a time keeper.", verbose_name="instructions"
+                    ),
+                ),
+                ("purpose", models.TextField(blank=True, verbose_name="purpose")),
+                (
+                    "agenda_item",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="group_works",
+                        to="meetings.agendaitem",
+                        verbose_name="during agenda item",
+                    ),
+                ),
+                (
+                    "gathering",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="group_works", to="meetings.gathering"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'group work',
-                'verbose_name_plural': 'group work',
-                'ordering': ['gathering', 'pk'],
+                "verbose_name": "group work",
+                "verbose_name_plural": "group work",
+                "ordering": ["gathering", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='GroupWorkStep',
+            name="GroupWorkStep",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('position', models.PositiveIntegerField(blank=True, default=None, verbose_name='position')),
-                ('text', models.TextField(verbose_name='step')),
-                ('group_work', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='steps', to='meetings.groupwork')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("position", models.PositiveIntegerField(blank=True, default=None, verbose_name="position")),
+                ("text", models.TextField(verbose_name="step")),
+                (
+                    "group_work",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="steps", to="meetings.groupwork"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'step',
-                'verbose_name_plural': 'steps',
-                'ordering': ['position', 'pk'],
-                'abstract': False,
+                "verbose_name": "step",
+                "verbose_name_plural": "steps",
+                "ordering": ["position", "pk"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='PreworkNote',
+            name="PreworkNote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('text', models.TextField(verbose_name='pre-work note')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last changed')),
-                ('author', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('gathering', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='prework_notes', to='meetings.gathering')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='prework_notes', to='routines.municipality', verbose_name='municipality')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("text", models.TextField(verbose_name="pre-work note")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="last changed")),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "gathering",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="prework_notes",
+                        to="meetings.gathering",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="prework_notes",
+                        to="routines.municipality",
+                        verbose_name="municipality",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'pre-work note',
-                'verbose_name_plural': 'pre-work notes',
-                'ordering': ['municipality__name'],
+                "verbose_name": "pre-work note",
+                "verbose_name_plural": "pre-work notes",
+                "ordering": ["municipality__name"],
             },
         ),
         migrations.CreateModel(
-            name='WorkGroup',
+            name="WorkGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('position', models.PositiveIntegerField(blank=True, default=None, verbose_name='position')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('chair', models.CharField(blank=True, max_length=200, verbose_name='chair')),
-                ('time_keeper', models.CharField(blank=True, max_length=200, verbose_name='time keeper')),
-                ('group_work', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='groups', to='meetings.groupwork')),
-                ('municipalities', models.ManyToManyField(blank=True, related_name='work_groups', to='routines.municipality', verbose_name='municipalities')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("position", models.PositiveIntegerField(blank=True, default=None, verbose_name="position")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("chair", models.CharField(blank=True, max_length=200, verbose_name="chair")),
+                ("time_keeper", models.CharField(blank=True, max_length=200, verbose_name="time keeper")),
+                (
+                    "group_work",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="groups", to="meetings.groupwork"
+                    ),
+                ),
+                (
+                    "municipalities",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="work_groups",
+                        to="routines.municipality",
+                        verbose_name="municipalities",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'group',
-                'verbose_name_plural': 'groups',
-                'ordering': ['position', 'pk'],
-                'abstract': False,
+                "verbose_name": "group",
+                "verbose_name_plural": "groups",
+                "ordering": ["position", "pk"],
+                "abstract": False,
             },
         ),
         migrations.AddConstraint(
-            model_name='gathering',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_at__isnull', True), ('starts_at__isnull', False), _connector='OR'), name='gathering_end_time_needs_start_time'),
+            model_name="gathering",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ends_at__isnull", True), ("starts_at__isnull", False), _connector="OR"),
+                name="gathering_end_time_needs_start_time",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='gathering',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_at__isnull', True), ('ends_at__gte', models.F('starts_at')), _connector='OR'), name='gathering_ends_not_before_start'),
+            model_name="gathering",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ends_at__isnull", True), ("ends_at__gte", models.F("starts_at")), _connector="OR"),
+                name="gathering_ends_not_before_start",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='agendaitem',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_at__isnull', True), ('ends_at__gte', models.F('starts_at')), _connector='OR'), name='agenda_item_ends_not_before_start'),
+            model_name="agendaitem",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ends_at__isnull", True), ("ends_at__gte", models.F("starts_at")), _connector="OR"),
+                name="agenda_item_ends_not_before_start",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='preworknote',
-            constraint=models.UniqueConstraint(fields=('gathering', 'municipality'), name='prework_note_once_per_municipality'),
+            model_name="preworknote",
+            constraint=models.UniqueConstraint(
+                fields=("gathering", "municipality"), name="prework_note_once_per_municipality"
+            ),
         ),
     ]

@@ -4,20 +4,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0004_year_view_and_gatherings'),
+        ("meetings", "0004_year_view_and_gatherings"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalprogressentry',
-            name='to_review',
-            field=models.BooleanField(default=False, help_text='Copied from last school year: check the date and content.', verbose_name='to review'),
+            model_name="historicalprogressentry",
+            name="to_review",
+            field=models.BooleanField(
+                default=False,
+                help_text="Copied from last school year: check the date and content.",
+                verbose_name="to review",
+            ),
         ),
         migrations.AddField(
-            model_name='progressentry',
-            name='to_review',
-            field=models.BooleanField(default=False, help_text='Copied from last school year: check the date and content.', verbose_name='to review'),
+            model_name="progressentry",
+            name="to_review",
+            field=models.BooleanField(
+                default=False,
+                help_text="Copied from last school year: check the date and content.",
+                verbose_name="to review",
+            ),
         ),
     ]

@@ -4,24 +4,37 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0005_progressentry_to_review'),
+        ("meetings", "0005_progressentry_to_review"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalprogressentry',
-            name='unit_owner',
-            field=models.CharField(blank=True, choices=[('municipal', 'Municipal'), ('private', 'Private')], help_text='E.g. a meeting for the municipal kindergartens only. Empty means municipal and private units.', max_length=20, verbose_name='only for units that are'),
+            model_name="historicalprogressentry",
+            name="unit_owner",
+            field=models.CharField(
+                blank=True,
+                choices=[("municipal", "Municipal"), ("private", "Private")],
+                help_text="E.g. a meeting for the municipal kindergartens only. Empty means municipal and private units.",
+                max_length=20,
+                verbose_name="only for units that are",
+            ),
         ),
         migrations.AddField(
-            model_name='progressentry',
-            name='unit_owner',
-            field=models.CharField(blank=True, choices=[('municipal', 'Municipal'), ('private', 'Private')], help_text='E.g. a meeting for the municipal kindergartens only. Empty means municipal and private units.', max_length=20, verbose_name='only for units that are'),
+            model_name="progressentry",
+            name="unit_owner",
+            field=models.CharField(
+                blank=True,
+                choices=[("municipal", "Municipal"), ("private", "Private")],
+                help_text="E.g. a meeting for the municipal kindergartens only. Empty means municipal and private units.",
+                max_length=20,
+                verbose_name="only for units that are",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='progressentry',
-            constraint=models.CheckConstraint(condition=models.Q(('unit_owner__in', ['', 'municipal', 'private'])), name='entry_unit_owner_valid'),
+            model_name="progressentry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("unit_owner__in", ["", "municipal", "private"])), name="entry_unit_owner_valid"
+            ),
         ),
     ]

@@ -25,9 +25,9 @@ def read_document(path):
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
-        raise PlanFileError([Problem("$", _("The file is not UTF-8 text."))])
+        raise PlanFileError([Problem("$", _("The file is not UTF-8 text."))]) from None
     except json.JSONDecodeError as error:
-        raise PlanFileError([Problem("$", _("The file is not valid JSON: %(error)s.") % {"error": error})])
+        raise PlanFileError([Problem("$", _("The file is not valid JSON: %(error)s.") % {"error": error})]) from error
 
 
 def import_files(command, paths, replace):

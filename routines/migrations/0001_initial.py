@@ -6,269 +6,443 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Actor',
+            name="Actor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('position', models.PositiveIntegerField(default=0, verbose_name='position')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('role', models.CharField(blank=True, max_length=300, verbose_name='role')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("position", models.PositiveIntegerField(default=0, verbose_name="position")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("role", models.CharField(blank=True, max_length=300, verbose_name="role")),
             ],
             options={
-                'verbose_name': 'actor',
-                'verbose_name_plural': 'actors',
-                'ordering': ['position', 'pk'],
-                'abstract': False,
+                "verbose_name": "actor",
+                "verbose_name_plural": "actors",
+                "ordering": ["position", "pk"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Municipality',
+            name="Municipality",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('slug', models.SlugField(unique=True, verbose_name='slug')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('vision', models.TextField(blank=True, verbose_name='vision statement')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("slug", models.SlugField(unique=True, verbose_name="slug")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("vision", models.TextField(blank=True, verbose_name="vision statement")),
             ],
             options={
-                'verbose_name': 'municipality',
-                'verbose_name_plural': 'municipalities',
-                'ordering': ['name'],
+                "verbose_name": "municipality",
+                "verbose_name_plural": "municipalities",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(unique=True, verbose_name='slug')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("slug", models.SlugField(unique=True, verbose_name="slug")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
             ],
             options={
-                'verbose_name': 'region',
-                'verbose_name_plural': 'regions',
-                'ordering': ['name'],
+                "verbose_name": "region",
+                "verbose_name_plural": "regions",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Duty',
+            name="Duty",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('position', models.PositiveIntegerField(default=0, verbose_name='position')),
-                ('text', models.TextField(verbose_name='duty')),
-                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='duties', to='routines.actor')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("position", models.PositiveIntegerField(default=0, verbose_name="position")),
+                ("text", models.TextField(verbose_name="duty")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="duties", to="routines.actor"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'duty',
-                'verbose_name_plural': 'duties',
-                'ordering': ['position', 'pk'],
-                'abstract': False,
+                "verbose_name": "duty",
+                "verbose_name_plural": "duties",
+                "ordering": ["position", "pk"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Plan',
+            name="Plan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('subtitle', models.CharField(blank=True, max_length=300, verbose_name='subtitle')),
-                ('school_year', models.PositiveSmallIntegerField(help_text='The year the school year starts in: 2023 means 2023/2024.', validators=[django.core.validators.MinValueValidator(2000), django.core.validators.MaxValueValidator(2100)], verbose_name='school year')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('approved', 'Approved'), ('archived', 'Archived')], default='draft', max_length=20, verbose_name='status')),
-                ('language', models.CharField(choices=[('nb', 'Norwegian Bokmål'), ('nn', 'Norwegian Nynorsk')], default='nb', max_length=2, verbose_name='document language')),
-                ('intro', models.TextField(blank=True, verbose_name='introduction')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last changed')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='plans', to='routines.municipality', verbose_name='municipality')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                ("subtitle", models.CharField(blank=True, max_length=300, verbose_name="subtitle")),
+                (
+                    "school_year",
+                    models.PositiveSmallIntegerField(
+                        help_text="The year the school year starts in: 2023 means 2023/2024.",
+                        validators=[
+                            django.core.validators.MinValueValidator(2000),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="school year",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Draft"), ("approved", "Approved"), ("archived", "Archived")],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("nb", "Norwegian Bokmål"), ("nn", "Norwegian Nynorsk")],
+                        default="nb",
+                        max_length=2,
+                        verbose_name="document language",
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, verbose_name="introduction")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="last changed")),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="plans",
+                        to="routines.municipality",
+                        verbose_name="municipality",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'plan',
-                'verbose_name_plural': 'plans',
-                'ordering': ['municipality', '-school_year', 'title'],
+                "verbose_name": "plan",
+                "verbose_name_plural": "plans",
+                "ordering": ["municipality", "-school_year", "title"],
             },
         ),
         migrations.CreateModel(
-            name='Milestone',
+            name="Milestone",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('number', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1)], verbose_name='number')),
-                ('text', models.TextField(verbose_name='milestone')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='milestones', to='routines.plan')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "number",
+                    models.PositiveSmallIntegerField(
+                        validators=[django.core.validators.MinValueValidator(1)], verbose_name="number"
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="milestone")),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="milestones", to="routines.plan"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'milestone',
-                'verbose_name_plural': 'milestones',
-                'ordering': ['number'],
+                "verbose_name": "milestone",
+                "verbose_name_plural": "milestones",
+                "ordering": ["number"],
             },
         ),
         migrations.CreateModel(
-            name='FocusArea',
+            name="FocusArea",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('position', models.PositiveIntegerField(default=0, verbose_name='position')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('goals', models.TextField(blank=True, help_text='One goal per line.', verbose_name='goals')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='focus_areas', to='routines.plan')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("position", models.PositiveIntegerField(default=0, verbose_name="position")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("goals", models.TextField(blank=True, help_text="One goal per line.", verbose_name="goals")),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="focus_areas", to="routines.plan"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'focus area',
-                'verbose_name_plural': 'focus areas',
-                'ordering': ['position', 'pk'],
-                'abstract': False,
+                "verbose_name": "focus area",
+                "verbose_name_plural": "focus areas",
+                "ordering": ["position", "pk"],
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='actor',
-            name='plan',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actors', to='routines.plan'),
+            model_name="actor",
+            name="plan",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="actors", to="routines.plan"
+            ),
         ),
         migrations.AddField(
-            model_name='municipality',
-            name='region',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='municipalities', to='routines.region', verbose_name='region'),
+            model_name="municipality",
+            name="region",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="municipalities",
+                to="routines.region",
+                verbose_name="region",
+            ),
         ),
         migrations.CreateModel(
-            name='Routine',
+            name="Routine",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('position', models.PositiveIntegerField(default=0, verbose_name='position')),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('scope', models.CharField(choices=[('common', 'Common to all units'), ('unit', "Each unit's own")], default='common', max_length=10, verbose_name='scope')),
-                ('frequency', models.CharField(blank=True, max_length=300, verbose_name='when / how often')),
-                ('body', models.TextField(blank=True, verbose_name='text')),
-                ('bti_levels', models.JSONField(blank=True, default=list, help_text='The BTI levels 0–3 the routine belongs to.', verbose_name='BTI levels')),
-                ('milestones', models.ManyToManyField(blank=True, related_name='routines', to='routines.milestone', verbose_name='milestones')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='routines', to='routines.plan')),
-                ('responsible', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='routines', to='routines.actor', verbose_name='responsible')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("position", models.PositiveIntegerField(default=0, verbose_name="position")),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                (
+                    "scope",
+                    models.CharField(
+                        choices=[("common", "Common to all units"), ("unit", "Each unit's own")],
+                        default="common",
+                        max_length=10,
+                        verbose_name="scope",
+                    ),
+                ),
+                ("frequency", models.CharField(blank=True, max_length=300, verbose_name="when / how often")),
+                ("body", models.TextField(blank=True, verbose_name="text")),
+                (
+                    "bti_levels",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="The BTI levels 0–3 the routine belongs to.",
+                        verbose_name="BTI levels",
+                    ),
+                ),
+                (
+                    "milestones",
+                    models.ManyToManyField(
+                        blank=True, related_name="routines", to="routines.milestone", verbose_name="milestones"
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="routines", to="routines.plan"
+                    ),
+                ),
+                (
+                    "responsible",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="routines",
+                        to="routines.actor",
+                        verbose_name="responsible",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'routine',
-                'verbose_name_plural': 'routines',
-                'ordering': ['position', 'pk'],
-                'abstract': False,
+                "verbose_name": "routine",
+                "verbose_name_plural": "routines",
+                "ordering": ["position", "pk"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='LegalReference',
+            name="LegalReference",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('position', models.PositiveIntegerField(default=0, verbose_name='position')),
-                ('citation', models.CharField(max_length=300, verbose_name='provision')),
-                ('url', models.URLField(blank=True, verbose_name='link')),
-                ('routine', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='legal_references', to='routines.routine')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("position", models.PositiveIntegerField(default=0, verbose_name="position")),
+                ("citation", models.CharField(max_length=300, verbose_name="provision")),
+                ("url", models.URLField(blank=True, verbose_name="link")),
+                (
+                    "routine",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="legal_references",
+                        to="routines.routine",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'legal basis',
-                'verbose_name_plural': 'legal basis',
-                'ordering': ['position', 'pk'],
-                'abstract': False,
+                "verbose_name": "legal basis",
+                "verbose_name_plural": "legal basis",
+                "ordering": ["position", "pk"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Section',
+            name="Section",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('position', models.PositiveIntegerField(default=0, verbose_name='position')),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('guiding_question', models.TextField(blank=True, verbose_name='guiding question')),
-                ('body', models.TextField(blank=True, verbose_name='text')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sections', to='routines.plan')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("position", models.PositiveIntegerField(default=0, verbose_name="position")),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                ("guiding_question", models.TextField(blank=True, verbose_name="guiding question")),
+                ("body", models.TextField(blank=True, verbose_name="text")),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="sections", to="routines.plan"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'section',
-                'verbose_name_plural': 'sections',
-                'ordering': ['position', 'pk'],
-                'abstract': False,
+                "verbose_name": "section",
+                "verbose_name_plural": "sections",
+                "ordering": ["position", "pk"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Unit',
+            name="Unit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('slug', models.SlugField(verbose_name='slug')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('kind', models.CharField(choices=[('kindergarten', 'Kindergarten'), ('school', 'School'), ('sfo', 'SFO'), ('ppt', 'PPT'), ('other', 'Other')], max_length=20, verbose_name='kind')),
-                ('owner', models.CharField(choices=[('municipal', 'Municipal'), ('private', 'Private')], default='municipal', max_length=20, verbose_name='owner')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='units', to='routines.municipality', verbose_name='municipality')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("slug", models.SlugField(verbose_name="slug")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("kindergarten", "Kindergarten"),
+                            ("school", "School"),
+                            ("sfo", "SFO"),
+                            ("ppt", "PPT"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.CharField(
+                        choices=[("municipal", "Municipal"), ("private", "Private")],
+                        default="municipal",
+                        max_length=20,
+                        verbose_name="owner",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="units",
+                        to="routines.municipality",
+                        verbose_name="municipality",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'unit',
-                'verbose_name_plural': 'units',
-                'ordering': ['municipality', 'kind', 'name'],
+                "verbose_name": "unit",
+                "verbose_name_plural": "units",
+                "ordering": ["municipality", "kind", "name"],
             },
         ),
         migrations.CreateModel(
-            name='UnitRoutineText',
+            name="UnitRoutineText",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('body', models.TextField(blank=True, verbose_name='text')),
-                ('status', models.CharField(choices=[('not_started', 'Not started'), ('draft', 'Draft'), ('done', 'Done')], default='not_started', max_length=20, verbose_name='status')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last changed')),
-                ('routine', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='unit_texts', to='routines.routine')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='routine_texts', to='routines.unit')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("body", models.TextField(blank=True, verbose_name="text")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("not_started", "Not started"), ("draft", "Draft"), ("done", "Done")],
+                        default="not_started",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="last changed")),
+                (
+                    "routine",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="unit_texts", to="routines.routine"
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="routine_texts", to="routines.unit"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': "unit's routine text",
-                'verbose_name_plural': "units' routine texts",
-                'ordering': ['routine', 'unit__name'],
+                "verbose_name": "unit's routine text",
+                "verbose_name_plural": "units' routine texts",
+                "ordering": ["routine", "unit__name"],
             },
         ),
         migrations.AddConstraint(
-            model_name='plan',
-            constraint=models.CheckConstraint(condition=models.Q(('school_year__gte', 2000), ('school_year__lte', 2100)), name='plan_school_year_range'),
+            model_name="plan",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("school_year__gte", 2000), ("school_year__lte", 2100)),
+                name="plan_school_year_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='plan',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['draft', 'approved', 'archived'])), name='plan_status_valid'),
+            model_name="plan",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["draft", "approved", "archived"])), name="plan_status_valid"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='plan',
-            constraint=models.CheckConstraint(condition=models.Q(('language__in', ['nb', 'nn'])), name='plan_language_valid'),
+            model_name="plan",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("language__in", ["nb", "nn"])), name="plan_language_valid"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='milestone',
-            constraint=models.UniqueConstraint(fields=('plan', 'number'), name='milestone_number_unique_in_plan'),
+            model_name="milestone",
+            constraint=models.UniqueConstraint(fields=("plan", "number"), name="milestone_number_unique_in_plan"),
         ),
         migrations.AddConstraint(
-            model_name='milestone',
-            constraint=models.CheckConstraint(condition=models.Q(('number__gte', 1)), name='milestone_number_positive'),
+            model_name="milestone",
+            constraint=models.CheckConstraint(condition=models.Q(("number__gte", 1)), name="milestone_number_positive"),
         ),
         migrations.AddConstraint(
-            model_name='routine',
-            constraint=models.CheckConstraint(condition=models.Q(('scope__in', ['common', 'unit'])), name='routine_scope_valid'),
+            model_name="routine",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("scope__in", ["common", "unit"])), name="routine_scope_valid"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='unit',
-            constraint=models.UniqueConstraint(fields=('municipality', 'slug'), name='unit_slug_unique_in_municipality'),
+            model_name="unit",
+            constraint=models.UniqueConstraint(
+                fields=("municipality", "slug"), name="unit_slug_unique_in_municipality"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='unit',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['kindergarten', 'school', 'sfo', 'ppt', 'other'])), name='unit_kind_valid'),
+            model_name="unit",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("kind__in", ["kindergarten", "school", "sfo", "ppt", "other"])),
+                name="unit_kind_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='unit',
-            constraint=models.CheckConstraint(condition=models.Q(('owner__in', ['municipal', 'private'])), name='unit_owner_valid'),
+            model_name="unit",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("owner__in", ["municipal", "private"])), name="unit_owner_valid"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='unitroutinetext',
-            constraint=models.UniqueConstraint(fields=('routine', 'unit'), name='unit_text_once_per_routine'),
+            model_name="unitroutinetext",
+            constraint=models.UniqueConstraint(fields=("routine", "unit"), name="unit_text_once_per_routine"),
         ),
         migrations.AddConstraint(
-            model_name='unitroutinetext',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['not_started', 'draft', 'done'])), name='unit_text_status_valid'),
+            model_name="unitroutinetext",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["not_started", "draft", "done"])), name="unit_text_status_valid"
+            ),
         ),
     ]

@@ -33,6 +33,7 @@ DROP TRIGGER IF EXISTS routines_unit_text_same_municipality ON routines_unitrout
 DROP FUNCTION IF EXISTS routines_unit_text_same_municipality();
 """
 
+
 def create(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(POSTGRESQL_CREATE)

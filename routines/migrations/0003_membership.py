@@ -6,27 +6,111 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('routines', '0002_unit_text_same_municipality'),
+        ("routines", "0002_unit_text_same_municipality"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('advisor', 'Advisor'), ('unit_leader', 'Unit leader'), ('reader', 'Reader'), ('coordinator', 'Regional coordinator')], max_length=20, verbose_name='role')),
-                ('municipality', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='routines.municipality', verbose_name='municipality')),
-                ('region', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='routines.region', verbose_name='region')),
-                ('unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='routines.unit', verbose_name='unit')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to=settings.AUTH_USER_MODEL, verbose_name='user')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("advisor", "Advisor"),
+                            ("unit_leader", "Unit leader"),
+                            ("reader", "Reader"),
+                            ("coordinator", "Regional coordinator"),
+                        ],
+                        max_length=20,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="routines.municipality",
+                        verbose_name="municipality",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="routines.region",
+                        verbose_name="region",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="routines.unit",
+                        verbose_name="unit",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="user",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'membership',
-                'verbose_name_plural': 'memberships',
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('municipality__isnull', True), ('region__isnull', False), ('role', 'coordinator'), ('unit__isnull', True)), models.Q(('municipality__isnull', False), ('region__isnull', True), ('role', 'unit_leader'), ('unit__isnull', False)), models.Q(('municipality__isnull', False), ('region__isnull', True), ('role__in', ['advisor', 'reader']), ('unit__isnull', True)), _connector='OR'), name='membership_role_matches_scope'), models.UniqueConstraint(condition=models.Q(('municipality__isnull', False)), fields=('user', 'municipality'), name='membership_once_per_municipality'), models.UniqueConstraint(condition=models.Q(('region__isnull', False)), fields=('user', 'region'), name='membership_once_per_region')],
+                "verbose_name": "membership",
+                "verbose_name_plural": "memberships",
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(
+                                ("municipality__isnull", True),
+                                ("region__isnull", False),
+                                ("role", "coordinator"),
+                                ("unit__isnull", True),
+                            ),
+                            models.Q(
+                                ("municipality__isnull", False),
+                                ("region__isnull", True),
+                                ("role", "unit_leader"),
+                                ("unit__isnull", False),
+                            ),
+                            models.Q(
+                                ("municipality__isnull", False),
+                                ("region__isnull", True),
+                                ("role__in", ["advisor", "reader"]),
+                                ("unit__isnull", True),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="membership_role_matches_scope",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("municipality__isnull", False)),
+                        fields=("user", "municipality"),
+                        name="membership_once_per_municipality",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("region__isnull", False)),
+                        fields=("user", "region"),
+                        name="membership_once_per_region",
+                    ),
+                ],
             },
         ),
     ]

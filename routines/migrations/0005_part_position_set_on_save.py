@@ -4,70 +4,69 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('routines', '0004_history'),
+        ("routines", "0004_history"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='actor',
-            name='position',
-            field=models.PositiveIntegerField(blank=True, default=None, verbose_name='position'),
+            model_name="actor",
+            name="position",
+            field=models.PositiveIntegerField(blank=True, default=None, verbose_name="position"),
         ),
         migrations.AlterField(
-            model_name='duty',
-            name='position',
-            field=models.PositiveIntegerField(blank=True, default=None, verbose_name='position'),
+            model_name="duty",
+            name="position",
+            field=models.PositiveIntegerField(blank=True, default=None, verbose_name="position"),
         ),
         migrations.AlterField(
-            model_name='focusarea',
-            name='position',
-            field=models.PositiveIntegerField(blank=True, default=None, verbose_name='position'),
+            model_name="focusarea",
+            name="position",
+            field=models.PositiveIntegerField(blank=True, default=None, verbose_name="position"),
         ),
         migrations.AlterField(
-            model_name='historicalactor',
-            name='position',
-            field=models.PositiveIntegerField(blank=True, default=None, verbose_name='position'),
+            model_name="historicalactor",
+            name="position",
+            field=models.PositiveIntegerField(blank=True, default=None, verbose_name="position"),
         ),
         migrations.AlterField(
-            model_name='historicalduty',
-            name='position',
-            field=models.PositiveIntegerField(blank=True, default=None, verbose_name='position'),
+            model_name="historicalduty",
+            name="position",
+            field=models.PositiveIntegerField(blank=True, default=None, verbose_name="position"),
         ),
         migrations.AlterField(
-            model_name='historicalfocusarea',
-            name='position',
-            field=models.PositiveIntegerField(blank=True, default=None, verbose_name='position'),
+            model_name="historicalfocusarea",
+            name="position",
+            field=models.PositiveIntegerField(blank=True, default=None, verbose_name="position"),
         ),
         migrations.AlterField(
-            model_name='historicallegalreference',
-            name='position',
-            field=models.PositiveIntegerField(blank=True, default=None, verbose_name='position'),
+            model_name="historicallegalreference",
+            name="position",
+            field=models.PositiveIntegerField(blank=True, default=None, verbose_name="position"),
         ),
         migrations.AlterField(
-            model_name='historicalroutine',
-            name='position',
-            field=models.PositiveIntegerField(blank=True, default=None, verbose_name='position'),
+            model_name="historicalroutine",
+            name="position",
+            field=models.PositiveIntegerField(blank=True, default=None, verbose_name="position"),
         ),
         migrations.AlterField(
-            model_name='historicalsection',
-            name='position',
-            field=models.PositiveIntegerField(blank=True, default=None, verbose_name='position'),
+            model_name="historicalsection",
+            name="position",
+            field=models.PositiveIntegerField(blank=True, default=None, verbose_name="position"),
         ),
         migrations.AlterField(
-            model_name='legalreference',
-            name='position',
-            field=models.PositiveIntegerField(blank=True, default=None, verbose_name='position'),
+            model_name="legalreference",
+            name="position",
+            field=models.PositiveIntegerField(blank=True, default=None, verbose_name="position"),
         ),
         migrations.AlterField(
-            model_name='routine',
-            name='position',
-            field=models.PositiveIntegerField(blank=True, default=None, verbose_name='position'),
+            model_name="routine",
+            name="position",
+            field=models.PositiveIntegerField(blank=True, default=None, verbose_name="position"),
         ),
         migrations.AlterField(
-            model_name='section',
-            name='position',
-            field=models.PositiveIntegerField(blank=True, default=None, verbose_name='position'),
+            model_name="section",
+            name="position",
+            field=models.PositiveIntegerField(blank=True, default=None, verbose_name="position"),
         ),
     ]

@@ -6,65 +6,105 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('routines', '0005_part_position_set_on_save'),
+        ("routines", "0005_part_position_set_on_save"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalplan',
-            name='approved_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='approved'),
+            model_name="historicalplan",
+            name="approved_at",
+            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name="approved"),
         ),
         migrations.AddField(
-            model_name='historicalplan',
-            name='approved_by',
-            field=models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='approved by'),
+            model_name="historicalplan",
+            name="approved_by",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="approved by",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalplan',
-            name='public_slug',
-            field=models.SlugField(blank=True, editable=False, max_length=100, null=True, verbose_name='public address'),
+            model_name="historicalplan",
+            name="public_slug",
+            field=models.SlugField(
+                blank=True, editable=False, max_length=100, null=True, verbose_name="public address"
+            ),
         ),
         migrations.AddField(
-            model_name='historicalplan',
-            name='published',
-            field=models.BooleanField(default=False, editable=False, verbose_name='published'),
+            model_name="historicalplan",
+            name="published",
+            field=models.BooleanField(default=False, editable=False, verbose_name="published"),
         ),
         migrations.AddField(
-            model_name='historicalplan',
-            name='revision_of',
-            field=models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='routines.plan', verbose_name='revision of'),
+            model_name="historicalplan",
+            name="revision_of",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="routines.plan",
+                verbose_name="revision of",
+            ),
         ),
         migrations.AddField(
-            model_name='plan',
-            name='approved_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='approved'),
+            model_name="plan",
+            name="approved_at",
+            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name="approved"),
         ),
         migrations.AddField(
-            model_name='plan',
-            name='approved_by',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='approved by'),
+            model_name="plan",
+            name="approved_by",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="approved by",
+            ),
         ),
         migrations.AddField(
-            model_name='plan',
-            name='public_slug',
-            field=models.SlugField(blank=True, editable=False, max_length=100, null=True, unique=True, verbose_name='public address'),
+            model_name="plan",
+            name="public_slug",
+            field=models.SlugField(
+                blank=True, editable=False, max_length=100, null=True, unique=True, verbose_name="public address"
+            ),
         ),
         migrations.AddField(
-            model_name='plan',
-            name='published',
-            field=models.BooleanField(default=False, editable=False, verbose_name='published'),
+            model_name="plan",
+            name="published",
+            field=models.BooleanField(default=False, editable=False, verbose_name="published"),
         ),
         migrations.AddField(
-            model_name='plan',
-            name='revision_of',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='revisions', to='routines.plan', verbose_name='revision of'),
+            model_name="plan",
+            name="revision_of",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="revisions",
+                to="routines.plan",
+                verbose_name="revision of",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='plan',
-            constraint=models.CheckConstraint(condition=models.Q(('published', False), ('status', 'approved'), _connector='OR'), name='plan_published_only_when_approved'),
+            model_name="plan",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("published", False), ("status", "approved"), _connector="OR"),
+                name="plan_published_only_when_approved",
+            ),
         ),
     ]

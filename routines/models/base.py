@@ -37,15 +37,15 @@ class PlanPart(VersionedModel):
         abstract = True
         ordering = ["position", "pk"]
 
-    def siblings(self):
-        parent_id = getattr(self, f"{self.parent_field}_id")
-        return type(self).objects.filter(**{f"{self.parent_field}_id": parent_id})
-
     def save(self, *args, **kwargs):
         if self.position is None:
             last = self.siblings().aggregate(last=models.Max("position"))["last"]
             self.position = 0 if last is None else last + 1
         super().save(*args, **kwargs)
+
+    def siblings(self):
+        parent_id = getattr(self, f"{self.parent_field}_id")
+        return type(self).objects.filter(**{f"{self.parent_field}_id": parent_id})
 
     def move(self, step):
         """Move up (step -1) or down (+1) among its siblings; positions become 0..n-1."""

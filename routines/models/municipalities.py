@@ -110,9 +110,7 @@ class Unit(VersionedModel):
             models.CheckConstraint(
                 condition=Q(kind__in=["kindergarten", "school", "sfo", "ppt", "other"]), name="unit_kind_valid"
             ),
-            models.CheckConstraint(
-                condition=Q(owner__in=["municipal", "private"]), name="unit_owner_valid"
-            ),
+            models.CheckConstraint(condition=Q(owner__in=["municipal", "private"]), name="unit_owner_valid"),
         ]
 
     def __str__(self):
@@ -160,7 +158,12 @@ class Membership(models.Model):
                 condition=(
                     Q(role="coordinator", region__isnull=False, municipality__isnull=True, unit__isnull=True)
                     | Q(role="unit_leader", region__isnull=True, municipality__isnull=False, unit__isnull=False)
-                    | Q(role__in=["advisor", "reader"], region__isnull=True, municipality__isnull=False, unit__isnull=True)
+                    | Q(
+                        role__in=["advisor", "reader"],
+                        region__isnull=True,
+                        municipality__isnull=False,
+                        unit__isnull=True,
+                    )
                 ),
                 name="membership_role_matches_scope",
             ),

@@ -52,9 +52,7 @@ class Plan(VersionedModel):
         validators=[MinValueValidator(2000), MaxValueValidator(2100)],
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
-    language = models.CharField(
-        _("document language"), max_length=2, choices=Language.choices, default=Language.BOKMAL
-    )
+    language = models.CharField(_("document language"), max_length=2, choices=Language.choices, default=Language.BOKMAL)
     intro = models.TextField(_("introduction"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
@@ -97,12 +95,8 @@ class Plan(VersionedModel):
             models.CheckConstraint(
                 condition=Q(school_year__gte=2000) & Q(school_year__lte=2100), name="plan_school_year_range"
             ),
-            models.CheckConstraint(
-                condition=Q(status__in=["draft", "approved", "archived"]), name="plan_status_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(language__in=["nb", "nn"]), name="plan_language_valid"
-            ),
+            models.CheckConstraint(condition=Q(status__in=["draft", "approved", "archived"]), name="plan_status_valid"),
+            models.CheckConstraint(condition=Q(language__in=["nb", "nn"]), name="plan_language_valid"),
             # Only an approved plan is ever shown at its public address.
             models.CheckConstraint(
                 condition=Q(published=False) | Q(status="approved"), name="plan_published_only_when_approved"

@@ -25,7 +25,9 @@ class MilestoneProgress(VersionedModel):
         Milestone, on_delete=models.CASCADE, related_name="unit_progress", verbose_name=_("milestone")
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
-    note = models.CharField(_("note"), max_length=300, blank=True, help_text=_("A short note: what is done, what is next."))
+    note = models.CharField(
+        _("note"), max_length=300, blank=True, help_text=_("A short note: what is done, what is next.")
+    )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -75,8 +75,12 @@ class Routine(PlanPart):
             raise ValidationError({"responsible": _("The responsible actor must belong to the same plan.")})
         if self.allows_local_supplement and self.scope != self.Scope.COMMON:
             raise ValidationError(
-                {"allows_local_supplement": _("Only common routines take local supplements; units write their own "
-                                              "text for a unit-specific routine anyway.")}
+                {
+                    "allows_local_supplement": _(
+                        "Only common routines take local supplements; units write their own "
+                        "text for a unit-specific routine anyway."
+                    )
+                }
             )
 
     @property
@@ -156,6 +160,10 @@ class UnitRoutineText(VersionedModel):
                 raise ValidationError({"unit": _("The unit must belong to the plan's municipality.")})
             if not self.routine.takes_unit_texts:
                 raise ValidationError(
-                    {"routine": _("Only unit-specific routines, and common routines that allow a local supplement, "
-                                  "have units' own texts.")}
+                    {
+                        "routine": _(
+                            "Only unit-specific routines, and common routines that allow a local supplement, "
+                            "have units' own texts."
+                        )
+                    }
                 )

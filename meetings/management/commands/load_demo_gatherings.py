@@ -145,7 +145,9 @@ class Command(BaseCommand):
         )
         for text in STEPS:
             GroupWorkStep.objects.create(group_work=group_work, text=text)
-        message = _("Created the gathering %(gathering)s in %(region)s.") if created else _(
-            "Restored the gathering %(gathering)s in %(region)s."
+        message = (
+            _("Created the gathering %(gathering)s in %(region)s.")
+            if created
+            else _("Restored the gathering %(gathering)s in %(region)s.")
         )
         self.stdout.write(message % {"gathering": gathering, "region": region})

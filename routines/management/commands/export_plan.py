@@ -19,7 +19,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("municipality", nargs="?", help="Slug of the municipality.")
         parser.add_argument(
-            "--all", dest="every_municipality", action="store_true",
+            "--all",
+            dest="every_municipality",
+            action="store_true",
             help="Export every municipality, one file <slug>.json each, into the -o directory.",
         )
         parser.add_argument("--year", type=int, help="Only the plans of the school year starting in YYYY.")
@@ -40,7 +42,9 @@ class Command(BaseCommand):
         try:
             found = Municipality.objects.get(slug=municipality)
         except Municipality.DoesNotExist:
-            raise CommandError(_("There is no municipality with the slug “%(slug)s”.") % {"slug": municipality})
+            raise CommandError(
+                _("There is no municipality with the slug “%(slug)s”.") % {"slug": municipality}
+            ) from None
         doc = export_municipality(found, year)
         if output is None:
             self.stdout.write(dumps(doc), ending="")

@@ -55,13 +55,15 @@ class Command(BaseCommand):
         try:
             return get_user_model().objects.get(username=username)
         except get_user_model().DoesNotExist:
-            raise CommandError(f"No user is called «{username}». Create the user first (the admin or createsuperuser).")
+            raise CommandError(
+                f"No user is called «{username}». Create the user first (the admin or createsuperuser)."
+            ) from None
 
     def grant_region(self, user, region_slug):
         try:
             region = Region.objects.get(slug=region_slug)
         except Region.DoesNotExist:
-            raise CommandError(f"No region has the slug «{region_slug}».")
+            raise CommandError(f"No region has the slug «{region_slug}».") from None
         membership, _ = Membership.objects.update_or_create(
             user=user, region=region, defaults={"role": Membership.Role.COORDINATOR}
         )
@@ -76,7 +78,7 @@ class Command(BaseCommand):
         try:
             municipality = Municipality.objects.get(slug=municipality_slug)
         except Municipality.DoesNotExist:
-            raise CommandError(f"No municipality has the slug «{municipality_slug}».")
+            raise CommandError(f"No municipality has the slug «{municipality_slug}».") from None
         unit = None
         if role == Membership.Role.UNIT_LEADER:
             if not unit_slug:
@@ -84,7 +86,7 @@ class Command(BaseCommand):
             try:
                 unit = municipality.units.get(slug=unit_slug)
             except Unit.DoesNotExist:
-                raise CommandError(f"{municipality} has no unit with the slug «{unit_slug}».")
+                raise CommandError(f"{municipality} has no unit with the slug «{unit_slug}».") from None
         elif unit_slug:
             raise CommandError("--unit only goes with unit-leader.")
         membership, _ = Membership.objects.update_or_create(

@@ -27,8 +27,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--include-archived", action="store_true", help="Archived plans too.")
-        parser.add_argument("--municipality", action="append", default=[], metavar="SLUG",
-                            help="Only this municipality's plans (may be repeated).")
+        parser.add_argument(
+            "--municipality",
+            action="append",
+            default=[],
+            metavar="SLUG",
+            help="Only this municipality's plans (may be repeated).",
+        )
         parser.add_argument("--watch", action="store_true", help="Keep running and render changed plans.")
         parser.add_argument("--interval", type=float, default=10.0, help="Seconds between rounds with --watch.")
         parser.add_argument("--rounds", type=int, default=0, help="With --watch: stop after this many rounds.")
