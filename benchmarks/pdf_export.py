@@ -15,7 +15,7 @@ What it measures, in one run on one machine:
 Wall time and CPU time are both reported: this machine is shared, and CPU
 time is the fairer comparison when other jobs load it. It works in its own
 SQLite database and VAR_DIR under var/bench/, so it touches no other data.
-The plan is the real demo (routines/demo/sortland.json) when it is there,
+The plan is the real demo (documents/demo/sortland.json) when it is there,
 else the Sortland-like plan of tests/sample_plan.py.
 """
 
@@ -111,7 +111,7 @@ def build_plans():
             # The real demo (Sortland's plan), and its lists repeated ten times.
             demo, _ = import_demo(slug="bench-demo", name="Sortland kommune")
             large, _ = import_demo(scale=10, slug="bench-large", name="Storby kommune")
-            return demo, large, "routines/demo/sortland.json"
+            return demo, large, "documents/demo/sortland.json"
         demo = build_sample_plan(
             municipality=make_municipality(slug="bench-demo", name="Sortland kommune", vision=VISION)
         )

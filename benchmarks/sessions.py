@@ -29,7 +29,7 @@ from routines.models import Membership  # noqa: E402
 
 def pdf_url(plan):
     try:
-        return reverse("routines:plan_pdf", args=[plan.pk])
+        return reverse("documents:plan_pdf", args=[plan.pk])
     except NoReverseMatch:
         return None
 
@@ -51,7 +51,7 @@ def main():
                 "cookie": f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}",
                 "municipality": membership.municipality.name,
                 "municipality_slug": membership.municipality.slug,
-                "plan_url": reverse("routines:plan_detail", args=[plan.pk]),
+                "plan_url": reverse("documents:plan_detail", args=[plan.pk]),
                 "pdf_url": pdf_url(plan),
             }
         )

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "accounts",
     "routines",
     "meetings",
+    "documents",
     "ops",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -180,7 +181,7 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "routines:plan_list"
+LOGIN_REDIRECT_URL = "documents:plan_list"
 LOGOUT_REDIRECT_URL = "login"
 
 # Console e-mail locally; SMTP from the environment in production.

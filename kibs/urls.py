@@ -11,6 +11,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("meetings/", include("meetings.urls")),
     path("", include("routines.urls")),
+    path("", include("documents.urls")),
 ]
 
 # A database that is away gets the 503 page, anything else the 500 page.

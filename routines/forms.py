@@ -1,13 +1,11 @@
 """Forms of the plan workspace. Every form that edits stored text is conflict-safe."""
 
 from django import forms
-from django.db import models, transaction
 from django.forms import inlineformset_factory
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from . import starting
 from .editing import VersionedModelForm
 from .models import (
     Actor,
@@ -31,55 +29,6 @@ def current_school_year():
     """The school year runs August to June: in spring it is the one that began last autumn."""
     today = timezone.localdate()
     return today.year if today.month >= 8 else today.year - 1
-
-
-class PlanCreateForm(forms.ModelForm):
-    class Start(models.TextChoices):
-        BLANK = "blank", _("An empty plan")
-        TEMPLATE = "template", _("Udir's template E 1.6: twelve guiding questions to answer")
-        COPY = "copy", _("A copy of an existing plan")
-
-    start = forms.ChoiceField(
-        label=_("Start from"), choices=Start.choices, initial=Start.BLANK, widget=forms.RadioSelect
-    )
-    copy_from = forms.ModelChoiceField(
-        label=_("Plan to copy"),
-        queryset=Plan.objects.none(),
-        required=False,
-        help_text=_("Only used when starting from a copy."),
-    )
-
-    class Meta:
-        model = Plan
-        fields = ["municipality", "title", "subtitle", "school_year", "language"]
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        municipalities = Municipality.objects.editable_by(user)
-        self.fields["municipality"].queryset = municipalities
-        if len(municipalities) == 1:
-            self.fields["municipality"].initial = municipalities[0].pk
-        self.fields["school_year"].initial = current_school_year()
-        self.fields["copy_from"].queryset = Plan.objects.visible_to(user).for_plan_list()
-        self.fields["copy_from"].label_from_instance = lambda plan: f"{plan.municipality.name}: {plan}"
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if cleaned_data.get("start") == self.Start.COPY and not cleaned_data.get("copy_from"):
-            self.add_error("copy_from", _("Choose the plan to copy."))
-        return cleaned_data
-
-    def save(self):
-        fields = {name: self.cleaned_data[name] for name in self.Meta.fields}
-        start = self.cleaned_data["start"]
-        with transaction.atomic():
-            if start == self.Start.TEMPLATE:
-                self.instance = starting.plan_from_template(**fields)
-            elif start == self.Start.COPY:
-                self.instance = starting.copy_of_plan(self.cleaned_data["copy_from"], **fields)
-            else:
-                self.instance = Plan.objects.create(**fields)
-        return self.instance
 
 
 class PlanSettingsForm(VersionedModelForm):

@@ -227,7 +227,7 @@ def private_var_dir(settings, tmp_path):
 @pytest.fixture
 def render_counter(monkeypatch):
     """The pks of the plans whose PDF is rendered, in order (the renders are real)."""
-    from routines import pdf
+    from documents import pdf
 
     calls = []
     real = pdf.render_plan_pdf

@@ -16,17 +16,17 @@ def _version(plan):
 
 
 HISTORY_ISOLATION_CASES = [
-    ("routines:plan_history", _plan, "get"),
-    ("routines:history_version", _version, "get"),
-    ("routines:history_restore", _version, "post"),
-    ("routines:plan_status", _plan, "get"),
-    ("routines:plan_approve", _plan, "post"),
-    ("routines:plan_archive", _plan, "post"),
-    ("routines:plan_publish", _plan, "post"),
-    ("routines:plan_withdraw", _plan, "post"),
-    ("routines:plan_start_revision", _plan, "post"),
-    ("routines:plan_start_next_year", _plan, "post"),
+    ("documents:plan_history", _plan, "get"),
+    ("documents:history_version", _version, "get"),
+    ("documents:history_restore", _version, "post"),
+    ("documents:plan_status", _plan, "get"),
+    ("documents:plan_approve", _plan, "post"),
+    ("documents:plan_archive", _plan, "post"),
+    ("documents:plan_publish", _plan, "post"),
+    ("documents:plan_withdraw", _plan, "post"),
+    ("documents:plan_start_revision", _plan, "post"),
+    ("documents:plan_start_next_year", _plan, "post"),
 ]
 
 # Public on purpose: the published plan, no login (tests/test_publish.py).
-PUBLIC_URLS = ["routines:public_plan"]
+PUBLIC_URLS = ["documents:public_plan"]

@@ -4,5 +4,5 @@ GET only: a POST is refused (405) before the plan is looked up.
 """
 
 PDF_ISOLATION_CASES = [
-    ("routines:plan_pdf", lambda plan: {"pk": plan.pk}),
+    ("documents:plan_pdf", lambda plan: {"pk": plan.pk}),
 ]

@@ -57,9 +57,9 @@ def _unit(plan):
 
 
 ROUTINES_ISOLATION_CASES = [
-    ("routines:plan_detail", _the_plan),
-    ("routines:plan_edit", _the_plan),
-    ("routines:plan_delete", _the_plan),
+    ("documents:plan_detail", _the_plan),
+    ("documents:plan_edit", _the_plan),
+    ("documents:plan_delete", _the_plan),
     ("routines:focus_area_list", _plan),
     ("routines:focus_area_create", _plan),
     ("routines:focus_area_edit", _focus_area),

@@ -28,11 +28,11 @@ def _milestone_progress(plan):
 
 
 UNITPAGE_ISOLATION_CASES = [
-    ("routines:unit_page_current", _unit),
-    ("routines:unit_page", _plan_and_unit),
-    ("routines:unit_pdf", _plan_and_unit),
-    ("routines:read_confirm", _plan_and_unit),
-    ("routines:unit_text_edit", _unit_text),
-    ("routines:milestone_progress_edit", _milestone_progress),
-    ("routines:plan_overview", lambda plan: {"pk": plan.pk}),
+    ("documents:unit_page_current", _unit),
+    ("documents:unit_page", _plan_and_unit),
+    ("documents:unit_pdf", _plan_and_unit),
+    ("documents:read_confirm", _plan_and_unit),
+    ("documents:unit_text_edit", _unit_text),
+    ("documents:milestone_progress_edit", _milestone_progress),
+    ("documents:plan_overview", lambda plan: {"pk": plan.pk}),
 ]

@@ -17,8 +17,8 @@ NOT_OBJECT_URLS = [
     "meetings:unit_feed",
     "meetings:arena_feed",
     "meetings:gathering_list",
-    "meetings:region_plans",
-    "meetings:compare_plans",
+    "documents:region_plans",
+    "documents:compare_plans",
 ]
 
 
@@ -76,7 +76,7 @@ YEARVIEW_ISOLATION_CASES = [
     ("meetings:year_wheel_svg", _plan, "get"),
     ("meetings:feed_subscriptions", _plan, "get"),
     ("meetings:regenerate_feed_token", _plan, "post"),
-    ("meetings:shared_plan", _plan, "get"),
+    ("documents:shared_plan", _plan, "get"),
     ("meetings:gathering_create", _region, "get"),
     ("meetings:gathering_detail", _gathering, "get"),
     ("meetings:gathering_pdf", _gathering, "get"),

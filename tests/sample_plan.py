@@ -29,7 +29,7 @@ from conftest import (
 
 from routines.models import FocusArea, LegalReference, Plan, Routine, Unit
 
-DEMO_FILE = Path(__file__).resolve().parent.parent / "routines" / "demo" / "sortland.json"
+DEMO_FILE = Path(__file__).resolve().parent.parent / "documents" / "demo" / "sortland.json"
 
 VISION = (
     "Alle barn og elever i barnehager og skoler i Sortland kommune skal oppleve et trygt, tilrettelagt "
@@ -734,12 +734,12 @@ def build_sample_plan(scale=1, municipality=None, **plan_fields):
 
 
 def import_demo(scale=1, slug=None, name=None):
-    """The real demo plan (routines/demo/sortland.json), its lists repeated `scale` times.
+    """The real demo plan (documents/demo/sortland.json), its lists repeated `scale` times.
 
     Returns (plan, the plan's part of the demo file). `slug` and `name` import
     it as another municipality, so several sizes can live side by side.
     """
-    from routines.planfile import import_document
+    from documents.planfile import import_document
 
     document = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
     if slug:

@@ -10,9 +10,9 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
+from documents.services import approve_plan, publish_plan
 from meetings.models import Gathering
 from routines.models import Plan, Routine
-from routines.services import approve_plan, publish_plan
 
 pytestmark = pytest.mark.django_db(transaction=True)
 User = get_user_model()
@@ -26,9 +26,9 @@ def advisor_pages():
     actor = plan.actors.first()
     first_version = actor.history.earliest().history_id
     return [
-        ("start", reverse("routines:plan_list"), "Planer", "Planar"),
-        ("plan", reverse("routines:plan_detail", args=[plan.pk]), "Skoleår", "Skuleår"),
-        ("plan settings", reverse("routines:plan_edit", args=[plan.pk]), "Planens innstillinger", "Innstillingar"),
+        ("start", reverse("documents:plan_list"), "Planer", "Planar"),
+        ("plan", reverse("documents:plan_detail", args=[plan.pk]), "Skoleår", "Skuleår"),
+        ("plan settings", reverse("documents:plan_edit", args=[plan.pk]), "Planens innstillinger", "Innstillingar"),
         ("focus areas", reverse("routines:focus_area_list", args=[plan.pk]), "Fokusområder", "Fokusområde"),
         (
             "focus area form",
@@ -57,18 +57,18 @@ def advisor_pages():
         ("progress plan by month", reverse("meetings:progress_months", args=[plan.pk]), "Fremdrift", "Framdrift"),
         ("year wheel", reverse("meetings:year_wheel", args=[plan.pk]), "Årshjul", "Årshjul"),
         ("calendar subscriptions", reverse("meetings:feed_subscriptions", args=[plan.pk]), "Kalender", "Kalender"),
-        ("plans in the region", reverse("meetings:region_plans"), "Planer i regionen", "Planar i regionen"),
+        ("plans in the region", reverse("documents:region_plans"), "Planer i regionen", "Planar i regionen"),
         ("password change", reverse("password_change"), "Bytt passord", "Byt passord"),
-        ("history", reverse("routines:plan_history", args=[plan.pk]), "Vis endringer", "Vis endringar"),
+        ("history", reverse("documents:plan_history", args=[plan.pk]), "Vis endringer", "Vis endringar"),
         (
             "history version",
-            reverse("routines:history_version", args=[plan.pk, "actor", first_version]),
+            reverse("documents:history_version", args=[plan.pk, "actor", first_version]),
             "Historikk",
             "Historikk",
         ),
-        ("approval and publishing", reverse("routines:plan_status", args=[plan.pk]), "Godkjenn", "Godkjenn"),
-        ("approval confirmation", reverse("routines:plan_approve", args=[plan.pk]), "Godkjenn", "Godkjenn"),
-        ("units' progress", reverse("routines:plan_overview", args=[plan.pk]), "Enhetenes framdrift", "Framdrifta"),
+        ("approval and publishing", reverse("documents:plan_status", args=[plan.pk]), "Godkjenn", "Godkjenn"),
+        ("approval confirmation", reverse("documents:plan_approve", args=[plan.pk]), "Godkjenn", "Godkjenn"),
+        ("units' progress", reverse("documents:plan_overview", args=[plan.pk]), "Enhetenes framdrift", "Framdrifta"),
     ]
 
 
@@ -78,12 +78,12 @@ def unit_leader_pages():
     routine = plan.routines.filter(scope=Routine.Scope.UNIT).first()
     milestone = plan.milestones.first()
     return [
-        ("unit leader's start", reverse("routines:plan_list"), "Planer", "Planar"),
-        ("unit page", reverse("routines:unit_page", args=[plan.pk, unit.pk]), "enheten skriver", "eininga skriv"),
-        ("unit's text form", reverse("routines:unit_text_edit", args=[unit.pk, routine.pk]), "Enhetens", "eininga"),
+        ("unit leader's start", reverse("documents:plan_list"), "Planer", "Planar"),
+        ("unit page", reverse("documents:unit_page", args=[plan.pk, unit.pk]), "enheten skriver", "eininga skriv"),
+        ("unit's text form", reverse("documents:unit_text_edit", args=[unit.pk, routine.pk]), "Enhetens", "eininga"),
         (
             "milestone progress form",
-            reverse("routines:milestone_progress_edit", args=[unit.pk, milestone.pk]),
+            reverse("documents:milestone_progress_edit", args=[unit.pk, milestone.pk]),
             "Hvor langt har enheten kommet?",
             "Kor langt har eininga kome?",
         ),
@@ -152,7 +152,7 @@ def test_main_pages_have_no_violations(new_page, demo, language):
     advisor = User.objects.get(username="radgiver")
     plan = publish_plan(approve_plan(plan, advisor), advisor)
     page.context.clear_cookies()
-    assert page.goto(reverse("routines:public_plan", args=[plan.public_slug])).ok
+    assert page.goto(reverse("documents:public_plan", args=[plan.public_slug])).ok
     problems["public page"] = page_problems(page, plan.language, expect="Laget rundt barnet med rolle og ansvar")
 
     assert {name: found for name, found in problems.items() if found} == {}

@@ -16,10 +16,10 @@ def test_log_in_and_out(client):
     make_user(username="radgiver")
     response = client.post(reverse("login"), {"username": "radgiver", "password": PASSWORD})
     assert response.status_code == 302
-    assert response.url == reverse("routines:plan_list")
-    assert client.get(reverse("routines:plan_list")).status_code == 200
+    assert response.url == reverse("documents:plan_list")
+    assert client.get(reverse("documents:plan_list")).status_code == 200
     assert client.post(reverse("logout")).status_code == 302
-    assert client.get(reverse("routines:plan_list")).status_code == 302
+    assert client.get(reverse("documents:plan_list")).status_code == 302
 
 
 def test_wrong_password_is_refused_and_the_username_kept(client):

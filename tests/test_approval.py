@@ -21,10 +21,10 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from history_support import edit
 
+from documents.planfile import plan_to_dict
+from documents.services import approve_plan, publish_plan, start_revision
 from routines.access import get_plan_for_editing
 from routines.models import Membership, Plan, Routine
-from routines.planfile import plan_to_dict
-from routines.services import approve_plan, publish_plan, start_revision
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ ADVISOR = Membership.Role.ADVISOR
 
 
 def url(name, plan):
-    return reverse(f"routines:{name}", args=[plan.pk])
+    return reverse(f"documents:{name}", args=[plan.pk])
 
 
 def full_plan(**fields):
@@ -115,7 +115,7 @@ def test_the_approved_version_reads_and_prints_as_approved_after_the_draft_chang
     plan = publish_plan(plan, advisor)
     client.force_login(advisor)
     page_before = without_csrf(client.get(url("plan_detail", plan)).text)
-    public_url = reverse("routines:public_plan", args=[plan.public_slug])
+    public_url = reverse("documents:public_plan", args=[plan.public_slug])
     public_before = without_csrf(client.get(public_url).text)
 
     revision = start_revision(plan, advisor)
@@ -147,7 +147,7 @@ def test_approving_a_revision_archives_the_old_version_and_takes_over_its_public
     assert plan.status == Plan.Status.ARCHIVED and not plan.published
     assert revision.status == Plan.Status.APPROVED and revision.published and revision.public_slug == address
     client.logout()
-    assert "Revidert innledning" in client.get(reverse("routines:public_plan", args=[address])).text
+    assert "Revidert innledning" in client.get(reverse("documents:public_plan", args=[address])).text
 
 
 def test_advisor_archives_an_old_plan_after_confirming(client):

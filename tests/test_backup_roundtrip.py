@@ -13,8 +13,8 @@ from conftest import make_actor, make_entry, make_member, make_milestone, make_m
 from django.apps import apps
 from django.core.management import call_command
 
+from documents.services import approve_plan, start_next_year, start_revision
 from routines.models import Membership, Municipality, Plan, Routine
-from routines.services import approve_plan, start_next_year, start_revision
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

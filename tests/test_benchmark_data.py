@@ -31,7 +31,7 @@ def test_a_small_national_data_set_is_generated_and_readable(national, client):
     advisor = Membership.objects.select_related("user", "municipality").filter(role=Membership.Role.ADVISOR).first()
     plan = Plan.objects.get(municipality=advisor.municipality)
     client.force_login(advisor.user)
-    response = client.get(reverse("routines:plan_detail", args=[plan.pk]))
+    response = client.get(reverse("documents:plan_detail", args=[plan.pk]))
     assert response.status_code == 200
     assert advisor.municipality.name in response.content.decode()
     assert client.get(reverse("meetings:arena_list", args=[plan.pk])).status_code == 200

@@ -37,7 +37,7 @@ def test_logout_without_token_keeps_the_session():
     client = Client(enforce_csrf_checks=True)
     client.force_login(make_user())
     assert client.post(reverse("logout")).status_code == 403
-    assert client.get(reverse("routines:plan_list")).status_code == 200
+    assert client.get(reverse("documents:plan_list")).status_code == 200
 
 
 def test_admin_change_without_token_changes_nothing():
@@ -82,4 +82,4 @@ def test_no_get_changes_data(who):
     statuses = {name: client.get(url).status_code for name, url in world.urls()}
     assert snapshot() == before
     # The walk reached real pages, not only 404s.
-    assert statuses["routines:plan_detail"] == 200
+    assert statuses["documents:plan_detail"] == 200

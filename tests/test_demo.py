@@ -13,11 +13,11 @@ from pathlib import Path
 from django.core.management import call_command
 from django.test import TestCase
 
+from documents.planfile import export_municipality
 from meetings.models import Arena, ProgressEntry, TargetGroup
 from routines.models import Actor, Duty, Milestone, Municipality, Plan, Routine, Section, Unit
-from routines.planfile import export_municipality
 
-DEMO_FILE = Path(__file__).resolve().parent.parent / "routines" / "demo" / "sortland.json"
+DEMO_FILE = Path(__file__).resolve().parent.parent / "documents" / "demo" / "sortland.json"
 
 D = datetime.date
 T = datetime.time

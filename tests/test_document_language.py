@@ -34,7 +34,7 @@ def test_a_nynorsk_plans_pdf_is_in_nynorsk_whatever_the_readers_language(client)
     client.force_login(make_member(Membership.Role.ADVISOR, plan.municipality))
     client.cookies["django_language"] = "nb"
 
-    response = client.get(reverse("routines:plan_pdf", args=[plan.pk]))
+    response = client.get(reverse("documents:plan_pdf", args=[plan.pk]))
 
     assert response["Content-Type"] == "application/pdf"
     reader = pypdf.PdfReader(io.BytesIO(response.content))

@@ -42,5 +42,5 @@ def test_a_crispy_form_ties_each_error_to_its_field(advisor_client):
 
 def test_the_history_filter_ties_its_error_to_the_field(advisor_client):
     client, plan = advisor_client
-    html = client.get(reverse("routines:plan_history", args=[plan.pk]), {"part": "no-such-part"}).content.decode()
+    html = client.get(reverse("documents:plan_history", args=[plan.pk]), {"part": "no-such-part"}).content.decode()
     assert untied_errors(html) == []

@@ -75,11 +75,11 @@ def test_database_down_gives_503_and_recovers(transactional_db, database_away):
     user = make_user()
     client = Client(raise_request_exception=False)
     client.force_login(user)
-    assert client.get(reverse("routines:plan_list")).status_code == 200
+    assert client.get(reverse("documents:plan_list")).status_code == 200
 
     point_at("127.0.0.1", str(closed_port()))
     started = time.monotonic()
-    assert_unavailable_page(client.get(reverse("routines:plan_list")), started)
+    assert_unavailable_page(client.get(reverse("documents:plan_list")), started)
     started = time.monotonic()
     health = Client().get(reverse("health"))
     assert health.status_code == 503 and time.monotonic() - started < 5
@@ -88,7 +88,7 @@ def test_database_down_gives_503_and_recovers(transactional_db, database_away):
 
     restore()
     assert Client().get(reverse("health")).status_code == 200
-    assert client.get(reverse("routines:plan_list")).status_code == 200
+    assert client.get(reverse("documents:plan_list")).status_code == 200
 
 
 @on_postgresql
@@ -101,7 +101,7 @@ def test_a_server_that_never_answers_does_not_hang_the_request(transactional_db,
         silent.listen()
         point_at("127.0.0.1", str(silent.getsockname()[1]), connect_timeout=1)
         started = time.monotonic()
-        assert_unavailable_page(client.get(reverse("routines:plan_list")), started)
+        assert_unavailable_page(client.get(reverse("documents:plan_list")), started)
 
 
 def test_postgresql_connections_time_out_quickly():
@@ -125,7 +125,7 @@ def test_a_view_that_loses_the_database_gives_503(db):
     with refusing_connection():
         started = time.monotonic()
         # The view loads the session and user: the database error comes from inside the view.
-        response = client.get(reverse("routines:plan_detail", args=[1]))
+        response = client.get(reverse("documents:plan_detail", args=[1]))
     assert_unavailable_page(response, started)
 
 
@@ -161,7 +161,7 @@ def test_unavailable_page_is_translated(db, language, heading):
     client = Client(raise_request_exception=False)
     client.force_login(make_user())
     with refusing_connection():
-        response = client.get(reverse("routines:plan_list"), HTTP_ACCEPT_LANGUAGE=language)
+        response = client.get(reverse("documents:plan_list"), HTTP_ACCEPT_LANGUAGE=language)
     assert response.status_code == 503
     assert f'lang="{language}"' in response.text
     assert heading in response.text

@@ -27,7 +27,7 @@ ADVISOR = Membership.Role.ADVISOR
 
 
 def history_url(plan, **query):
-    url = reverse("routines:plan_history", args=[plan.pk])
+    url = reverse("documents:plan_history", args=[plan.pk])
     return url + ("?" + "&".join(f"{key}={value}" for key, value in query.items()) if query else "")
 
 
@@ -202,7 +202,7 @@ def test_version_page_shows_the_difference_to_the_version_before(client):
     record = section.history.first()
     client.force_login(user)
 
-    response = client.get(reverse("routines:history_version", args=[plan.pk, "section", record.history_id]))
+    response = client.get(reverse("documents:history_version", args=[plan.pk, "section", record.history_id]))
 
     assert response.status_code == 200
     assert '<ins><span class="visually-hidden">' in response.text and "grundig" in response.text
@@ -217,7 +217,7 @@ def test_version_page_compares_with_a_chosen_version(client):
     edit(section, user, body="én to tre")
     newest, _middle, first = section.history.all()
     client.force_login(user)
-    url = reverse("routines:history_version", args=[plan.pk, "section", newest.history_id])
+    url = reverse("documents:history_version", args=[plan.pk, "section", newest.history_id])
 
     response = client.get(url, {"against": first.history_id})
 
@@ -232,17 +232,19 @@ def test_version_of_another_plan_or_unknown_part_is_404(client):
     record = make_section(other_plan).history.first()
     client.force_login(make_member(ADVISOR, plan.municipality))
     assert (
-        client.get(reverse("routines:history_version", args=[plan.pk, "section", record.history_id])).status_code == 404
+        client.get(reverse("documents:history_version", args=[plan.pk, "section", record.history_id])).status_code
+        == 404
     )
     assert (
-        client.get(reverse("routines:history_version", args=[plan.pk, "nothing", record.history_id])).status_code == 404
+        client.get(reverse("documents:history_version", args=[plan.pk, "nothing", record.history_id])).status_code
+        == 404
     )
 
 
 def test_version_page_access(client):
     plan = make_plan()
     record = make_section(plan).history.first()
-    url = reverse("routines:history_version", args=[plan.pk, "section", record.history_id])
+    url = reverse("documents:history_version", args=[plan.pk, "section", record.history_id])
     assert client.get(url).status_code == 302
     client.force_login(make_member(ADVISOR, make_municipality()))
     assert client.get(url).status_code == 404
@@ -257,6 +259,6 @@ def test_a_deleted_actors_version_page_shows_it_deleted(client):
     delete(actor, user)
     record = Actor.history.filter(history_type="-").get()
     client.force_login(user)
-    response = client.get(reverse("routines:history_version", args=[plan.pk, "actor", record.history_id]))
+    response = client.get(reverse("documents:history_version", args=[plan.pk, "actor", record.history_id]))
     assert response.status_code == 200 and response.context["current"] is None
-    assert reverse("routines:history_restore", args=[plan.pk, "actor", record.history_id]) in response.text
+    assert reverse("documents:history_restore", args=[plan.pk, "actor", record.history_id]) in response.text

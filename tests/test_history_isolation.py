@@ -5,24 +5,24 @@ from conftest import make_member, make_municipality, make_plan
 from django.urls import reverse
 from isolation_cases_history import HISTORY_ISOLATION_CASES, PUBLIC_URLS
 
-from routines import urls
+from documents import urls
 from routines.models import Membership, Plan
 
 pytestmark = pytest.mark.django_db
 
 POST_ONLY = {
-    "routines:history_restore",
-    "routines:plan_publish",
-    "routines:plan_withdraw",
-    "routines:plan_start_revision",
-    "routines:plan_start_next_year",
+    "documents:history_restore",
+    "documents:plan_publish",
+    "documents:plan_withdraw",
+    "documents:plan_start_revision",
+    "documents:plan_start_next_year",
 }
 
 
 def test_every_url_of_history_and_approval_is_listed():
-    history_views = {"views_history", "views_approval"}
+    history_views = {"history", "approval"}
     names = {
-        f"routines:{pattern.name}"
+        f"documents:{pattern.name}"
         for pattern in urls.urlpatterns
         if pattern.callback.__module__.rsplit(".", 1)[-1] in history_views
     }

@@ -63,7 +63,7 @@ def routes_naming_an_object(resolver=None, namespace="", parameters=()):
 
 def test_the_enumeration_finds_routes_and_skips_only_admin_and_auth():
     routes = set(routes_naming_an_object())
-    assert "routines:plan_detail" in routes
+    assert "documents:plan_detail" in routes
     assert not any(route.startswith("admin:") for route in routes)
     assert "password_reset_confirm" not in routes
 

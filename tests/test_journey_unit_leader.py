@@ -9,7 +9,7 @@ from browser_support import log_in
 from django.core.management import call_command
 
 from accounts.models import Profile
-from routines import unit_obligations
+from documents import unit_obligations
 from routines.models import MilestoneProgress, Plan, UnitRoutineText
 
 pytestmark = pytest.mark.django_db(transaction=True)

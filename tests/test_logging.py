@@ -81,7 +81,7 @@ def test_access_to_another_municipality_is_logged(caplog):
     client = Client()
     advisor = home.members["advisor"]
     client.force_login(advisor)
-    url = reverse("routines:plan_detail", args=[away.plan.pk])
+    url = reverse("documents:plan_detail", args=[away.plan.pk])
     assert client.get(url).status_code == 404
     [event] = events(caplog, "access_denied")
     assert (event.user_id, event.path, event.status_code) == (advisor.pk, url, 404)

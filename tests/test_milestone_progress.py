@@ -26,7 +26,7 @@ def setup():
 
 
 def edit_url(unit, milestone):
-    return reverse("routines:milestone_progress_edit", args=[unit.pk, milestone.pk])
+    return reverse("documents:milestone_progress_edit", args=[unit.pk, milestone.pk])
 
 
 def test_a_unit_leader_marks_a_milestone_reached(client, setup):

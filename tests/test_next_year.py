@@ -17,9 +17,9 @@ from conftest import (
 )
 from django.urls import reverse
 
+from documents.planfile import export_municipality
+from documents.services import approve_plan, same_day_next_year
 from routines.models import Membership, Plan, Routine
-from routines.planfile import export_municipality
-from routines.services import approve_plan, same_day_next_year
 
 pytestmark = pytest.mark.django_db
 
@@ -69,10 +69,10 @@ def test_next_years_plan_is_a_draft_copy_with_moved_dates_to_review(client):
     before = export_municipality(plan.municipality, school_year=2023)
     client.force_login(advisor)
 
-    response = client.post(reverse("routines:plan_start_next_year", args=[plan.pk]))
+    response = client.post(reverse("documents:plan_start_next_year", args=[plan.pk]))
 
     new = Plan.objects.get(school_year=2024)
-    assert response.status_code == 302 and response.url == reverse("routines:plan_detail", args=[new.pk])
+    assert response.status_code == 302 and response.url == reverse("documents:plan_detail", args=[new.pk])
     assert (new.status, new.title, new.subtitle) == ("draft", "KIBS handlingsplan", "Handlingsplan 2024/2025")
     dated, period = new.progress_entries.order_by("starts_on")
     assert (dated.starts_on, dated.starts_at, dated.content) == (D(2024, 8, 12), datetime.time(12), "Halv fagdag")
@@ -97,15 +97,15 @@ def test_next_years_plan_is_a_draft_copy_with_moved_dates_to_review(client):
 def test_next_year_twice_is_refused(client):
     plan = make_plan()
     client.force_login(make_member(ADVISOR, plan.municipality))
-    assert client.post(reverse("routines:plan_start_next_year", args=[plan.pk])).status_code == 302
-    response = client.post(reverse("routines:plan_start_next_year", args=[plan.pk]))
+    assert client.post(reverse("documents:plan_start_next_year", args=[plan.pk])).status_code == 302
+    response = client.post(reverse("documents:plan_start_next_year", args=[plan.pk]))
     assert response.status_code == 409 and "Det finnes allerede en plan" in response.text
     assert Plan.objects.filter(school_year=2024).count() == 1
 
 
 def test_next_year_is_a_post_by_the_municipalitys_advisors(client):
     plan = make_plan()
-    url = reverse("routines:plan_start_next_year", args=[plan.pk])
+    url = reverse("documents:plan_start_next_year", args=[plan.pk])
     assert client.post(url).url.startswith(reverse("login"))
     client.force_login(make_member(ADVISOR, plan.municipality))
     assert client.get(url).status_code == 405

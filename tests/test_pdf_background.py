@@ -9,7 +9,7 @@ from conftest import make_municipality, make_plan, make_routine, make_unit, make
 from django.core.management import call_command
 from django.db import OperationalError
 
-from routines import pdf_cache
+from documents import pdf_cache
 from routines.management.commands import render_pdfs
 from routines.models import Plan, Routine
 

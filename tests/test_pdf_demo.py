@@ -1,4 +1,4 @@
-"""The real demo plan (routines/demo/sortland.json) as PDF: every part is there.
+"""The real demo plan (documents/demo/sortland.json) as PDF: every part is there.
 
 Expected values are read from the demo file itself, and weekdays are
 computed here independently of the PDF code.
@@ -12,7 +12,7 @@ import pypdf
 import pytest
 from sample_plan import DEMO_FILE, import_demo
 
-from routines import pdf
+from documents import pdf
 
 pytestmark = pytest.mark.django_db
 

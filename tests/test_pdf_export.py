@@ -20,7 +20,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from sample_plan import ACTORS, ARENAS, ENTRIES, MILESTONES, ROUTINES, build_sample_plan
 
-from routines import pdf, pdf_cache
+from documents import pdf, pdf_cache
 from routines.models import Membership, Plan, Routine, UnitRoutineText
 
 pytestmark = pytest.mark.django_db
@@ -340,7 +340,7 @@ def test_view_serves_the_pdf_with_an_etag_and_304(client, render_counter):
     plan = make_plan(title="Plan for Bø")
     make_routine(plan, title="Felles rutine")
     client.force_login(user_with_role(plan.municipality))
-    url = reverse("routines:plan_pdf", args=[plan.pk])
+    url = reverse("documents:plan_pdf", args=[plan.pk])
 
     response = client.get(url)
     assert response.status_code == 200
@@ -357,7 +357,7 @@ def test_view_serves_the_pdf_with_an_etag_and_304(client, render_counter):
 
 def test_view_needs_login_and_hides_other_municipalities(client):
     plan = make_plan()
-    url = reverse("routines:plan_pdf", args=[plan.pk])
+    url = reverse("documents:plan_pdf", args=[plan.pk])
     response = client.get(url)
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
 
@@ -368,7 +368,7 @@ def test_view_needs_login_and_hides_other_municipalities(client):
 def test_view_says_try_again_while_the_renderer_is_busy(client):
     plan = make_plan()
     client.force_login(user_with_role(plan.municipality))
-    url = reverse("routines:plan_pdf", args=[plan.pk])
+    url = reverse("documents:plan_pdf", args=[plan.pk])
     with pdf_cache.render_slot(1):
         response = client.get(url)
     assert response.status_code == 503
@@ -376,7 +376,7 @@ def test_view_says_try_again_while_the_renderer_is_busy(client):
     page = response.content.decode()
     assert "<h1>PDF-en lages nå</h1>" in page
     assert f'href="{url}">Prøv igjen</a>' in page
-    assert reverse("routines:plan_detail", args=[plan.pk]) in page
+    assert reverse("documents:plan_detail", args=[plan.pk]) in page
     response = client.get(url)  # the slot is free again: the PDF, as a download
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
     assert response["Content-Disposition"].startswith("attachment;")

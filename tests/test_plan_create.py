@@ -31,7 +31,7 @@ def new_plan(client, municipality, **fields):
         "start": "blank",
         **fields,
     }
-    return client.post(reverse("routines:plan_create"), data)
+    return client.post(reverse("documents:plan_create"), data)
 
 
 @pytest.fixture
@@ -48,7 +48,7 @@ def advisor(client, municipality):
 
 def test_the_form_offers_the_advisors_municipality_only(client, municipality, advisor):
     make_municipality(name="Naboby kommune")
-    response = client.get(reverse("routines:plan_create"))
+    response = client.get(reverse("documents:plan_create"))
     assert response.status_code == 200
     assert municipality.name in response.text
     assert "Naboby kommune" not in response.text
@@ -56,17 +56,17 @@ def test_the_form_offers_the_advisors_municipality_only(client, municipality, ad
 
 
 def test_start_page_offers_a_new_plan_to_advisors_only(client, municipality, advisor):
-    assert reverse("routines:plan_create") in client.get(reverse("routines:plan_list")).text
+    assert reverse("documents:plan_create") in client.get(reverse("documents:plan_list")).text
     client.force_login(make_member(Membership.Role.READER, municipality))
-    assert reverse("routines:plan_create") not in client.get(reverse("routines:plan_list")).text
-    assert client.get(reverse("routines:plan_create")).status_code == 403
+    assert reverse("documents:plan_create") not in client.get(reverse("documents:plan_list")).text
+    assert client.get(reverse("documents:plan_create")).status_code == 403
 
 
 def test_create_a_blank_plan(client, municipality, advisor):
     response = new_plan(client, municipality, subtitle="Handlingsplan 2024/2025")
     plan = Plan.objects.get()
     assert response.status_code == 302
-    assert response.url == reverse("routines:plan_detail", args=[plan.pk])
+    assert response.url == reverse("documents:plan_detail", args=[plan.pk])
     assert (plan.municipality, plan.title, plan.subtitle, plan.school_year) == (
         municipality,
         "KIBS handlingsplan",
@@ -103,7 +103,7 @@ def test_create_as_a_copy_takes_every_part_along(client, municipality, advisor):
     response = new_plan(client, municipality, start="copy", copy_from=source.pk, title="KIBS 2024/2025")
 
     copy = Plan.objects.exclude(pk=source.pk).get()
-    assert response.url == reverse("routines:plan_detail", args=[copy.pk])
+    assert response.url == reverse("documents:plan_detail", args=[copy.pk])
     assert (copy.title, copy.school_year, copy.status) == ("KIBS 2024/2025", 2024, Plan.Status.DRAFT)
     copied_actor = copy.actors.get()
     assert [duty.text for duty in copied_actor.duties.all()] == ["Veileder", "Utreder"]
@@ -175,7 +175,7 @@ def test_an_advisor_cannot_create_a_plan_in_another_municipality(client, municip
 
 
 def test_create_needs_login(client):
-    response = client.get(reverse("routines:plan_create"))
+    response = client.get(reverse("documents:plan_create"))
     assert response.status_code == 302
     assert response.url.startswith(reverse("login"))
 
@@ -200,7 +200,7 @@ def settings_data(plan, **fields):
 
 def test_edit_settings_and_the_vision(client, municipality, advisor):
     plan = make_plan(municipality)
-    url = reverse("routines:plan_edit", args=[plan.pk])
+    url = reverse("documents:plan_edit", args=[plan.pk])
     assert client.get(url).status_code == 200
     response = client.post(
         url,
@@ -212,14 +212,14 @@ def test_edit_settings_and_the_vision(client, municipality, advisor):
     plan.refresh_from_db()
     assert (plan.title, plan.status, plan.intro) == ("Ny tittel", "approved", "Om **planen**")
     assert Municipality.objects.get().vision == "Alle barn"
-    page = client.get(reverse("routines:plan_detail", args=[plan.pk])).text
+    page = client.get(reverse("documents:plan_detail", args=[plan.pk])).text
     assert "Alle barn" in page and "<strong>planen</strong>" in page
 
 
 def test_bad_settings_are_refused_at_the_field(client, municipality, advisor):
     plan = make_plan(municipality, title="Gammel tittel")
     response = client.post(
-        reverse("routines:plan_edit", args=[plan.pk]), settings_data(plan, title="", intro="Min skrevne tekst")
+        reverse("documents:plan_edit", args=[plan.pk]), settings_data(plan, title="", intro="Min skrevne tekst")
     )
     assert response.status_code == 400
     assert 'id="error_1_id_title"' in response.text
@@ -230,7 +230,7 @@ def test_bad_settings_are_refused_at_the_field(client, municipality, advisor):
 
 def test_two_saves_of_the_settings_from_the_same_version(client, municipality, advisor):
     plan = make_plan(municipality, title="Start")
-    url = reverse("routines:plan_edit", args=[plan.pk])
+    url = reverse("documents:plan_edit", args=[plan.pk])
     first = settings_data(plan, title="Første lagring")
     second = settings_data(plan, title="Andre lagring")
     assert client.post(url, first).status_code == 302
@@ -248,8 +248,8 @@ def test_a_stale_vision_does_not_overwrite_a_newer_one(client, municipality, adv
     other_plan = make_plan(municipality)
     stale = settings_data(plan, **{"municipality-vision": "Min visjon"})
     fresh = settings_data(other_plan, **{"municipality-vision": "Kollegaens visjon"})
-    assert client.post(reverse("routines:plan_edit", args=[other_plan.pk]), fresh).status_code == 302
-    response = client.post(reverse("routines:plan_edit", args=[plan.pk]), stale)
+    assert client.post(reverse("documents:plan_edit", args=[other_plan.pk]), fresh).status_code == 302
+    response = client.post(reverse("documents:plan_edit", args=[plan.pk]), stale)
     assert response.status_code == 409
     assert "Kollegaens visjon" in response.text and "Min visjon" in response.text
     assert Municipality.objects.get().vision == "Kollegaens visjon"
@@ -262,7 +262,7 @@ def test_a_vision_changed_meanwhile_is_not_touched_when_the_posted_text_is_the_s
     form = settings_data(plan, title="Ny tittel", **{"municipality-vision": "Felles visjon"})
     municipality.vision = "Felles visjon"
     municipality.save()
-    assert client.post(reverse("routines:plan_edit", args=[plan.pk]), form).status_code == 302
+    assert client.post(reverse("documents:plan_edit", args=[plan.pk]), form).status_code == 302
     assert Municipality.objects.get().version == municipality.version
 
 
@@ -271,7 +271,7 @@ def test_an_untouched_but_stale_vision_is_a_conflict_rather_than_an_overwrite(cl
     form = settings_data(plan, title="Ny tittel")
     municipality.vision = "Satt av en kollega"
     municipality.save()
-    response = client.post(reverse("routines:plan_edit", args=[plan.pk]), form)
+    response = client.post(reverse("documents:plan_edit", args=[plan.pk]), form)
     assert response.status_code == 409
     assert "Satt av en kollega" in response.text
     assert Municipality.objects.get().vision == "Satt av en kollega"
@@ -280,7 +280,7 @@ def test_an_untouched_but_stale_vision_is_a_conflict_rather_than_an_overwrite(cl
 def test_a_unit_leader_cannot_edit_settings(client, municipality):
     plan = make_plan(municipality)
     client.force_login(make_member(Membership.Role.UNIT_LEADER, unit=make_unit(municipality)))
-    assert client.post(reverse("routines:plan_edit", args=[plan.pk]), settings_data(plan)).status_code == 403
+    assert client.post(reverse("documents:plan_edit", args=[plan.pk]), settings_data(plan)).status_code == 403
 
 
 # Delete
@@ -290,13 +290,13 @@ def test_delete_asks_first_and_says_what_goes_with_it(client, municipality, advi
     plan = make_plan(municipality)
     make_actor(plan, duties=["a", "b"])
     make_section(plan)
-    url = reverse("routines:plan_delete", args=[plan.pk])
+    url = reverse("documents:plan_delete", args=[plan.pk])
     page = client.get(url)
     assert page.status_code == 200
     assert sorted(count for _name, count in page.context["related"]) == [1, 1, 2]  # actor, section, duties
     assert Plan.objects.exists()
     response = client.post(url)
     assert response.status_code == 302
-    assert response.url == reverse("routines:plan_list")
+    assert response.url == reverse("documents:plan_list")
     assert not Plan.objects.exists()
     assert not Section.objects.exists()

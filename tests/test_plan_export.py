@@ -26,9 +26,9 @@ from conftest import (
 )
 from django.core.management import call_command
 
+from documents.planfile import export_municipality, import_document, plan_from_dict, plan_to_dict, validate_document
 from meetings.models import Arena
 from routines.models import Municipality, Plan, Region, Routine, Unit
-from routines.planfile import export_municipality, import_document, plan_from_dict, plan_to_dict, validate_document
 
 pytestmark = pytest.mark.django_db
 

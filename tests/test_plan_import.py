@@ -9,10 +9,10 @@ from conftest import make_municipality, make_plan, make_plan_document, make_unit
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
+from documents import planfile
+from documents.planfile import PlanFileError, export_municipality, import_document, plan_from_dict, validate_document
 from meetings.models import ProgressEntry
-from routines import planfile
 from routines.models import Municipality, Plan, Region, Unit
-from routines.planfile import PlanFileError, export_municipality, import_document, plan_from_dict, validate_document
 
 pytestmark = pytest.mark.django_db
 

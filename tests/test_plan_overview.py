@@ -25,14 +25,14 @@ from unit_support import (
     unit_test_settings,  # noqa: F401  (an autouse fixture)
 )
 
+from documents.unit_obligations import plan_overview
 from routines.models import MilestoneProgress, Plan, ReadConfirmation, Routine
-from routines.unit_obligations import plan_overview
 
 pytestmark = pytest.mark.django_db
 
 
 def overview_url(plan):
-    return reverse("routines:plan_overview", args=[plan.pk])
+    return reverse("documents:plan_overview", args=[plan.pk])
 
 
 class _Rows(HTMLParser):
@@ -164,7 +164,7 @@ def test_overview_needs_login(client):
 def test_the_plan_navigation_links_advisors_to_the_overview(client):
     setup = make_unit_plan()
     client.force_login(make_member(ADVISOR, setup.municipality))
-    assert overview_url(setup.plan) in client.get(reverse("routines:plan_detail", args=[setup.plan.pk])).text
+    assert overview_url(setup.plan) in client.get(reverse("documents:plan_detail", args=[setup.plan.pk])).text
 
 
 # -- a fixed number of queries ------------------------------------------------------------------

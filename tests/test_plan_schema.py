@@ -2,10 +2,10 @@
 
 from jsonschema import Draft202012Validator
 
+from documents.planfile import FORMAT_VERSION
+from documents.planfile_validation import load_schema
 from meetings.models import Arena
 from routines.models import Plan, Routine, Unit, UnitRoutineText
-from routines.planfile import FORMAT_VERSION
-from routines.planfile_validation import load_schema
 
 
 def values(choices):

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-E16 = Path(__file__).resolve().parent.parent / "routines" / "plan_templates" / "e16.json"
+E16 = Path(__file__).resolve().parent.parent / "documents" / "plan_templates" / "e16.json"
 
 NB_TITLES = [
     "Eiers utviklingsgruppe",

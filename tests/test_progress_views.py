@@ -232,7 +232,7 @@ def test_wheel_download_needs_login_and_tenancy(client, year):
 
 
 def test_plan_page_shows_the_wheel(reader_client, year):
-    text = reader_client.get(reverse("routines:plan_detail", args=[year.plan.pk])).text
+    text = reader_client.get(reverse("documents:plan_detail", args=[year.plan.pk])).text
     assert text.count('class="entry-mark') == len(year.all)
     assert "<details>" in text
 
@@ -258,7 +258,7 @@ def grow(year, count):
         ("meetings:progress_months", {"unit_kind": SCHOOL}),
         ("meetings:year_wheel", {}),
         ("meetings:year_wheel_svg", {}),
-        ("routines:plan_detail", {}),
+        ("documents:plan_detail", {}),
     ],
 )
 def test_query_count_does_not_grow_with_entries(reader_client, year, django_assert_max_num_queries, name, query):

@@ -5,8 +5,8 @@ from conftest import make_actor, make_entry, make_member, make_municipality, mak
 from django.db import IntegrityError
 from django.urls import reverse
 
+from documents.services import approve_plan, archive_plan, publish_plan
 from routines.models import Membership, Plan
-from routines.services import approve_plan, archive_plan, publish_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -14,11 +14,11 @@ ADVISOR = Membership.Role.ADVISOR
 
 
 def url(name, plan):
-    return reverse(f"routines:{name}", args=[plan.pk])
+    return reverse(f"documents:{name}", args=[plan.pk])
 
 
 def public_url(plan):
-    return reverse("routines:public_plan", args=[plan.public_slug])
+    return reverse("documents:public_plan", args=[plan.public_slug])
 
 
 @pytest.fixture
@@ -88,7 +88,7 @@ def test_an_archived_plan_is_no_longer_public(client, approved):
 
 
 def test_unknown_address_is_404(client):
-    assert client.get(reverse("routines:public_plan", args=["ingen-slik-plan"])).status_code == 404
+    assert client.get(reverse("documents:public_plan", args=["ingen-slik-plan"])).status_code == 404
 
 
 @pytest.mark.parametrize("name", ["plan_publish", "plan_withdraw"])

@@ -13,12 +13,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from documents.planfile import import_document, plan_from_dict, plan_to_dict
 from routines.models import Membership, Plan, Routine
-from routines.planfile import import_document, plan_from_dict, plan_to_dict
 
 pytestmark = pytest.mark.django_db
 
-DEMO = Path(__file__).resolve().parent.parent / "routines" / "demo" / "sortland.json"
+DEMO = Path(__file__).resolve().parent.parent / "documents" / "demo" / "sortland.json"
 
 # Most pages need ~10 queries: session, user, the plan with its municipality,
 # the edit check, and one per kind of part shown; none of them per row.
@@ -72,7 +72,7 @@ def unit_routine(plan):
 
 
 PAGES = {
-    "plan_detail": lambda plan: reverse("routines:plan_detail", args=[plan.pk]),
+    "plan_detail": lambda plan: reverse("documents:plan_detail", args=[plan.pk]),
     "focus_area_list": lambda plan: reverse("routines:focus_area_list", args=[plan.pk]),
     "section_list": lambda plan: reverse("routines:section_list", args=[plan.pk]),
     "actor_list": lambda plan: reverse("routines:actor_list", args=[plan.pk]),
@@ -107,9 +107,9 @@ def test_the_plan_list_does_not_grow_with_the_number_of_plans(client, django_ass
     municipality = make_municipality()
     make_plan(municipality)
     client.force_login(make_member(Membership.Role.ADVISOR, municipality))
-    few = queries_of(client, reverse("routines:plan_list"))
+    few = queries_of(client, reverse("documents:plan_list"))
     for school_year in range(2010, 2020):
         make_plan(municipality, school_year=school_year)
     with django_assert_max_num_queries(MAX_QUERIES):
-        client.get(reverse("routines:plan_list"))
-    assert queries_of(client, reverse("routines:plan_list")) == few
+        client.get(reverse("documents:plan_list"))
+    assert queries_of(client, reverse("documents:plan_list")) == few

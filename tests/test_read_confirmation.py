@@ -14,8 +14,8 @@ from unit_support import (
     unit_test_settings,  # noqa: F401  (an autouse fixture)
 )
 
+from documents.services import approve_plan, publish_plan, start_revision
 from routines.models import Plan, ReadConfirmation
-from routines.services import approve_plan, publish_plan, start_revision
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ def setup():
 
 
 def confirm_url(plan, unit):
-    return reverse("routines:read_confirm", args=[plan.pk, unit.pk])
+    return reverse("documents:read_confirm", args=[plan.pk, unit.pk])
 
 
 def test_a_unit_leader_confirms_having_read_the_approved_plan(client, setup):

@@ -42,7 +42,7 @@ def test_queryset_shares_approved_plans_of_the_advisors_region_only(plans, advis
 
 def test_region_page_lists_approved_plans_only(client, plans, advisor):
     client.force_login(advisor)
-    text = client.get(reverse("meetings:region_plans")).text
+    text = client.get(reverse("documents:region_plans")).text
     assert "Hadsels godkjente plan" in text
     assert "Hadsels utkast" not in text and "Kongsbergs plan" not in text
 
@@ -50,36 +50,36 @@ def test_region_page_lists_approved_plans_only(client, plans, advisor):
 def test_shared_plan_is_read_only_and_only_when_approved_in_the_region(client, plans, advisor):
     make_actor(plans["approved"], name="PPD", duties=["Veileder barnehagene"])
     client.force_login(advisor)
-    response = client.get(reverse("meetings:shared_plan", args=[plans["approved"].pk]))
+    response = client.get(reverse("documents:shared_plan", args=[plans["approved"].pk]))
     assert response.status_code == 200
     assert "Veileder barnehagene" in response.text
     assert "/edit" not in response.text
     for other in ["draft", "far_away"]:
-        assert client.get(reverse("meetings:shared_plan", args=[plans[other].pk])).status_code == 404
+        assert client.get(reverse("documents:shared_plan", args=[plans[other].pk])).status_code == 404
     # Sharing does not open the neighbour's own pages, nor editing.
-    assert client.get(reverse("routines:plan_detail", args=[plans["approved"].pk])).status_code == 404
+    assert client.get(reverse("documents:plan_detail", args=[plans["approved"].pk])).status_code == 404
     assert client.get(reverse("meetings:progress_months", args=[plans["approved"].pk])).status_code == 404
 
 
 def test_shared_plan_shows_its_progress_plan(client, region, advisor):
     year = make_year_plan(make_municipality(region=region), status=APPROVED)
     client.force_login(advisor)
-    text = client.get(reverse("meetings:shared_plan", args=[year.plan.pk])).text
+    text = client.get(reverse("documents:shared_plan", args=[year.plan.pk])).text
     assert text.count('class="entry-mark') == len(year.all)
     assert "Halv fagdag for alle lærere" in text
 
 
 def test_readers_do_not_see_other_municipalities_plans(client, plans):
     client.force_login(make_member(READER, plans["own"].municipality))
-    assert client.get(reverse("meetings:shared_plan", args=[plans["approved"].pk])).status_code == 404
-    assert client.get(reverse("meetings:shared_plan", args=[plans["own"].pk])).status_code == 200
+    assert client.get(reverse("documents:shared_plan", args=[plans["approved"].pk])).status_code == 404
+    assert client.get(reverse("documents:shared_plan", args=[plans["own"].pk])).status_code == 200
 
 
 def test_sharing_pages_need_login(client, plans):
     for url in [
-        reverse("meetings:region_plans"),
-        reverse("meetings:shared_plan", args=[plans["approved"].pk]),
-        reverse("meetings:compare_plans"),
+        reverse("documents:region_plans"),
+        reverse("documents:shared_plan", args=[plans["approved"].pk]),
+        reverse("documents:compare_plans"),
     ]:
         response = client.get(url)
         assert response.status_code == 302 and response.url.startswith(reverse("login")), url
@@ -91,7 +91,7 @@ def test_compare_puts_two_plans_side_by_side_part_by_part(client, plans, advisor
     make_routine(plans["own"], title="Rutine for undring", scope=Routine.Scope.COMMON)
     make_routine(plans["approved"], title="Egen rutine for overganger", scope=Routine.Scope.UNIT)
     client.force_login(advisor)
-    response = client.get(reverse("meetings:compare_plans"), {"left": plans["own"].pk, "right": plans["approved"].pk})
+    response = client.get(reverse("documents:compare_plans"), {"left": plans["own"].pk, "right": plans["approved"].pk})
     assert response.status_code == 200
     text = response.text
     for expected in ["Oppdragsgiver for KIBS", "Leder SKUT", "Rutine for undring", "Egen rutine for overganger"]:
@@ -101,7 +101,7 @@ def test_compare_puts_two_plans_side_by_side_part_by_part(client, plans, advisor
 
 def test_compare_refuses_plans_outside_the_region_and_bad_input(client, plans, advisor):
     client.force_login(advisor)
-    url = reverse("meetings:compare_plans")
+    url = reverse("documents:compare_plans")
     for right in [plans["far_away"].pk, plans["draft"].pk, "x", plans["own"].pk]:
         response = client.get(url, {"left": plans["own"].pk, "right": right})
         assert response.status_code == 400
@@ -110,7 +110,7 @@ def test_compare_refuses_plans_outside_the_region_and_bad_input(client, plans, a
 
 def test_compare_from_a_plan_page_preselects_it(client, plans, advisor):
     client.force_login(advisor)
-    response = client.get(reverse("meetings:compare_plans"), {"left": plans["own"].pk})
+    response = client.get(reverse("documents:compare_plans"), {"left": plans["own"].pk})
     assert response.status_code == 200
     assert f'<option value="{plans["own"].pk}" selected>' in response.text
 
@@ -121,4 +121,4 @@ def test_compare_query_count_is_fixed(client, plans, advisor, django_assert_max_
         make_routine(plans["approved"])
     client.force_login(advisor)
     with django_assert_max_num_queries(16):
-        client.get(reverse("meetings:compare_plans"), {"left": plans["own"].pk, "right": plans["approved"].pk})
+        client.get(reverse("documents:compare_plans"), {"left": plans["own"].pk, "right": plans["approved"].pk})

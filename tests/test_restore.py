@@ -30,7 +30,7 @@ ADVISOR = Membership.Role.ADVISOR
 
 
 def restore_url(plan, part_key, record):
-    return reverse("routines:history_restore", args=[plan.pk, part_key, record.history_id])
+    return reverse("documents:history_restore", args=[plan.pk, part_key, record.history_id])
 
 
 @pytest.fixture
@@ -53,7 +53,7 @@ def test_restoring_a_deleted_actor_brings_back_its_duties_in_order(client, advis
     client.force_login(advisor)
     response = client.post(restore_url(plan, "actor", record))
 
-    assert response.status_code == 302 and response.url == reverse("routines:plan_history", args=[plan.pk])
+    assert response.status_code == 302 and response.url == reverse("documents:plan_history", args=[plan.pk])
     restored = Actor.objects.get(pk=record.id)
     assert (restored.name, restored.position) == ("Ledelsen i barnehage og skole", 0)
     assert [duty.text for duty in restored.duties.all()] == ["Første", "Tredje", "Andre"]
@@ -74,7 +74,7 @@ def test_restoring_is_recorded_with_the_person_and_a_reason(client, advisor_plan
     assert latest.history_type == "+" and latest.history_user == advisor
     assert latest.history_change_reason.startswith("Gjenopprettet versjonen fra")
     assert Duty.history.filter(history_type="+").first().history_user == advisor
-    rows = client.get(reverse("routines:plan_history", args=[plan.pk])).context["rows"]
+    rows = client.get(reverse("documents:plan_history", args=[plan.pk])).context["rows"]
     assert (rows[0]["part_key"], rows[0]["user"]) in {("actor", advisor), ("duty", advisor)}
     assert any(row["history_change_reason"] for row in rows[:2])
 
@@ -265,10 +265,10 @@ def test_the_timeline_offers_restore_for_deleted_parts_only(client, advisor_plan
     make_actor(plan, name="Foresatte")
     record = delete(actor, advisor)
     client.force_login(advisor)
-    response = client.get(reverse("routines:plan_history", args=[plan.pk]))
+    response = client.get(reverse("documents:plan_history", args=[plan.pk]))
     # The duties come back with their actor: only the actor is offered.
     assert response.text.count("/restore/") == 1
     assert response.text.count("Kommer tilbake når det den hører til, blir gjenopprettet.") == 2
     assert restore_url(plan, "actor", record) in response.text
     client.post(restore_url(plan, "actor", record))
-    assert "/restore/" not in client.get(reverse("routines:plan_history", args=[plan.pk])).text
+    assert "/restore/" not in client.get(reverse("documents:plan_history", args=[plan.pk])).text

@@ -57,4 +57,4 @@ def test_the_walk_sees_the_own_municipality(worlds):
     client = Client()
     client.force_login(home.members["advisor"])
     seen = [name for name, url in home.urls() if "Hjemme" in response_text(client.get(url))]
-    assert "routines:plan_list" in seen and "routines:plan_detail" in seen
+    assert "documents:plan_list" in seen and "documents:plan_detail" in seen

@@ -37,7 +37,7 @@ def log_in(client, user):
 
 
 def plan_list_status(client):
-    return client.get(reverse("routines:plan_list")).status_code
+    return client.get(reverse("documents:plan_list")).status_code
 
 
 def test_session_cookie_is_httponly_and_samesite_lax():

@@ -26,7 +26,7 @@ def setup():
 
 
 def edit_url(unit, routine):
-    return reverse("routines:unit_text_edit", args=[unit.pk, routine.pk])
+    return reverse("documents:unit_text_edit", args=[unit.pk, routine.pk])
 
 
 def test_a_unit_leader_writes_their_units_first_text(client, setup):

@@ -132,8 +132,8 @@ def test_routines_with_the_units_text_status_and_supplement(client, setup):
     common = text.split('id="common-routines-heading"')[1].split('id="duties-heading"')[0]
     assert common.index("Felles <strong>tekst</strong>") < common.index("Hos oss ringer vi foreldrene")
     assert "Barnehagens tillegg" not in text
-    edit_supplement = reverse("routines:unit_text_edit", args=[setup.school.pk, setup.common.pk])
-    no_supplement = reverse("routines:unit_text_edit", args=[setup.school.pk, setup.closed.pk])
+    edit_supplement = reverse("documents:unit_text_edit", args=[setup.school.pk, setup.common.pk])
+    no_supplement = reverse("documents:unit_text_edit", args=[setup.school.pk, setup.closed.pk])
     assert edit_supplement in common and no_supplement not in common
 
 
@@ -145,7 +145,7 @@ def test_milestones_with_the_units_progress(client, setup):
     text = page(client, user, setup.plan, setup.school)
     milestones = text.split('id="milestones-heading"')[1].split('id="common-routines-heading"')[0]
     assert "Reached" in milestones and "Gjort i personalmøte" in milestones and "Not started" in milestones
-    assert reverse("routines:milestone_progress_edit", args=[setup.school.pk, setup.milestone.pk]) in milestones
+    assert reverse("documents:milestone_progress_edit", args=[setup.school.pk, setup.milestone.pk]) in milestones
 
 
 def test_a_reader_sees_the_page_without_edit_links(client, setup):
@@ -156,8 +156,8 @@ def test_a_reader_sees_the_page_without_edit_links(client, setup):
 
 def test_an_advisor_sees_any_unit_with_edit_links_and_the_overview(client, setup):
     text = page(client, make_member(ADVISOR, setup.municipality), setup.plan, setup.kindergarten)
-    assert reverse("routines:unit_text_edit", args=[setup.kindergarten.pk, setup.own.pk]) in text
-    assert reverse("routines:plan_overview", args=[setup.plan.pk]) in text
+    assert reverse("documents:unit_text_edit", args=[setup.kindergarten.pk, setup.own.pk]) in text
+    assert reverse("documents:plan_overview", args=[setup.plan.pk]) in text
 
 
 def test_unit_page_needs_login(client, setup):
@@ -168,7 +168,7 @@ def test_unit_page_needs_login(client, setup):
 def test_another_municipalitys_unit_is_404(client, setup):
     client.force_login(make_member(ADVISOR, make_municipality()))
     assert client.get(unit_page_url(setup.plan, setup.school)).status_code == 404
-    assert client.get(reverse("routines:unit_page_current", args=[setup.school.pk])).status_code == 404
+    assert client.get(reverse("documents:unit_page_current", args=[setup.school.pk])).status_code == 404
 
 
 def test_a_plan_of_another_municipality_with_ones_own_unit_is_404(client, setup):
@@ -188,7 +188,7 @@ def test_the_current_plan_is_this_school_years_approved_one(client, setup):
     make_plan(municipality, school_year=setup.plan.school_year + 1, title="Neste år")
     make_plan(municipality, school_year=setup.plan.school_year, title="Arkivert", status=Plan.Status.ARCHIVED)
     client.force_login(leader_of(setup.school))
-    response = client.get(reverse("routines:unit_page_current", args=[setup.school.pk]))
+    response = client.get(reverse("documents:unit_page_current", args=[setup.school.pk]))
     assert response.status_code == 200
     assert response.context["plan"] == Plan.objects.get(title="Godkjent")
 
@@ -203,24 +203,24 @@ def test_a_municipality_that_only_planned_ahead_gets_the_nearest_plan():
 def test_a_municipality_without_plans_has_no_unit_page(client):
     unit = make_unit()
     client.force_login(leader_of(unit))
-    assert client.get(reverse("routines:unit_page_current", args=[unit.pk])).status_code == 404
+    assert client.get(reverse("documents:unit_page_current", args=[unit.pk])).status_code == 404
 
 
 def test_the_start_page_leads_a_unit_leader_to_their_unit(client, setup):
     client.force_login(leader_of(setup.school))
-    start = client.get(reverse("routines:plan_list")).text
+    start = client.get(reverse("documents:plan_list")).text
     assert "Your unit" in start and unit_page_url(setup.plan, setup.school) in start
 
 
 def test_the_start_page_has_no_unit_box_for_advisors(client, setup):
     client.force_login(make_member(ADVISOR, setup.municipality))
-    assert "Your unit" not in client.get(reverse("routines:plan_list")).text
+    assert "Your unit" not in client.get(reverse("documents:plan_list")).text
 
 
 def test_the_page_prints_without_navigation_and_offers_the_pdf(client, setup):
     text = page(client, leader_of(setup.school), setup.plan, setup.school)
     assert "css/unit.css" in text and "data-print-page" in text
-    assert reverse("routines:unit_pdf", args=[setup.plan.pk, setup.school.pk]) in text
+    assert reverse("documents:unit_pdf", args=[setup.plan.pk, setup.school.pk]) in text
     assert text.count("<h1") == 1
 
 
@@ -244,7 +244,7 @@ def test_user_text_is_escaped(client, setup):
 def test_the_demo_unit_leader_sees_their_school(client):
     demo = load_demo()
     client.force_login(demo.rektor)
-    start = client.get(reverse("routines:plan_list")).text
+    start = client.get(reverse("documents:plan_list")).text
     assert unit_page_url(demo.plan, demo.school) in start
     text = page(client, demo.rektor, demo.plan, demo.school)
     assert "Sortland barneskole" in text

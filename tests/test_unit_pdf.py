@@ -15,13 +15,13 @@ from unit_support import (
     unit_test_settings,  # noqa: F401  (an autouse fixture)
 )
 
-from routines.unit_pdf import RefuseEveryURL, render_unit_html
+from documents.unit_pdf import RefuseEveryURL, render_unit_html
 
 pytestmark = pytest.mark.django_db
 
 
 def pdf_url(plan, unit):
-    return reverse("routines:unit_pdf", args=[plan.pk, unit.pk])
+    return reverse("documents:unit_pdf", args=[plan.pk, unit.pk])
 
 
 def pdf_text(response):

@@ -4,10 +4,10 @@ import pytest
 from conftest import make_plan_document
 from unit_support import unit_test_settings  # noqa: F401  (an autouse fixture)
 
+from documents.planfile import export_municipality, import_document
+from documents.planfile_validation import validate_document
 from meetings.models import ProgressEntry
 from routines.models import Actor, Routine, UnitRoutineText
-from routines.planfile import export_municipality, import_document
-from routines.planfile_validation import validate_document
 
 pytestmark = pytest.mark.django_db
 

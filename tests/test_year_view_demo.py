@@ -116,6 +116,6 @@ class YearViewOnTheDemoTests(TestCase):
         self.assertEqual(first_day.decoded("DTSTART").hour, 12)
 
     def test_query_counts_on_the_demo(self):
-        for name in ["meetings:progress_months", "meetings:year_wheel", "routines:plan_detail"]:
+        for name in ["meetings:progress_months", "meetings:year_wheel", "documents:plan_detail"]:
             with self.assertNumQueries(11 if name == "meetings:year_wheel" else 10):
                 self.client.get(reverse(name, args=[self.plan.pk]))

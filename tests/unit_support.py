@@ -113,4 +113,4 @@ def load_demo():
 
 
 def unit_page_url(plan, unit):
-    return reverse("routines:unit_page", args=[plan.pk, unit.pk])
+    return reverse("documents:unit_page", args=[plan.pk, unit.pk])

@@ -1,0 +1,58 @@
+"""Forms of the whole plan: how a new plan starts."""
+
+from django import forms
+from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
+
+from documents import services
+from routines.forms import current_school_year
+from routines.models import Municipality, Plan
+
+
+class PlanCreateForm(forms.ModelForm):
+    class Start(models.TextChoices):
+        BLANK = "blank", _("An empty plan")
+        TEMPLATE = "template", _("Udir's template E 1.6: twelve guiding questions to answer")
+        COPY = "copy", _("A copy of an existing plan")
+
+    start = forms.ChoiceField(
+        label=_("Start from"), choices=Start.choices, initial=Start.BLANK, widget=forms.RadioSelect
+    )
+    copy_from = forms.ModelChoiceField(
+        label=_("Plan to copy"),
+        queryset=Plan.objects.none(),
+        required=False,
+        help_text=_("Only used when starting from a copy."),
+    )
+
+    class Meta:
+        model = Plan
+        fields = ["municipality", "title", "subtitle", "school_year", "language"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        municipalities = Municipality.objects.editable_by(user)
+        self.fields["municipality"].queryset = municipalities
+        if len(municipalities) == 1:
+            self.fields["municipality"].initial = municipalities[0].pk
+        self.fields["school_year"].initial = current_school_year()
+        self.fields["copy_from"].queryset = Plan.objects.visible_to(user).for_plan_list()
+        self.fields["copy_from"].label_from_instance = lambda plan: f"{plan.municipality.name}: {plan}"
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("start") == self.Start.COPY and not cleaned_data.get("copy_from"):
+            self.add_error("copy_from", _("Choose the plan to copy."))
+        return cleaned_data
+
+    def save(self):
+        fields = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        start = self.cleaned_data["start"]
+        with transaction.atomic():
+            if start == self.Start.TEMPLATE:
+                self.instance = services.plan_from_template(**fields)
+            elif start == self.Start.COPY:
+                self.instance = services.copy_of_plan(self.cleaned_data["copy_from"], **fields)
+            else:
+                self.instance = Plan.objects.create(**fields)
+        return self.instance

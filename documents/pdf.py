@@ -1,0 +1,323 @@
+"""The plan as a printable, accessible PDF (WeasyPrint).
+
+`render_plan_pdf(plan)` renders; `get_plan_pdf(plan)` is what callers use: it
+serves a stored PDF when nothing the PDF shows has changed, and renders at
+most one PDF at a time on the host otherwise (see `pdf_cache`).
+
+Performance (a cold export is measured against LibreOffice in
+benchmarks/): one local font family, fixed table layout, no fixed-position
+or per-page decorations beyond two margin boxes, the stylesheet parsed once
+per process, and chapter-level ToC entries only (the ToC page is laid out
+again once the page numbers are known).
+"""
+
+import datetime
+import functools
+import mimetypes
+import posixpath
+import re
+from collections import OrderedDict
+from urllib.parse import unquote, urljoin, urlsplit
+
+import weasyprint
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.db.models import Prefetch
+from django.template.defaultfilters import date as format_date
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+
+from routines.models import Plan, Routine, UnitRoutineText
+
+PDF_TEMPLATE = "documents/pdf/plan.html"
+PRINT_CSS = "css/print.css"
+# A host name that can never resolve (RFC 2606): relative URLs in the
+# document resolve against it, and only its static path is ever served.
+BASE_URL = "https://kibs.invalid/"
+
+
+class StaticOnlyURLFetcher(weasyprint.URLFetcher):
+    """Serve the app's own static files; refuse everything else.
+
+    WeasyPrint's default fetcher would read `file:///etc/passwd` or call an
+    internal address named in a user's text. Refusing raises, which
+    WeasyPrint logs as a warning and renders without the resource, so a bad
+    URL in a routine text can neither leak a file nor hang the export.
+    """
+
+    def __init__(self):
+        super().__init__(timeout=1, allow_redirects=False)
+        self.static_prefix = urljoin(BASE_URL, settings.STATIC_URL)
+
+    def fetch(self, url, headers=None):
+        if not url.startswith(self.static_prefix):
+            raise ValueError(f"Only the app's static files may be used in a PDF, not {url[:200]}")
+        name = posixpath.normpath(unquote(urlsplit(url).path[len(urlsplit(self.static_prefix).path) :]))
+        if name.startswith(("/", "..")) or "\0" in name:
+            raise ValueError(f"Not a static file: {url[:200]}")
+        path = _static_path(name)
+        if path is None:
+            raise ValueError(f"No such static file: {name}")
+        with open(path, "rb") as file:
+            body = file.read()
+        return weasyprint.urls.URLFetcherResponse(url, body, {"Content-Type": _content_type(name)})
+
+
+def _static_path(name):
+    """The file behind a static name: collected (hashed) files first, then the finders."""
+    try:
+        if staticfiles_storage.exists(name):
+            return staticfiles_storage.path(name)
+    except (NotImplementedError, ValueError):
+        pass
+    found = finders.find(name)
+    return found if isinstance(found, str) else None
+
+
+def _content_type(name):
+    return mimetypes.guess_type(name)[0] or "application/octet-stream"
+
+
+@functools.cache
+def _stylesheet():
+    """The print stylesheet, parsed once per process (it never changes at run time)."""
+    return weasyprint.CSS(string=_read_static(PRINT_CSS), base_url=BASE_URL, url_fetcher=StaticOnlyURLFetcher())
+
+
+def _read_static(name):
+    with open(_static_path(name), encoding="utf-8") as file:
+        return file.read()
+
+
+def load_plan(pk):
+    """The plan with everything the PDF shows, in a fixed number of queries.
+
+    Arenas, target groups and progress entries live in the meetings app;
+    routines never imports it and reaches them through Plan's related names.
+    """
+    return (
+        Plan.objects.select_related("municipality")
+        .prefetch_related(
+            "municipality__units",
+            "focus_areas",
+            "sections",
+            "actors__duties",
+            "milestones",
+            Prefetch("routines", queryset=Routine.objects.select_related("responsible")),
+            "routines__milestones",
+            "routines__legal_references",
+            Prefetch("routines__unit_texts", queryset=UnitRoutineText.objects.select_related("unit")),
+            "arenas",
+            "progress_entries__milestones",
+            "progress_entries__target_groups",
+            "progress_entries__arena",
+        )
+        .get(pk=pk)
+    )
+
+
+def render_plan_html(plan):
+    """The HTML the PDF is made from, in the plan's language."""
+    with translation.override(plan.language):
+        return render_to_string(PDF_TEMPLATE, build_context(plan))
+
+
+def render_plan_pdf(plan):
+    """PDF bytes for a plan loaded with `load_plan`. Takes seconds: callers cache."""
+    html = render_plan_html(plan)
+    document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyURLFetcher())
+    return document.write_pdf(
+        stylesheets=[_stylesheet()],
+        pdf_variant="pdf/ua-1",
+        # Embed the subset of glyphs used, not whole DejaVu files.
+        full_fonts=False,
+        uncompressed_pdf=False,
+    )
+
+
+def build_context(plan):
+    """Everything the template shows, grouped and numbered here rather than in template logic."""
+    routines = list(plan.routines.all())
+    units = sorted(plan.municipality.units.all(), key=lambda unit: unit.name)
+    unit_routines = []
+    for routine in routines:
+        if routine.scope == Routine.Scope.UNIT:
+            texts = {text.unit_id: text for text in routine.unit_texts.all()}
+            unit_routines.append((routine, [(unit, texts.get(unit.pk)) for unit in units]))
+    chapters = _chapters(plan, routines, bool(unit_routines))
+    return {
+        "plan": plan,
+        "municipality": plan.municipality,
+        "language": plan.language,
+        "is_draft": plan.status == Plan.Status.DRAFT,
+        "chapters": chapters,
+        "chapter": {c["key"]: c for c in chapters},
+        "section_chapters": [(c["section_object"], c) for c in chapters if c["key"].startswith("section_")],
+        "focus_areas": list(plan.focus_areas.all()),
+        "sections": list(plan.sections.all()),
+        "actors": list(plan.actors.all()),
+        "arena_groups": _arena_groups(plan),
+        "milestones": list(plan.milestones.all()),
+        "months": _months(plan),
+        "common_routines": [r for r in routines if r.scope == Routine.Scope.COMMON],
+        "unit_routines": unit_routines,
+    }
+
+
+def _chapters(plan, routines, has_unit_routines):
+    """Numbered chapters in the plan's order; empty parts are left out.
+
+    A section titled like one of the structured chapters (Sortland's plan
+    has a section "Fremdriftsplan" introducing the progress plan) becomes
+    the opening text of that chapter instead of a second chapter of the
+    same name.
+    """
+    structured = []
+    if plan.actors.all():
+        structured.append(("actors", _("The team around the child: roles and responsibilities")))
+    if plan.arenas.all():
+        structured.append(("arenas", _("Groups and meeting arenas")))
+    if plan.milestones.all():
+        structured.append(("milestones", _("Milestones")))
+    if plan.progress_entries.all():
+        structured.append(("progress", _("Progress plan")))
+    if any(r.scope == Routine.Scope.COMMON for r in routines):
+        structured.append(("common_routines", _("Common routines")))
+    if has_unit_routines:
+        structured.append(("unit_routines", _("Unit-specific routines")))
+    by_title = {str(title).casefold(): key for key, title in structured}
+    opening_section = {}
+
+    candidates = []
+    if plan.intro.strip():
+        candidates.append(("intro", _("Introduction")))
+    if plan.municipality.vision.strip() or plan.focus_areas.all():
+        candidates.append(("focus", _("Vision and focus areas")))
+    for section in plan.sections.all():
+        key = by_title.get(section.title.strip().casefold())
+        if key and key not in opening_section:
+            opening_section[key] = section
+        else:
+            candidates.append((f"section_{section.pk}", section.title))
+    candidates.extend(structured)
+    sections_by_key = {f"section_{section.pk}": section for section in plan.sections.all()}
+    return [
+        {
+            "key": key,
+            "number": number,
+            "title": title,
+            "anchor": f"ch-{key.replace('_', '-')}",
+            "new_page": number == 1 or key in _CHAPTERS_ON_NEW_PAGE,
+            "section": opening_section.get(key),
+            "section_object": sections_by_key.get(key),
+        }
+        for number, (key, title) in enumerate(candidates, start=1)
+    ]
+
+
+# Chapters that are one big table or a long list start on a fresh page;
+# short text chapters flow on, as in the municipalities' own documents.
+_CHAPTERS_ON_NEW_PAGE = {"actors", "arenas", "progress", "common_routines", "unit_routines"}
+
+
+def _arena_groups(plan):
+    """(category label, [(arena, where)]), categories in their declared order."""
+    category_field = plan.arenas.model._meta.get_field("category")
+    groups = OrderedDict((value, (label, [])) for value, label in category_field.choices)
+    for arena in plan.arenas.all():
+        groups.setdefault(arena.category, (arena.category, []))[1].append((arena, _arena_where(arena)))
+    return [(str(label), arenas) for label, arenas in groups.values() if arenas]
+
+
+def _arena_where(arena):
+    """Municipality-wide, or one in every unit (of a kind)."""
+    if arena.scope != "every_unit":
+        return _("Municipality-wide")
+    return {
+        "kindergarten": _("In every kindergarten"),
+        "school": _("In every school"),
+        "sfo": _("In every SFO"),
+        "ppt": _("In every PPT office"),
+    }.get(arena.unit_kind, _("In every unit"))
+
+
+def _months(plan):
+    """Progress-plan entries by month, August to June; in a month, periods first."""
+    months = OrderedDict()
+    entries = sorted(
+        plan.progress_entries.all(),
+        # An untimed entry comes before the timed ones of its day.
+        key=lambda e: (
+            e.starts_on.year,
+            e.starts_on.month,
+            not e.is_period,
+            e.starts_on,
+            e.starts_at or datetime.time.min,
+            e.pk,
+        ),
+    )
+    for entry in entries:
+        key = (entry.starts_on.year, entry.starts_on.month)
+        if key not in months:
+            months[key] = {"date": entry.starts_on.replace(day=1), "rows": []}
+        months[key]["rows"].append(_entry_row(entry))
+    return list(months.values())
+
+
+def _entry_row(entry):
+    # The weekday always comes from the date: typed weekdays in the original
+    # plans were wrong ("Tirs. 26." for a Thursday).
+    if not entry.is_period:
+        when = capfirst(format_date(entry.starts_on, "D j.n."))
+    elif (entry.ends_on - entry.starts_on).days < 7:
+        when = capfirst(f"{format_date(entry.starts_on, 'D j.n.')}–{format_date(entry.ends_on, 'D j.n.')}")
+    else:
+        when = _("%(start)s – %(end)s") % {
+            # No-break spaces: "1. sept." never splits, the line breaks at the dash.
+            "start": format_date(entry.starts_on, "j. N").replace(" ", "\u00a0"),
+            "end": format_date(entry.ends_on, "j. N").replace(" ", "\u00a0"),
+        }
+    time = ""
+    if entry.starts_at:
+        time = _("at %(time)s") % {"time": format_date(entry.starts_at, "H.i")}
+        if entry.ends_at:
+            time = f"{time}–{format_date(entry.ends_at, 'H.i')}"
+    if entry.all_milestones:
+        milestones = _("All")
+    else:
+        milestones = compress_numbers(sorted(m.number for m in entry.milestones.all()))
+    return {
+        "entry": entry,
+        "when": when,
+        "is_period": entry.is_period,
+        "where": [part for part in (entry.place, time, entry.comment) if part],
+        "target_groups": ", ".join(group.name for group in entry.target_groups.all()),
+        "milestones": milestones,
+    }
+
+
+def compress_numbers(numbers):
+    """[1, 2, 3, 5] → "1–3, 5": runs of three or more become ranges."""
+    parts, run = [], []
+    for number in numbers:
+        if run and number == run[-1] + 1:
+            run.append(number)
+            continue
+        parts.extend(_run_text(run))
+        run = [number]
+    parts.extend(_run_text(run))
+    return ", ".join(parts)
+
+
+def _run_text(run):
+    if len(run) >= 3:
+        return [f"{run[0]}–{run[-1]}"]
+    return [str(number) for number in run]
+
+
+def pdf_filename(plan):
+    slug = re.sub(r"[^a-z0-9]+", "-", f"{plan.municipality.slug} {plan.title} {plan.school_year_label}".lower())
+    return f"{slug.strip('-')}.pdf"

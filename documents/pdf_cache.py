@@ -1,0 +1,222 @@
+"""Rendered plan PDFs, stored by content, rendered one at a time.
+
+Caching: the key is a digest of everything the PDF shows. Every model
+inherits `version`, which goes up on every save, so (table, pk, version) of
+every row of the plan, plus the links between rows (many-to-many), plus the
+layout (templates, stylesheet, PDF_LAYOUT_VERSION), change whenever the PDF
+would. They are read in ONE query (a UNION of small selects), whatever the
+plan's size, so a request for an unchanged plan costs milliseconds and no
+rendering. The digest is also the ETag.
+
+Concurrency: rendering takes a core for a second or more. A lock file under
+VAR_DIR admits one render at a time across every worker process on the host
+(flock is released by the kernel if a worker dies, so it cannot stay stuck).
+A request that finds it taken waits briefly (PDF_RENDER_WAIT_SECONDS), then
+gets `PdfBusy`, which the view turns into 503 + Retry-After. Other people's
+pages are therefore never queued behind more than one export, and never wait
+for more than that short moment behind a second one.
+"""
+
+import fcntl
+import functools
+import hashlib
+import logging
+import os
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import connections, router
+from django.db.models import CharField, Value
+from django.template.loader import get_template
+
+from documents import pdf
+from routines.models import Duty, LegalReference, Municipality, Plan, Routine, Unit, UnitRoutineText
+
+# Bump when a code change alters the PDF without touching templates or CSS.
+PDF_LAYOUT_VERSION = "1"
+CACHE_ALIAS = "pdf"
+log = logging.getLogger("kibs.pdf")
+_TEMPLATES = ("documents/pdf/plan.html", "documents/pdf/routine_facts.html", "documents/pdf/opening_section.html")
+
+
+class PdfBusy(Exception):
+    """Another PDF is being rendered on this host; try again shortly."""
+
+
+def plan_digest(plan):
+    """A hex digest of everything the plan's PDF shows; one query."""
+    rows = sorted(_fetch_version_rows(plan))
+    digest = hashlib.sha256(_layout_fingerprint().encode())
+    digest.update(f"plan {plan.pk}\n".encode())
+    for tag, a, b in rows:
+        digest.update(f"{tag} {a} {b}\n".encode())
+    return digest.hexdigest()[:40]
+
+
+# Stand-ins for the plan's and the municipality's ids in the compiled query.
+_PLAN_ID, _MUNICIPALITY_ID = -900_000_001, -900_000_002
+
+
+def _fetch_version_rows(plan):
+    sql, params = _version_rows_sql()
+    ids = {_PLAN_ID: plan.pk, _MUNICIPALITY_ID: plan.municipality_id}
+    with connections[router.db_for_read(Plan)].cursor() as cursor:
+        cursor.execute(sql, [ids.get(param, param) for param in params])
+        return cursor.fetchall()
+
+
+@functools.cache
+def _version_rows_sql():
+    """The UNION's SQL and parameters, built once per process.
+
+    Django takes about 14 ms to build and compile this 17-part query, and
+    PostgreSQL about 1 ms to run it; every PDF request and every round of
+    the background renderer needs it, so only the ids change between calls.
+    """
+    probe = Plan(pk=_PLAN_ID, municipality_id=_MUNICIPALITY_ID)
+    return _version_rows(probe).query.sql_with_params()
+
+
+def _version_rows(plan):
+    """(tag, id, version) of every row the PDF shows, as one UNION ALL queryset."""
+    entries = plan.progress_entries.model  # meetings' models, reached without importing meetings
+    arenas = plan.arenas.model
+    target_groups = plan.target_groups.model
+    # "Belongs to one of the plan's routines" as IN (subquery), not a join:
+    # PostgreSQL then walks the routine_id indexes instead of hashing whole
+    # tables (13 ms → a few ms per plan on the national data set).
+    routine_ids = Routine.objects.filter(plan=plan).values("pk")
+    entry_ids = entries.objects.filter(plan=plan).values("pk")
+
+    def rows(queryset, tag, a="pk", b="version"):
+        return queryset.values_list(Value(tag, output_field=CharField()), a, b).order_by()
+
+    parts = [
+        rows(Plan.objects.filter(pk=plan.pk), "plan"),
+        rows(Municipality.objects.filter(pk=plan.municipality_id), "municipality"),
+        rows(Unit.objects.filter(municipality_id=plan.municipality_id), "unit"),
+        rows(plan.focus_areas.model.objects.filter(plan=plan), "focus"),
+        rows(plan.sections.model.objects.filter(plan=plan), "section"),
+        rows(plan.actors.model.objects.filter(plan=plan), "actor"),
+        rows(Duty.objects.filter(actor__plan=plan), "duty"),
+        rows(plan.milestones.model.objects.filter(plan=plan), "milestone"),
+        rows(Routine.objects.filter(plan=plan), "routine"),
+        rows(
+            Routine.milestones.through.objects.filter(routine_id__in=routine_ids),
+            "routine-milestone",
+            "routine_id",
+            "milestone_id",
+        ),
+        rows(LegalReference.objects.filter(routine_id__in=routine_ids), "legal"),
+        rows(UnitRoutineText.objects.filter(routine_id__in=routine_ids), "unit-text"),
+        rows(target_groups.objects.filter(plan=plan), "target-group"),
+        rows(arenas.objects.filter(plan=plan), "arena"),
+        rows(entries.objects.filter(plan=plan), "entry"),
+        rows(
+            entries.milestones.through.objects.filter(progressentry_id__in=entry_ids),
+            "entry-milestone",
+            "progressentry_id",
+            "milestone_id",
+        ),
+        rows(
+            entries.target_groups.through.objects.filter(progressentry_id__in=entry_ids),
+            "entry-group",
+            "progressentry_id",
+            "targetgroup_id",
+        ),
+    ]
+    first, *rest = parts
+    # order_by(): the first model's default ordering would not fit the union.
+    return first.union(*rest, all=True).order_by()
+
+
+@functools.cache
+def _layout_fingerprint():
+    """Templates and stylesheet as deployed: a new layout means new PDFs."""
+    digest = hashlib.sha256(PDF_LAYOUT_VERSION.encode())
+    for name in _TEMPLATES:
+        digest.update(Path(get_template(name).origin.name).read_bytes())
+    digest.update(pdf._read_static(pdf.PRINT_CSS).encode())
+    return digest.hexdigest()
+
+
+def _cache_key(digest):
+    return f"plan-pdf:{digest}"
+
+
+def cached_pdf(digest):
+    return caches[CACHE_ALIAS].get(_cache_key(digest))
+
+
+def get_plan_pdf(plan, wait=None):
+    """(digest, PDF bytes) for the plan: stored if unchanged, else rendered now.
+
+    Raises PdfBusy if another render holds the host's render slot for longer
+    than `wait` seconds: PDF_RENDER_WAIT_SECONDS unless given (a management
+    command may wait as long as a render takes).
+    """
+    digest = plan_digest(plan)
+    data = cached_pdf(digest)
+    if data is not None:
+        return digest, data
+    with render_slot(settings.PDF_RENDER_WAIT_SECONDS if wait is None else wait):
+        # Someone may have rendered the same plan while we waited.
+        data = cached_pdf(digest)
+        if data is None:
+            data = pdf.render_plan_pdf(pdf.load_plan(plan.pk))
+            _store(plan, digest, data)
+    return digest, data
+
+
+def _store(plan, digest, data):
+    """Store the plan's new PDF and drop its previous one: one PDF per plan."""
+    cache = caches[CACHE_ALIAS]
+    latest_key = f"plan-pdf-latest:{plan.pk}"
+    previous = cache.get(latest_key)
+    cache.set(_cache_key(digest), data, timeout=None)
+    cache.set(latest_key, digest, timeout=None)
+    if previous and previous != digest:
+        cache.delete(_cache_key(previous))
+
+
+def render_stale_pdfs(plans, wait=600):
+    """Render and store the PDF of every plan in `plans` whose PDF is out of date.
+
+    One digest query per plan; the renders happen one at a time in the host's
+    render slot. Returns the plans rendered.
+    """
+    rendered = []
+    for plan in plans:
+        # has_key reads a stored file's header, not the whole PDF.
+        if not caches[CACHE_ALIAS].has_key(_cache_key(plan_digest(plan))):
+            get_plan_pdf(plan, wait=wait)
+            rendered.append(plan)
+            log.info("pdf_rendered", extra={"plan_id": plan.pk, "municipality": plan.municipality.slug})
+    return rendered
+
+
+@contextmanager
+def render_slot(wait):
+    """Hold the host-wide render lock, waiting at most `wait` seconds for it."""
+    lock_dir = Path(settings.VAR_DIR)
+    lock_dir.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock_dir / "pdf-render.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise PdfBusy from None
+                time.sleep(0.05)
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)

@@ -1,0 +1,348 @@
+"""Plan files: a municipality with its units and plans as one JSON document.
+
+The format is documented in docs/plan-format.md. Export is deterministic, so
+export → import into an empty database → export gives the identical document;
+that makes a file a complete backup of what it holds.
+
+Arenas, target groups and progress entries belong to the meetings app, which
+depends on this one; they are reached through the related managers of Plan
+only, so this module never imports meetings.
+"""
+
+from django.db import transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
+
+from documents.planfile_validation import (
+    PlanFileError,
+    Problem,
+    parse_date,
+    parse_time,
+    validate_document,
+    validate_plan,
+)
+from routines.models import Municipality, Plan, Region, Routine, Unit
+
+__all__ = [
+    "FORMAT",
+    "FORMAT_VERSION",
+    "PlanFileError",
+    "Problem",
+    "export_municipality",
+    "import_document",
+    "plan_from_dict",
+    "plan_to_dict",
+    "validate_document",
+]
+
+FORMAT = "kibs-plan"
+FORMAT_VERSION = 1
+
+
+# Export --------------------------------------------------------------------
+
+
+def export_municipality(municipality, school_year=None):
+    """The whole document: the municipality, its units, and its plans (or those of one school year)."""
+    region = municipality.region
+    plans = municipality.plans.order_by("school_year", "title", "pk")
+    if school_year is not None:
+        plans = plans.filter(school_year=school_year)
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "municipality": {
+            "slug": municipality.slug,
+            "name": municipality.name,
+            "vision": municipality.vision,
+            "region": {"slug": region.slug, "name": region.name} if region else None,
+            "units": [
+                {"slug": unit.slug, "name": unit.name, "kind": unit.kind, "owner": unit.owner}
+                for unit in municipality.units.order_by("kind", "name", "slug")
+            ],
+        },
+        "plans": [plan_to_dict(plan) for plan in plans],
+    }
+
+
+def _time(value):
+    return value.strftime("%H:%M") if value else None
+
+
+def plan_to_dict(plan):
+    """One element of "plans": the plan with every part, in the plan's order."""
+    entries = (
+        plan.progress_entries.select_related("arena")
+        .prefetch_related("target_groups", "milestones")
+        # Explicit NULL placement: SQLite and PostgreSQL differ by default.
+        .order_by("starts_on", F("starts_at").asc(nulls_first=True), "pk")
+    )
+    routines = plan.routines.select_related("responsible").prefetch_related(
+        "milestones", "legal_references", "unit_texts__unit"
+    )
+    return {
+        "title": plan.title,
+        "subtitle": plan.subtitle,
+        "school_year": plan.school_year,
+        "status": plan.status,
+        "language": plan.language,
+        "intro": plan.intro,
+        "focus_areas": [{"name": area.name, "goals": area.goal_list} for area in plan.focus_areas.all()],
+        "sections": [
+            {"title": section.title, "guiding_question": section.guiding_question, "body": section.body}
+            for section in plan.sections.all()
+        ],
+        "actors": [
+            {
+                "name": actor.name,
+                "role": actor.role,
+                "duties": [duty.text for duty in actor.duties.all()],
+                "applies_to_units": actor.applies_to_units,
+            }
+            for actor in plan.actors.prefetch_related("duties")
+        ],
+        "milestones": [
+            {"number": milestone.number, "text": milestone.text} for milestone in plan.milestones.order_by("number")
+        ],
+        "target_groups": [{"name": group.name, "unit_kinds": group.unit_kinds} for group in plan.target_groups.all()],
+        "arenas": [
+            {
+                "name": arena.name,
+                "abbreviation": arena.abbreviation,
+                "category": arena.category,
+                "purpose": arena.purpose,
+                "led_by": arena.led_by,
+                "participants": arena.participants,
+                "frequency": arena.frequency,
+                "scope": arena.scope,
+                "unit_kind": arena.unit_kind,
+                "bti_levels": arena.bti_levels,
+                "unit_kinds": arena.unit_kinds,
+            }
+            for arena in plan.arenas.all()
+        ],
+        "progress_entries": [
+            {
+                "starts_on": entry.starts_on.isoformat(),
+                "ends_on": entry.ends_on.isoformat() if entry.ends_on else None,
+                "starts_at": _time(entry.starts_at),
+                "ends_at": _time(entry.ends_at),
+                "place": entry.place,
+                "comment": entry.comment,
+                "content": entry.content,
+                "target_groups": [group.name for group in entry.target_groups.all()],
+                # "all" also covers milestones added later, so it wins over single numbers.
+                "milestones": "all" if entry.all_milestones else sorted(m.number for m in entry.milestones.all()),
+                "arena": entry.arena.name if entry.arena else None,
+                "at_every_unit": entry.at_every_unit,
+                "unit_kinds": entry.unit_kinds,
+                "unit_owner": entry.unit_owner,
+            }
+            for entry in entries
+        ],
+        "routines": [
+            {
+                "title": routine.title,
+                "scope": routine.scope,
+                "responsible": routine.responsible.name if routine.responsible else None,
+                "frequency": routine.frequency,
+                "body": routine.body,
+                "milestones": sorted(milestone.number for milestone in routine.milestones.all()),
+                "bti_levels": routine.bti_levels,
+                "legal_references": [
+                    {"citation": reference.citation, "url": reference.url}
+                    for reference in routine.legal_references.all()
+                ],
+                "unit_texts": [
+                    {"unit": text.unit.slug, "status": text.status, "body": text.body}
+                    for text in sorted(routine.unit_texts.all(), key=lambda text: text.unit.slug)
+                ],
+                "allows_local_supplement": routine.allows_local_supplement,
+            }
+            for routine in routines
+        ],
+    }
+
+
+# Import --------------------------------------------------------------------
+
+
+def import_document(doc, replace=False):
+    """Import a whole document in one transaction, or raise PlanFileError and change nothing.
+
+    An existing municipality (same slug) is only touched with replace=True:
+    its fields are updated, units are created or updated by slug (never
+    deleted), and its plans with the same school year and title as a plan in
+    the file are deleted and created anew from the file.
+    """
+    problems = validate_document(doc)
+    with transaction.atomic():
+        existing = None
+        if not problems:
+            slug = doc["municipality"]["slug"]
+            existing = Municipality.objects.select_for_update().filter(slug=slug).first()
+            if existing is not None and not replace:
+                problems.append(
+                    Problem(
+                        "$.municipality.slug",
+                        _(
+                            "The municipality “%(slug)s” already exists. Import with --replace to update it and "
+                            "replace its plans that have the same school year and title as a plan in the file."
+                        )
+                        % {"slug": slug},
+                    )
+                )
+        if problems:
+            raise PlanFileError(problems)
+
+        data = doc["municipality"]
+        municipality = existing or Municipality(slug=data["slug"])
+        municipality.name = data["name"]
+        municipality.vision = data.get("vision", "")
+        municipality.region = _region(data.get("region"))
+        municipality.save()
+
+        for unit in data.get("units", []):
+            Unit.objects.update_or_create(
+                municipality=municipality,
+                slug=unit["slug"],
+                defaults={"name": unit["name"], "kind": unit["kind"], "owner": unit.get("owner", "municipal")},
+            )
+        units_by_slug = {unit.slug: unit for unit in municipality.units.all()}
+
+        plans = doc.get("plans", [])
+        for plan in plans:
+            municipality.plans.filter(school_year=plan["school_year"], title=plan["title"]).delete()
+        for plan in plans:
+            _create_plan(municipality, plan, units_by_slug)
+    return municipality
+
+
+def _region(data):
+    """The region of the file, created or renamed to match it; None for no region."""
+    if data is None:
+        return None
+    region, _created = Region.objects.update_or_create(slug=data["slug"], defaults={"name": data["name"]})
+    return region
+
+
+def plan_from_dict(municipality, data, **overrides):
+    """Create one plan with all its parts from an element of "plans".
+
+    Overrides replace plan fields of the data (title=, school_year=, status= …)
+    and are validated with it. Unit texts refer to units of `municipality` by
+    slug; leave "unit_texts" out when copying a plan to another municipality.
+    Raises PlanFileError, creating nothing, when something is wrong.
+    """
+    data = {**data, **overrides}
+    units_by_slug = {unit.slug: unit for unit in municipality.units.all()}
+    problems = validate_plan(data, units_by_slug)
+    if problems:
+        raise PlanFileError(problems)
+    with transaction.atomic():
+        return _create_plan(municipality, data, units_by_slug)
+
+
+def _create_plan(municipality, data, units_by_slug):
+    """Create a plan from validated data; missing optional fields get the documented defaults."""
+    plan = Plan.objects.create(
+        municipality=municipality,
+        title=data["title"],
+        subtitle=data.get("subtitle", ""),
+        school_year=data["school_year"],
+        status=data.get("status", Plan.Status.DRAFT),
+        language=data.get("language", Plan.Language.BOKMAL),
+        intro=data.get("intro", ""),
+    )
+    for position, area in enumerate(data.get("focus_areas", [])):
+        goals = "\n".join(goal.strip() for goal in area.get("goals", []))
+        plan.focus_areas.create(position=position, name=area["name"], goals=goals)
+    for position, section in enumerate(data.get("sections", [])):
+        plan.sections.create(
+            position=position,
+            title=section["title"],
+            guiding_question=section.get("guiding_question", ""),
+            body=section.get("body", ""),
+        )
+
+    actors = {}
+    for position, item in enumerate(data.get("actors", [])):
+        actor = plan.actors.create(
+            position=position,
+            name=item["name"],
+            role=item.get("role", ""),
+            applies_to_units=item.get("applies_to_units", False),
+        )
+        for duty_position, text in enumerate(item.get("duties", [])):
+            actor.duties.create(position=duty_position, text=text)
+        actors[actor.name] = actor
+    milestones = {
+        item["number"]: plan.milestones.create(number=item["number"], text=item["text"])
+        for item in data.get("milestones", [])
+    }
+    target_groups = {
+        item["name"]: plan.target_groups.create(
+            position=position, name=item["name"], unit_kinds=item.get("unit_kinds", [])
+        )
+        for position, item in enumerate(data.get("target_groups", []))
+    }
+    arenas = {}
+    for position, item in enumerate(data.get("arenas", [])):
+        arenas[item["name"]] = plan.arenas.create(
+            position=position,
+            name=item["name"],
+            abbreviation=item.get("abbreviation", ""),
+            category=item.get("category", "meeting"),
+            purpose=item.get("purpose", ""),
+            led_by=item.get("led_by", ""),
+            participants=item.get("participants", ""),
+            frequency=item.get("frequency", ""),
+            scope=item.get("scope", "municipality"),
+            unit_kind=item.get("unit_kind", ""),
+            bti_levels=item.get("bti_levels", []),
+            unit_kinds=item.get("unit_kinds", []),
+        )
+
+    for item in data.get("progress_entries", []):
+        numbers = item.get("milestones", [])
+        entry = plan.progress_entries.create(
+            starts_on=parse_date(item["starts_on"]),
+            ends_on=parse_date(item.get("ends_on")),
+            starts_at=parse_time(item.get("starts_at")),
+            ends_at=parse_time(item.get("ends_at")),
+            place=item.get("place", ""),
+            comment=item.get("comment", ""),
+            content=item["content"],
+            all_milestones=numbers == "all",
+            arena=arenas.get(item.get("arena")),
+            at_every_unit=item.get("at_every_unit", False),
+            unit_kinds=item.get("unit_kinds", []),
+            unit_owner=item.get("unit_owner", ""),
+        )
+        entry.target_groups.set([target_groups[name] for name in item.get("target_groups", [])])
+        if numbers != "all":
+            entry.milestones.set([milestones[number] for number in numbers])
+
+    for position, item in enumerate(data.get("routines", [])):
+        routine = plan.routines.create(
+            position=position,
+            title=item["title"],
+            scope=item.get("scope", Routine.Scope.COMMON),
+            responsible=actors.get(item.get("responsible")),
+            frequency=item.get("frequency", ""),
+            body=item.get("body", ""),
+            bti_levels=item.get("bti_levels", []),
+            allows_local_supplement=item.get("allows_local_supplement", False),
+        )
+        routine.milestones.set([milestones[number] for number in item.get("milestones", [])])
+        for reference_position, reference in enumerate(item.get("legal_references", [])):
+            routine.legal_references.create(
+                position=reference_position, citation=reference["citation"], url=reference.get("url", "")
+            )
+        for text in item.get("unit_texts", []):
+            routine.unit_texts.create(
+                unit=units_by_slug[text["unit"]],
+                status=text.get("status", "not_started"),
+                body=text.get("body", ""),
+            )
+    return plan

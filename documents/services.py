@@ -1,0 +1,214 @@
+"""What happens to a plan as a whole: approval, revision, archive, publication, next school year.
+
+An approved plan is frozen (access.ensure_draft refuses every edit), so what
+was approved stays readable and printable as it was. Changing it means a new
+draft that revises it; approving that draft archives the old version.
+
+Copies go through the plan file (planfile.plan_to_dict / plan_from_dict), the
+same code that exports and imports plans, so a copy holds every part the
+backup holds and nothing is forgotten when a new part is added.
+"""
+
+import datetime
+import json
+import secrets
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from documents.planfile import plan_from_dict, plan_to_dict
+from routines.models import Plan, Section, UnitRoutineText
+
+
+class PlanActionError(Exception):
+    """A plan action that cannot be done now; the message says why, for the user."""
+
+
+def _save(obj, user, reason=None, **kwargs):
+    """Save and record who did it and why in the object's history."""
+    obj._history_user = user
+    if reason:
+        obj._change_reason = reason[:100]
+    obj.save(**kwargs)
+
+
+def _locked(plan):
+    """The plan as stored now, locked until the transaction ends: two clicks never act twice."""
+    return Plan.objects.select_for_update().get(pk=plan.pk)
+
+
+# Approval ----------------------------------------------------------------------
+
+
+def approve_plan(plan, user):
+    """Approve a draft: record who and when; the older plan it revises is archived.
+
+    A published older version hands its publication, public address
+    included, to the new one, so links on the municipality's website keep
+    showing the plan in force.
+    """
+    with transaction.atomic():
+        plan = _locked(plan)
+        if plan.status != Plan.Status.DRAFT:
+            raise PlanActionError(_("Only a draft can be approved."))
+        old = Plan.objects.select_for_update().filter(pk=plan.revision_of_id, status=Plan.Status.APPROVED).first()
+        public_slug = old.public_slug if old and old.published else None
+        if old is not None:
+            old.status = Plan.Status.ARCHIVED
+            old.published = False
+            old.public_slug = None
+            _save(old, user, _("Archived: replaced by a newer approved version"))
+        plan.status = Plan.Status.APPROVED
+        plan.approved_at = timezone.now()
+        plan.approved_by = user
+        if public_slug:
+            plan.published = True
+            plan.public_slug = public_slug
+        _save(plan, user, _("Approved the plan"))
+    return plan
+
+
+def start_revision(plan, user):
+    """A new draft copied from an approved plan, to change it; the approved plan stays as it is.
+
+    There is at most one draft revision of a plan: asking again returns it.
+    """
+    with transaction.atomic():
+        plan = _locked(plan)
+        if plan.status != Plan.Status.APPROVED:
+            raise PlanActionError(_("Only an approved plan can be revised."))
+        existing = plan.revisions.filter(status=Plan.Status.DRAFT).order_by("pk").first()
+        if existing is not None:
+            return existing
+        revision = plan_from_dict(plan.municipality, plan_to_dict(plan), status=Plan.Status.DRAFT)
+        revision.revision_of = plan
+        _save(revision, user, _("Started as a revision of the approved plan"))
+    return revision
+
+
+def archive_plan(plan, user):
+    """Put an old plan away: it stays readable, is no longer published and cannot be changed."""
+    with transaction.atomic():
+        plan = _locked(plan)
+        if plan.status == Plan.Status.ARCHIVED:
+            raise PlanActionError(_("The plan is already archived."))
+        plan.status = Plan.Status.ARCHIVED
+        plan.published = False
+        _save(plan, user, _("Archived"))
+    return plan
+
+
+# Publication -------------------------------------------------------------------
+
+
+def publish_plan(plan, user):
+    """Show an approved plan at its public address, made once and kept when withdrawn and published again."""
+    with transaction.atomic():
+        plan = _locked(plan)
+        if plan.status != Plan.Status.APPROVED:
+            raise PlanActionError(_("Only an approved plan can be published."))
+        if not plan.public_slug:
+            plan.public_slug = _public_slug(plan)
+        plan.published = True
+        _save(plan, user, _("Published"))
+    return plan
+
+
+def withdraw_plan(plan, user):
+    with transaction.atomic():
+        plan = _locked(plan)
+        plan.published = False
+        _save(plan, user, _("Withdrawn from publication"))
+    return plan
+
+
+def _public_slug(plan):
+    """Readable (municipality and year) and not guessable from other plans' addresses."""
+    return f"{slugify(plan.municipality.slug)}-{plan.school_year}-{secrets.token_hex(4)}"
+
+
+# Next school year ----------------------------------------------------------------
+
+
+def same_day_next_year(day):
+    """The same weekday of the same ISO week one year later: Monday 14.08.2023 → Monday 12.08.2024.
+
+    Meetings follow the week plan, not the calendar date. Week 53 exists only
+    in some years; without it the day falls in week 52.
+    """
+    year, week, weekday = day.isocalendar()
+    weeks_next_year = datetime.date(year + 1, 12, 28).isocalendar().week
+    return datetime.date.fromisocalendar(year + 1, min(week, weeks_next_year), weekday)
+
+
+def start_next_year(plan, user):
+    """Copy the plan into the next school year as a draft; the plan itself is not touched.
+
+    Every part is copied. Dated progress entries move to the same weekday of
+    the same week and are marked "to review"; milestones are kept as a
+    starting point; units' texts come along as drafts to look over (texts not
+    started stay not started). The school year in the title and subtitle
+    follows.
+    """
+    data = plan_to_dict(plan)
+    data.update(
+        school_year=plan.school_year + 1,
+        status=Plan.Status.DRAFT,
+        title=_next_year_text(data["title"], plan),
+        subtitle=_next_year_text(data["subtitle"], plan),
+    )
+    if plan.municipality.plans.filter(school_year=data["school_year"], title=data["title"]).exists():
+        raise PlanActionError(_("There is already a plan with this title for the next school year."))
+    for entry in data["progress_entries"]:
+        entry["starts_on"] = same_day_next_year(datetime.date.fromisoformat(entry["starts_on"])).isoformat()
+        if entry["ends_on"]:
+            entry["ends_on"] = same_day_next_year(datetime.date.fromisoformat(entry["ends_on"])).isoformat()
+    for routine in data["routines"]:
+        for text in routine["unit_texts"]:
+            if text["status"] == UnitRoutineText.Status.DONE:
+                text["status"] = UnitRoutineText.Status.DRAFT
+    with transaction.atomic():
+        new_plan = plan_from_dict(plan.municipality, data)
+        # One flag on every entry is not a change anyone made; an update keeps
+        # the new plan's history to the copy itself.
+        new_plan.progress_entries.update(to_review=True)
+        _save(new_plan, user, _("Started from the plan for %(year)s") % {"year": plan.school_year_label})
+    return new_plan
+
+
+def _next_year_text(text, plan):
+    """«Handlingsplan 2023/2024» → «Handlingsplan 2024/2025»."""
+    return text.replace(plan.school_year_label, f"{plan.school_year + 1}/{plan.school_year + 2}")
+
+
+# New plans besides empty: from Udir's E 1.6 template, or as a copy -------------------
+
+E16_TEMPLATE = Path(__file__).resolve().parent / "plan_templates" / "e16.json"
+
+
+def plan_from_template(**fields):
+    """A plan whose sections are the twelve E 1.6 elements, in the plan's language, to be answered."""
+    plan = Plan.objects.create(**fields)
+    elements = json.loads(E16_TEMPLATE.read_text(encoding="utf-8"))["elements"]
+    # One save each rather than bulk_create, so each section's history starts here.
+    for position, element in enumerate(elements):
+        text = element[plan.language]
+        Section.objects.create(
+            plan=plan, position=position, title=text["title"], guiding_question=text["guiding_question"]
+        )
+    return plan
+
+
+def copy_of_plan(source, municipality, **fields):
+    """A new draft with every part of `source`, through the plan file format so nothing is forgotten.
+
+    The units' own texts come along only within the same municipality: they
+    belong to units, and another municipality has other units.
+    """
+    data = plan_to_dict(source)
+    if source.municipality_id != municipality.pk:
+        data["routines"] = [{**routine, "unit_texts": []} for routine in data["routines"]]
+    return plan_from_dict(municipality, data, status=Plan.Status.DRAFT, **fields)

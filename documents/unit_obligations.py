@@ -1,0 +1,180 @@
+"""What a plan asks of one unit, and how far every unit has come.
+
+Gathered here for the unit page, its PDF and the advisor's overview, each in
+a fixed number of queries whatever the number of units, entries and
+routines: rows are fetched per plan and matched up in Python.
+
+Meeting arenas and progress-plan entries belong to the meetings app; they
+are reached through Plan's related managers, since routines never imports
+meetings.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from routines.models import Milestone, MilestoneProgress, Plan, ReadConfirmation, Routine, Unit, UnitRoutineText
+
+
+@dataclass
+class RoutineForUnit:
+    """A routine with the unit's text: its own text, or its supplement to a common routine."""
+
+    routine: Routine
+    text: UnitRoutineText | None
+
+    @property
+    def status(self):
+        return self.text.status if self.text else UnitRoutineText.Status.NOT_STARTED
+
+    @property
+    def status_label(self):
+        return UnitRoutineText.Status(self.status).label
+
+    @property
+    def is_done(self):
+        return self.status == UnitRoutineText.Status.DONE
+
+
+@dataclass
+class MilestoneForUnit:
+    milestone: Milestone
+    progress: MilestoneProgress | None
+
+    @property
+    def status(self):
+        return self.progress.status if self.progress else MilestoneProgress.Status.NOT_STARTED
+
+    @property
+    def status_label(self):
+        return MilestoneProgress.Status(self.status).label
+
+    @property
+    def is_reached(self):
+        return self.status == MilestoneProgress.Status.REACHED
+
+
+def school_year_is_over(plan, today):
+    """A school year runs from August to the end of July."""
+    return today > datetime.date(plan.school_year + 1, 7, 31)
+
+
+def current_confirmations(plan):
+    """The read confirmations that count: those of the plan's approval, latest first."""
+    return plan.read_confirmations.filter(approved_at=plan.approved_at).select_related("user")
+
+
+def unit_obligations(plan, unit, show_past=False):
+    """Everything the unit page shows, as template context.
+
+    Entries: the coming ones (periods still running count as coming), next
+    first; with show_past, the past ones, latest first. Once the whole school
+    year is over, all its entries are shown in date order.
+    """
+    today = timezone.localdate()
+    entries = plan.progress_entries.concerning(unit)
+    year_over = school_year_is_over(plan, today)
+    upcoming = [entry for entry in entries if (entry.ends_on or entry.starts_on) >= today]
+    past = [entry for entry in entries if (entry.ends_on or entry.starts_on) < today]
+    if year_over:
+        shown_entries = entries
+    elif show_past:
+        shown_entries = past[::-1]
+    else:
+        shown_entries = upcoming
+
+    arenas = plan.arenas.concerning(unit)
+    routines = plan.routines.select_related("responsible").prefetch_related(
+        "legal_references", Prefetch("unit_texts", queryset=UnitRoutineText.objects.filter(unit=unit))
+    )
+    common, own = [], []
+    for routine in routines:
+        item = RoutineForUnit(routine, next(iter(routine.unit_texts.all()), None))
+        (own if routine.scope == Routine.Scope.UNIT else common).append(item)
+
+    progress = {
+        row.milestone_id: row
+        for row in MilestoneProgress.objects.filter(unit=unit, milestone__plan=plan).select_related("updated_by")
+    }
+    return {
+        "plan": plan,
+        "unit": unit,
+        "today": today,
+        "actors": plan.actors.filter(applies_to_units=True).prefetch_related("duties"),
+        "entries": shown_entries,
+        "show_past": show_past and not year_over,
+        "year_over": year_over,
+        "upcoming_count": len(upcoming),
+        "past_count": len(past),
+        "all_entries": entries,
+        "unit_arenas": [arena for arena in arenas if arena.scope == arena.Scope.EVERY_UNIT],
+        "municipal_arenas": [arena for arena in arenas if arena.scope != arena.Scope.EVERY_UNIT],
+        "common_routines": common,
+        "unit_routines": own,
+        "milestones": [MilestoneForUnit(milestone, progress.get(milestone.pk)) for milestone in plan.milestones.all()],
+        "confirmation": current_confirmations(plan).filter(unit=unit).first(),
+    }
+
+
+@dataclass
+class UnitRow:
+    """One unit in the advisor's overview."""
+
+    unit: Unit
+    confirmation: ReadConfirmation | None
+    milestones: list = field(default_factory=list)
+    routines: list = field(default_factory=list)
+
+
+@dataclass
+class Outstanding:
+    """What is not done yet, across all units."""
+
+    confirmations: int | None  # None while the plan is not approved: nothing to confirm yet
+    milestones: int
+    routines: int
+
+    @property
+    def total(self):
+        return (self.confirmations or 0) + self.milestones + self.routines
+
+
+def plan_overview(plan):
+    """Units × read confirmation, milestones and unit-specific routines, and the counts outstanding."""
+    units = list(plan.municipality.units.order_by("kind", "name"))
+    milestones = list(plan.milestones.all())
+    unit_routines = list(plan.routines.filter(scope=Routine.Scope.UNIT))
+    progress = {(row.unit_id, row.milestone_id): row for row in MilestoneProgress.objects.filter(milestone__plan=plan)}
+    texts = {
+        (text.unit_id, text.routine_id): text
+        for text in UnitRoutineText.objects.filter(routine__plan=plan, routine__scope=Routine.Scope.UNIT)
+    }
+    confirmations = {}
+    for confirmation in current_confirmations(plan):
+        confirmations.setdefault(confirmation.unit_id, confirmation)
+
+    rows = [
+        UnitRow(
+            unit=unit,
+            confirmation=confirmations.get(unit.pk),
+            milestones=[MilestoneForUnit(milestone, progress.get((unit.pk, milestone.pk))) for milestone in milestones],
+            routines=[RoutineForUnit(routine, texts.get((unit.pk, routine.pk))) for routine in unit_routines],
+        )
+        for unit in units
+    ]
+    approved = plan.status == Plan.Status.APPROVED
+    outstanding = Outstanding(
+        confirmations=sum(row.confirmation is None for row in rows) if approved else None,
+        milestones=sum(not cell.is_reached for row in rows for cell in row.milestones),
+        routines=sum(not cell.is_done for row in rows for cell in row.routines),
+    )
+    return {
+        "plan": plan,
+        "rows": rows,
+        "milestones": milestones,
+        "unit_routines": unit_routines,
+        "outstanding": outstanding,
+        "approved": approved,
+    }

@@ -1,0 +1,153 @@
+"""Approval and publishing of a plan, the yearly revision, and the public page.
+
+Every action is a POST by an advisor of the plan's municipality; approving
+and archiving are confirmed on a page of their own first. The public page
+needs no login and shows only a published, approved plan.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from documents.services import (
+    PlanActionError,
+    approve_plan,
+    archive_plan,
+    publish_plan,
+    start_next_year,
+    start_revision,
+    withdraw_plan,
+)
+from routines.access import get_plan_as_advisor
+from routines.models import Plan
+
+
+def _status_page(request, plan, error=None, status=200):
+    public_path = reverse("documents:public_plan", args=[plan.public_slug]) if plan.published else ""
+    context = {
+        "plan": plan,
+        "approved_by": plan.approved_by,
+        "draft_revision": plan.revisions.filter(status=Plan.Status.DRAFT).order_by("pk").first(),
+        "public_url": request.build_absolute_uri(public_path) if public_path else "",
+        "error": error,
+        "can_edit": True,  # only advisors reach these pages
+    }
+    return render(request, "documents/history/plan_status.html", context, status=status)
+
+
+@login_required
+def plan_status(request, pk):
+    """Where the plan stands and what an advisor can do with it as a whole."""
+    plan = get_plan_as_advisor(request.user, pk)
+    return _status_page(request, plan)
+
+
+def _confirmed_action(request, pk, action, template, done_message):
+    """GET asks to confirm, POST does it and goes back to the status page."""
+    plan = get_plan_as_advisor(request.user, pk)
+    if request.method == "POST":
+        try:
+            action(plan, request.user)
+        except PlanActionError as error:
+            return render(request, template, {"plan": plan, "can_edit": True, "error": str(error)}, status=409)
+        messages.success(request, done_message)
+        return redirect("documents:plan_status", pk=plan.pk)
+    return render(request, template, {"plan": plan, "can_edit": True})
+
+
+@login_required
+def plan_approve(request, pk):
+    return _confirmed_action(
+        request, pk, approve_plan, "documents/history/confirm_approve.html", _("The plan is approved.")
+    )
+
+
+@login_required
+def plan_archive(request, pk):
+    return _confirmed_action(
+        request, pk, archive_plan, "documents/history/confirm_archive.html", _("The plan is archived.")
+    )
+
+
+def _posted_action(request, pk, action, done_message):
+    plan = get_plan_as_advisor(request.user, pk)
+    try:
+        action(plan, request.user)
+    except PlanActionError as error:
+        return _status_page(request, plan, error=str(error), status=409)
+    messages.success(request, done_message)
+    return redirect("documents:plan_status", pk=plan.pk)
+
+
+@login_required
+@require_POST
+def plan_publish(request, pk):
+    return _posted_action(request, pk, publish_plan, _("The plan is published. Anyone can read it at its address."))
+
+
+@login_required
+@require_POST
+def plan_withdraw(request, pk):
+    return _posted_action(request, pk, withdraw_plan, _("The plan is no longer published."))
+
+
+def _started_plan(request, pk, start, done_message):
+    """Start a new draft from this plan and go to it."""
+    plan = get_plan_as_advisor(request.user, pk)
+    try:
+        new_plan = start(plan, request.user)
+    except PlanActionError as error:
+        return _status_page(request, plan, error=str(error), status=409)
+    messages.success(request, done_message)
+    return redirect("documents:plan_detail", pk=new_plan.pk)
+
+
+@login_required
+@require_POST
+def plan_start_revision(request, pk):
+    return _started_plan(
+        request,
+        pk,
+        start_revision,
+        _("This is a new draft of the approved plan. Change it here; the approved version stays as it is."),
+    )
+
+
+@login_required
+@require_POST
+def plan_start_next_year(request, pk):
+    return _started_plan(
+        request,
+        pk,
+        start_next_year,
+        _("This is next school year's plan, copied as a draft. Dates moved to the same week: review them."),
+    )
+
+
+def public_plan(request, slug):
+    """The published plan, read-only, for anyone; in the plan's own written standard (Bokmål or Nynorsk)."""
+    plan = get_object_or_404(
+        Plan.objects.select_related("municipality").prefetch_related(
+            "focus_areas",
+            "sections",
+            "actors__duties",
+            "routines__legal_references",
+            "routines__responsible",
+            "milestones",
+            # The meetings app's parts, by their related names: routines never imports meetings.
+            "arenas",
+            "progress_entries__target_groups",
+            "progress_entries__milestones",
+        ),
+        public_slug=slug,
+        published=True,
+        status=Plan.Status.APPROVED,
+    )
+    with translation.override(plan.language):
+        response = render(request, "documents/public/plan.html", {"plan": plan})
+    response.headers["Content-Language"] = plan.language
+    return response

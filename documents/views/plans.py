@@ -1,0 +1,122 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import content_disposition_header, quote_etag
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from documents import pdf as plan_pdf_rendering
+from documents.forms import PlanCreateForm
+from documents.pdf_cache import PdfBusy, get_plan_pdf, plan_digest
+from documents.planfile import PlanFileError
+from routines.access import can_edit_plan, get_plan_for_editing, get_plan_for_user
+from routines.editing import confirm_delete, posted, save_together_unless_conflict
+from routines.forms import PlanSettingsForm, VisionForm
+from routines.models import Municipality, Plan
+
+
+@login_required
+@require_safe
+def plan_list(request):
+    plans = Plan.objects.visible_to(request.user).for_plan_list()
+    can_create = Municipality.objects.editable_by(request.user).exists()
+    return render(request, "documents/plan_list.html", {"plans": plans, "can_create": can_create})
+
+
+@login_required
+def plan_create(request):
+    if not Municipality.objects.editable_by(request.user).exists():
+        raise PermissionDenied
+    form = PlanCreateForm(posted(request), user=request.user)
+    if form.is_bound and form.is_valid():
+        try:
+            plan = form.save()
+        except PlanFileError as error:
+            # A copy goes through the plan file rules, which a plan edited in the browser can break
+            # (two actors of the same name, say); nothing is created then.
+            problems = "; ".join(problem.message for problem in error.problems)
+            message = _("This plan cannot be copied as it is: %(problems)s") % {"problems": problems}
+            form.add_error("copy_from", message)
+        else:
+            messages.success(request, _("The plan «%(plan)s» is created.") % {"plan": plan})
+            return redirect("documents:plan_detail", plan.pk)
+    return render(request, "documents/plan_create.html", {"form": form}, status=400 if form.is_bound else 200)
+
+
+@login_required
+def plan_edit(request, pk):
+    plan = get_plan_for_editing(request.user, pk)
+    form = PlanSettingsForm(posted(request), instance=plan)
+    vision_form = VisionForm(posted(request), instance=plan.municipality)
+    if form.is_bound and all([form.is_valid(), vision_form.is_valid()]):
+        # The vision is shared with the municipality's other plans: it is saved,
+        # and checked for conflicts, only when the posted text differs from the stored one.
+        vision_changed = "vision" in vision_form.changed_data
+
+        def save():
+            form.save()
+            if vision_changed:
+                vision_form.save()
+
+        if save_together_unless_conflict([form, vision_form] if vision_changed else [form], save):
+            messages.success(request, _("The plan's settings are saved."))
+            return redirect("documents:plan_detail", plan.pk)
+    conflict = form.conflict or vision_form.conflict
+    context = {"plan": plan, "form": form, "vision_form": vision_form}
+    return render(
+        request, "documents/plan_settings.html", context, status=409 if conflict else 400 if form.is_bound else 200
+    )
+
+
+@login_required
+def plan_delete(request, pk):
+    plan = get_plan_for_editing(request.user, pk)
+    return confirm_delete(
+        request,
+        plan,
+        {"plan": plan, "cancel_url": reverse("documents:plan_detail", args=[plan.pk])},
+        success_url=reverse("documents:plan_list"),
+        success_message=_("The plan «%(plan)s» is deleted.") % {"plan": plan},
+    )
+
+
+@login_required
+@require_safe
+def plan_detail(request, pk):
+    plan = get_plan_for_user(request.user, pk)
+    context = {
+        "plan": plan,
+        "can_edit": can_edit_plan(request.user, plan),
+        "focus_areas": plan.focus_areas.all(),
+        "milestones": plan.milestones.all(),
+    }
+    return render(request, "documents/plan_detail.html", context)
+
+
+@login_required
+@require_safe
+def plan_pdf(request, pk):
+    """The plan as PDF: stored by content, ETag/304, 503 while the renderer is busy."""
+    plan = get_plan_for_user(request.user, pk)
+    etag = quote_etag(plan_digest(plan))
+    not_modified = get_conditional_response(request, etag=etag)
+    if not_modified is not None:
+        not_modified["ETag"] = etag  # a 304 repeats the validator (RFC 9110)
+        patch_cache_control(not_modified, private=True, no_cache=True)
+        return not_modified
+    try:
+        digest, data = get_plan_pdf(plan)
+    except PdfBusy:
+        response = render(request, "documents/pdf_busy.html", {"plan": plan}, status=503)
+        response["Retry-After"] = "5"
+        return response
+    response = HttpResponse(data, content_type="application/pdf")
+    response["ETag"] = quote_etag(digest)
+    response["Content-Disposition"] = content_disposition_header(True, plan_pdf_rendering.pdf_filename(plan))
+    # Private (plans may be unpublished drafts); revalidate with the ETag.
+    patch_cache_control(response, private=True, no_cache=True)
+    return response

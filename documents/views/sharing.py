@@ -1,0 +1,79 @@
+"""Learning from each other: read the approved plans of the region and compare two side by side."""
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from documents.sharing import get_readable_plan, readable_plans, with_parts
+from meetings.progress import months_of, plan_entries
+from meetings.wheel import render_year_wheel_svg
+from routines.models import Plan
+
+# The parts put side by side, as at a gathering: (heading, template of one plan's part).
+PARTS = [
+    (_("Actors and duties"), "documents/parts/_actors.html"),
+    (_("Meeting arenas"), "documents/parts/_arenas.html"),
+    (_("Milestones"), "documents/parts/_milestones.html"),
+    (_("Common and unit-specific routines"), "documents/parts/_routines.html"),
+]
+
+
+class PlanChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, plan):
+        return f"{plan.municipality.name}: {plan.title} {plan.school_year_label} ({plan.get_status_display()})"
+
+
+class ComparePlansForm(forms.Form):
+    left = PlanChoiceField(queryset=None, label=_("First plan"))
+    right = PlanChoiceField(queryset=None, label=_("Second plan"))
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        plans = readable_plans(user).select_related("municipality").order_by("municipality__name", "-school_year")
+        self.fields["left"].queryset = plans
+        self.fields["right"].queryset = plans
+
+    def clean(self):
+        data = super().clean()
+        if data.get("left") and data.get("left") == data.get("right"):
+            raise forms.ValidationError(_("Choose two different plans."))
+        return data
+
+
+@login_required
+def region_plans(request):
+    plans = Plan.objects.shared_in_region_with(request.user).for_plan_list()
+    return render(
+        request, "documents/region_plans.html", {"plans": plans, "compare_form": ComparePlansForm(request.user)}
+    )
+
+
+@login_required
+def shared_plan(request, pk):
+    plan = get_readable_plan(request.user, pk)
+    entries = list(plan_entries(plan))
+    context = {
+        "plan": plan,
+        "parts": PARTS,
+        "months": months_of(plan, entries),
+        # Built from the plan's own text, escaped in wheel.py.
+        "wheel_svg": mark_safe(render_year_wheel_svg(plan, entries)) if entries else "",
+    }
+    return render(request, "documents/shared_plan.html", context)
+
+
+@login_required
+def compare_plans(request):
+    if "right" in request.GET:
+        form = ComparePlansForm(request.user, request.GET)
+    else:
+        # From a plan's page: the first plan is chosen, the second not yet.
+        form = ComparePlansForm(request.user, initial={"left": request.GET.get("left")})
+    context = {"form": form, "parts": PARTS}
+    if form.is_bound and form.is_valid():
+        chosen = with_parts(Plan.objects.filter(pk__in=[form.cleaned_data["left"].pk, form.cleaned_data["right"].pk]))
+        by_pk = {plan.pk: plan for plan in chosen}
+        context["pair"] = [by_pk[form.cleaned_data["left"].pk], by_pk[form.cleaned_data["right"].pk]]
+    return render(request, "documents/compare_plans.html", context, status=400 if form.errors else 200)

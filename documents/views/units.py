@@ -1,0 +1,141 @@
+"""A unit's page of a plan: what the plan asks of the unit, and the unit's own part.
+
+Anyone who may read the municipality's plans reads a unit's page. The
+unit's leader and the municipality's advisors edit the unit's texts and
+milestone progress; only the unit's leader confirms having read the plan.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from documents.unit_forms import MilestoneProgressForm, SupplementForm, UnitTextForm
+from documents.unit_obligations import unit_obligations
+from documents.unit_pdf import render_unit_pdf
+from routines.access import (
+    ensure_draft,
+    ensure_progress_open,
+    get_unit_and_plan_for_user,
+    get_unit_for_confirming,
+    get_unit_for_leader_editing,
+    unit_page_rights,
+)
+from routines.editing import handle_form
+from routines.models import Milestone, MilestoneProgress, Plan, ReadConfirmation, Routine, UnitRoutineText
+
+
+def unit_page_url(plan, unit, anchor=""):
+    url = reverse("documents:unit_page", args=[plan.pk, unit.pk])
+    return f"{url}#{anchor}" if anchor else url
+
+
+@login_required
+def unit_page_current(request, unit_pk):
+    """The unit's page for its municipality's current plan, at an address that stays the same each year."""
+    unit, plan = get_unit_and_plan_for_user(request.user, unit_pk)
+    return _unit_page(request, plan, unit)
+
+
+@login_required
+def unit_page(request, plan_pk, unit_pk):
+    unit, plan = get_unit_and_plan_for_user(request.user, unit_pk, plan_pk)
+    return _unit_page(request, plan, unit)
+
+
+def _unit_page(request, plan, unit):
+    context = unit_obligations(plan, unit, show_past=request.GET.get("entries") == "past")
+    context.update(unit_page_rights(request.user, unit, plan))
+    return render(request, "documents/unit/unit_page.html", context)
+
+
+@login_required
+def unit_pdf(request, plan_pk, unit_pk):
+    """«Our unit's obligations» for the school year, as a PDF to print or send on."""
+    unit, plan = get_unit_and_plan_for_user(request.user, unit_pk, plan_pk)
+    response = HttpResponse(render_unit_pdf(plan, unit), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{unit.slug}-{plan.school_year}.pdf"'
+    return response
+
+
+@login_required
+def unit_text_edit(request, unit_pk, routine_pk):
+    """The unit's own text for a unit-specific routine, or its supplement to a common one."""
+    unit = get_unit_for_leader_editing(request.user, unit_pk)
+    routine = get_object_or_404(
+        Routine.objects.select_related("plan__municipality"), pk=routine_pk, plan__municipality=unit.municipality_id
+    )
+    if not routine.takes_unit_texts:
+        raise Http404
+    # The units' texts are part of the plan: frozen once it is approved, like the rest of it.
+    ensure_draft(routine.plan)
+    # Looked up on every request: if someone wrote the first text meanwhile, saving is a conflict.
+    text = UnitRoutineText.objects.filter(routine=routine, unit=unit).first() or UnitRoutineText(
+        routine=routine, unit=unit
+    )
+    form_class = UnitTextForm if routine.scope == Routine.Scope.UNIT else SupplementForm
+    form = form_class(request.POST or None, instance=text)
+    context = {
+        "plan": routine.plan,
+        "unit": unit,
+        "routine": routine,
+        "cancel_url": unit_page_url(routine.plan, unit, f"routine-{routine.pk}"),
+    }
+    return handle_form(
+        request,
+        form,
+        "documents/unit/unit_text_form.html",
+        context,
+        success_url=context["cancel_url"],
+        success_message=_("The unit's text is saved."),
+    )
+
+
+@login_required
+def milestone_progress_edit(request, unit_pk, milestone_pk):
+    unit = get_unit_for_leader_editing(request.user, unit_pk)
+    milestone = get_object_or_404(
+        Milestone.objects.select_related("plan__municipality"), pk=milestone_pk, plan__municipality=unit.municipality_id
+    )
+    ensure_progress_open(milestone.plan)
+    progress = MilestoneProgress.objects.filter(unit=unit, milestone=milestone).first() or MilestoneProgress(
+        unit=unit, milestone=milestone
+    )
+    form = MilestoneProgressForm(request.POST or None, instance=progress)
+
+    def save():
+        form.instance.updated_by = request.user
+        form.save()
+
+    context = {
+        "plan": milestone.plan,
+        "unit": unit,
+        "milestone": milestone,
+        "cancel_url": unit_page_url(milestone.plan, unit, f"milestone-{milestone.pk}"),
+    }
+    return handle_form(
+        request,
+        form,
+        "documents/unit/milestone_progress_form.html",
+        context,
+        success_url=context["cancel_url"],
+        success_message=_("The unit's progress is saved."),
+        save=save,
+    )
+
+
+@login_required
+@require_POST
+def read_confirm(request, plan_pk, unit_pk):
+    """The unit's leader confirms having read the approved plan."""
+    unit = get_unit_for_confirming(request.user, unit_pk)
+    plan = get_object_or_404(Plan, pk=plan_pk, municipality=unit.municipality_id)
+    if plan.status != Plan.Status.APPROVED:
+        messages.error(request, _("Only an approved plan is confirmed as read."))
+    else:
+        ReadConfirmation.objects.get_or_create(plan=plan, unit=unit, user=request.user, approved_at=plan.approved_at)
+        messages.success(request, _("Thank you: you have confirmed that you have read the plan."))
+    return redirect(unit_page_url(plan, unit, "read-confirmation"))

@@ -1,0 +1,208 @@
+"""Pages for a plan's meeting arenas, target groups and progress plan.
+
+Lists are for everyone who may read the plan; forms, deleting and moving are
+for those who may edit it. Saving goes through routines.editing, so a save
+from an outdated form is refused as a conflict instead of overwriting.
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST, require_safe
+
+from meetings.access import get_arena_for_editing, get_entry_for_editing, get_target_group_for_editing
+from meetings.forms import ArenaForm, ProgressEntryForm, TargetGroupForm
+from meetings.models import Arena, ProgressEntry, TargetGroup
+from routines.access import can_edit_plan, get_plan_for_editing, get_plan_for_user
+from routines.editing import confirm_delete, handle_form
+
+FORM_TEMPLATE = "meetings/form.html"
+DELETE_TEMPLATE = "meetings/confirm_delete.html"
+STEPS = {"up": -1, "down": 1}
+
+
+def _posted(request):
+    return request.POST if request.method == "POST" else None
+
+
+def _move(request, part, list_url):
+    step = STEPS.get(request.POST.get("direction"))
+    if step is None:
+        return HttpResponseBadRequest()
+    part.move(step)
+    return redirect(f"{list_url}#{type(part)._meta.model_name}-{part.pk}")
+
+
+# Meeting arenas
+
+
+def _arena_list_url(plan):
+    return reverse("meetings:arena_list", args=[plan.pk])
+
+
+@login_required
+@require_safe
+def arena_list(request, plan_pk):
+    plan = get_plan_for_user(request.user, plan_pk)
+    arenas = list(plan.arenas.all())
+    categories = [
+        (label, [arena for arena in arenas if arena.category == value]) for value, label in Arena.Category.choices
+    ]
+    context = {
+        "plan": plan,
+        "can_edit": can_edit_plan(request.user, plan),
+        "categories": [(label, members) for label, members in categories if members],
+    }
+    return render(request, "meetings/arena_list.html", context)
+
+
+@login_required
+def arena_create(request, plan_pk):
+    plan = get_plan_for_editing(request.user, plan_pk)
+    form = ArenaForm(_posted(request), instance=Arena(plan=plan))
+    context = {"plan": plan, "title": _("New meeting arena"), "cancel_url": _arena_list_url(plan)}
+    return handle_form(request, form, FORM_TEMPLATE, context, _arena_list_url(plan), _("The meeting arena was added."))
+
+
+@login_required
+def arena_edit(request, pk):
+    arena = get_arena_for_editing(request.user, pk)
+    form = ArenaForm(_posted(request), instance=arena)
+    context = {"plan": arena.plan, "title": _("Edit meeting arena"), "cancel_url": _arena_list_url(arena.plan)}
+    return handle_form(
+        request, form, FORM_TEMPLATE, context, _arena_list_url(arena.plan), _("The meeting arena was saved.")
+    )
+
+
+@login_required
+def arena_delete(request, pk):
+    arena = get_arena_for_editing(request.user, pk)
+    list_url = _arena_list_url(arena.plan)
+    context = {
+        "plan": arena.plan,
+        "cancel_url": list_url,
+        "unlinked": arena.entries.count(),
+        "unlinked_label": _("Progress-plan entries that lose their link to this arena (the entries stay)"),
+    }
+    return confirm_delete(
+        request, arena, context, list_url, _("The meeting arena was deleted."), template=DELETE_TEMPLATE
+    )
+
+
+@login_required
+@require_POST
+def arena_move(request, pk):
+    arena = get_arena_for_editing(request.user, pk)
+    return _move(request, arena, _arena_list_url(arena.plan))
+
+
+# Target groups
+
+
+def _target_group_list_url(plan):
+    return reverse("meetings:target_group_list", args=[plan.pk])
+
+
+@login_required
+@require_safe
+def target_group_list(request, plan_pk):
+    plan = get_plan_for_user(request.user, plan_pk)
+    context = {
+        "plan": plan,
+        "can_edit": can_edit_plan(request.user, plan),
+        "target_groups": plan.target_groups.all(),
+    }
+    return render(request, "meetings/target_group_list.html", context)
+
+
+@login_required
+def target_group_create(request, plan_pk):
+    plan = get_plan_for_editing(request.user, plan_pk)
+    form = TargetGroupForm(_posted(request), instance=TargetGroup(plan=plan))
+    list_url = _target_group_list_url(plan)
+    context = {"plan": plan, "title": _("New target group"), "cancel_url": list_url}
+    return handle_form(request, form, FORM_TEMPLATE, context, list_url, _("The target group was added."))
+
+
+@login_required
+def target_group_edit(request, pk):
+    target_group = get_target_group_for_editing(request.user, pk)
+    form = TargetGroupForm(_posted(request), instance=target_group)
+    list_url = _target_group_list_url(target_group.plan)
+    context = {"plan": target_group.plan, "title": _("Edit target group"), "cancel_url": list_url}
+    return handle_form(request, form, FORM_TEMPLATE, context, list_url, _("The target group was saved."))
+
+
+@login_required
+def target_group_delete(request, pk):
+    target_group = get_target_group_for_editing(request.user, pk)
+    list_url = _target_group_list_url(target_group.plan)
+    context = {
+        "plan": target_group.plan,
+        "cancel_url": list_url,
+        "unlinked": target_group.entries.count(),
+        "unlinked_label": _("Progress-plan entries that lose this target group (the entries stay)"),
+    }
+    return confirm_delete(
+        request, target_group, context, list_url, _("The target group was deleted."), template=DELETE_TEMPLATE
+    )
+
+
+@login_required
+@require_POST
+def target_group_move(request, pk):
+    target_group = get_target_group_for_editing(request.user, pk)
+    return _move(request, target_group, _target_group_list_url(target_group.plan))
+
+
+# Progress-plan entries
+
+
+def _entry_list_url(plan):
+    return reverse("meetings:entry_list", args=[plan.pk])
+
+
+@login_required
+@require_safe
+def entry_list(request, plan_pk):
+    plan = get_plan_for_user(request.user, plan_pk)
+    context = {
+        "plan": plan,
+        "can_edit": can_edit_plan(request.user, plan),
+        "entries": plan.progress_entries.for_progress_list(),
+    }
+    return render(request, "meetings/entry_list.html", context)
+
+
+@login_required
+def entry_create(request, plan_pk):
+    plan = get_plan_for_editing(request.user, plan_pk)
+    form = ProgressEntryForm(_posted(request), instance=ProgressEntry(plan=plan))
+    list_url = _entry_list_url(plan)
+    context = {"plan": plan, "title": _("New progress-plan entry"), "cancel_url": list_url}
+    return handle_form(request, form, FORM_TEMPLATE, context, list_url, _("The entry was added."))
+
+
+@login_required
+def entry_edit(request, pk):
+    entry = get_entry_for_editing(request.user, pk)
+    form = ProgressEntryForm(_posted(request), instance=entry)
+    list_url = _entry_list_url(entry.plan)
+    context = {"plan": entry.plan, "title": _("Edit progress-plan entry"), "cancel_url": list_url}
+    return handle_form(request, form, FORM_TEMPLATE, context, list_url, _("The entry was saved."))
+
+
+@login_required
+def entry_delete(request, pk):
+    entry = get_entry_for_editing(request.user, pk)
+    list_url = _entry_list_url(entry.plan)
+    return confirm_delete(
+        request,
+        entry,
+        {"plan": entry.plan, "cancel_url": list_url},
+        list_url,
+        _("The entry was deleted."),
+        template=DELETE_TEMPLATE,
+    )
