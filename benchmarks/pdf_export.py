@@ -16,7 +16,7 @@ Wall time and CPU time are both reported: this machine is shared, and CPU
 time is the fairer comparison when other jobs load it. It works in its own
 SQLite database and VAR_DIR under var/bench/, so it touches no other data.
 The plan is the real demo (documents/demo/sortland.json) when it is there,
-else the Sortland-like plan of tests/sample_plan.py.
+else the Sortland-like plan of tests/support/sample_plan.py.
 """
 
 import argparse
@@ -100,10 +100,11 @@ def summary(timings):
 
 
 def build_plans():
-    from conftest import make_municipality
     from django.core.management import call_command
     from django.db import transaction
-    from sample_plan import DEMO_FILE, VISION, build_sample_plan, import_demo
+
+    from tests.support.factories import make_municipality
+    from tests.support.sample_plan import DEMO_FILE, VISION, build_sample_plan, import_demo
 
     call_command("migrate", verbosity=0)
     with transaction.atomic():
@@ -118,7 +119,7 @@ def build_plans():
         large = build_sample_plan(
             municipality=make_municipality(slug="bench-large", name="Storby kommune", vision=VISION), scale=10
         )
-    return demo, large, "tests/sample_plan.py"
+    return demo, large, "tests/support/sample_plan.py"
 
 
 # --- WeasyPrint ------------------------------------------------------------------
@@ -128,7 +129,7 @@ def weasyprint_cold(plan):
     """One export with an empty cache: digest, load, render, store."""
     from django.core.cache import caches
 
-    from routines import pdf_cache
+    from documents import pdf_cache
 
     caches["pdf"].clear()
     with Timer() as timer:
@@ -141,7 +142,7 @@ def weasyprint_cached(plan):
     from django.contrib.auth import get_user_model
     from django.test import Client
 
-    from routines import pdf_cache
+    from documents import pdf_cache
     from routines.models import Membership
 
     direct = []
@@ -187,7 +188,7 @@ def write_docx(plan, path):
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
-    from routines import pdf
+    from documents import pdf
 
     plan = pdf.load_plan(plan.pk)
     with translation.override(plan.language):
@@ -394,7 +395,7 @@ def time_download_after_change(plans, edits=3):
     from django.core.cache import caches
     from django.test import Client
 
-    from routines import pdf_cache
+    from documents import pdf_cache
     from routines.models import Membership, UnitRoutineText
 
     plan = plans[0]

@@ -15,18 +15,18 @@ import importlib
 from pathlib import Path
 
 import pytest
-from conftest import make_member, make_municipality, make_plan
 from django.urls import URLResolver, get_resolver, reverse
 
 from routines.models import Membership
+from tests.support.factories import make_member, make_municipality, make_plan
 
 pytestmark = pytest.mark.django_db
 
 
 def collect_cases():
     cases, exempt = [], set()
-    for path in sorted(Path(__file__).parent.glob("isolation_cases_*.py")):
-        module = importlib.import_module(path.stem)
+    for path in sorted((Path(__file__).parent / "support").glob("isolation_*.py")):
+        module = importlib.import_module(f"tests.support.{path.stem}")
         for name in dir(module):
             if name.endswith("_ISOLATION_CASES"):
                 cases += [(case[0], case[1]) for case in getattr(module, name)]

@@ -10,7 +10,8 @@ redirect or an e-mail.
 import pytest
 from django.core import mail
 from django.test import Client
-from urlwalk import World, response_text
+
+from tests.support.urlwalk import World, response_text
 
 pytestmark = pytest.mark.django_db
 

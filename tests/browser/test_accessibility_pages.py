@@ -1,0 +1,158 @@
+"""Every main page passes axe-core's WCAG 2.0/2.1 A and AA rules, in Bokmål and in Nynorsk.
+
+One test per language loads the demo once and walks all pages, so a failure
+lists every page with problems at once.
+"""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.urls import reverse
+
+from documents.services import approve_plan, publish_plan
+from meetings.models import Gathering
+from routines.models import Plan, Routine
+from tests.support.browser import log_in, page_problems
+
+pytestmark = pytest.mark.django_db(transaction=True)
+User = get_user_model()
+
+
+def advisor_pages():
+    """The advisor's main pages of the demo: name, address, and words it shows in nb and in nn."""
+    plan = Plan.objects.get(municipality__slug="sortland", school_year=2023)
+    routine = plan.routines.filter(scope=Routine.Scope.UNIT).first()
+    unit = plan.municipality.units.get(slug="sortland-barneskole")
+    actor = plan.actors.first()
+    first_version = actor.history.earliest().history_id
+    return [
+        ("start", reverse("documents:plan_list"), "Planer", "Planar"),
+        ("plan", reverse("documents:plan_detail", args=[plan.pk]), "Skoleår", "Skuleår"),
+        ("plan settings", reverse("documents:plan_edit", args=[plan.pk]), "Planens innstillinger", "Innstillingar"),
+        ("focus areas", reverse("routines:focus_area_list", args=[plan.pk]), "Fokusområder", "Fokusområde"),
+        (
+            "focus area form",
+            reverse("routines:focus_area_edit", args=[plan.focus_areas.first().pk]),
+            "Endre fokusområde",
+            "Endre fokusområde",
+        ),
+        ("sections", reverse("routines:section_list", args=[plan.pk]), "Kapitler", "Kapittel"),
+        ("section form", reverse("routines:section_edit", args=[plan.sections.first().pk]), "Lagre", "Lagre"),
+        ("actors", reverse("routines:actor_list", args=[plan.pk]), "Aktørene med rolle", "Aktørane med rolle"),
+        ("actor form", reverse("routines:actor_edit", args=[actor.pk]), "Nytt ansvar", "Nytt ansvar"),
+        ("milestones", reverse("routines:milestone_list", args=[plan.pk]), "Milepæler", "Milepælar"),
+        ("milestone form", reverse("routines:milestone_create", args=[plan.pk]), "Ny milepæl", "Ny milepæl"),
+        ("routines", reverse("routines:routine_list", args=[plan.pk]), "Rutiner", "Rutinar"),
+        ("routine", reverse("routines:routine_detail", args=[routine.pk]), "Enhetenes egne", "Eigne tekstar"),
+        ("routine form", reverse("routines:routine_edit", args=[routine.pk]), "Hjemmel", "Heimel"),
+        ("unit text form", reverse("routines:routine_unit_text", args=[routine.pk, unit.pk]), "Lagre", "Lagre"),
+        ("units", reverse("routines:unit_list", args=[plan.municipality_id]), "Enheter", "Einingar"),
+        ("unit form", reverse("routines:unit_edit", args=[unit.pk]), "Kortnavn", "Kortnamn"),
+        ("arenas", reverse("meetings:arena_list", args=[plan.pk]), "Møtearenaer", "Møtearenaer"),
+        ("arena form", reverse("meetings:arena_edit", args=[plan.arenas.first().pk]), "Hvem deltar", "Kven deltek"),
+        ("target groups", reverse("meetings:target_group_list", args=[plan.pk]), "Målgrupper", "Målgrupper"),
+        ("target group form", reverse("meetings:target_group_create", args=[plan.pk]), "Ny målgruppe", "Ny målgruppe"),
+        ("progress plan", reverse("meetings:entry_list", args=[plan.pk]), "Fremdriftsplan", "Framdriftsplan"),
+        ("progress entry form", reverse("meetings:entry_create", args=[plan.pk]), "Nytt punkt", "Nytt punkt"),
+        ("progress plan by month", reverse("meetings:progress_months", args=[plan.pk]), "Fremdrift", "Framdrift"),
+        ("year wheel", reverse("meetings:year_wheel", args=[plan.pk]), "Årshjul", "Årshjul"),
+        ("calendar subscriptions", reverse("meetings:feed_subscriptions", args=[plan.pk]), "Kalender", "Kalender"),
+        ("plans in the region", reverse("documents:region_plans"), "Planer i regionen", "Planar i regionen"),
+        ("password change", reverse("password_change"), "Bytt passord", "Byt passord"),
+        ("history", reverse("documents:plan_history", args=[plan.pk]), "Vis endringer", "Vis endringar"),
+        (
+            "history version",
+            reverse("documents:history_version", args=[plan.pk, "actor", first_version]),
+            "Historikk",
+            "Historikk",
+        ),
+        ("approval and publishing", reverse("documents:plan_status", args=[plan.pk]), "Godkjenn", "Godkjenn"),
+        ("approval confirmation", reverse("documents:plan_approve", args=[plan.pk]), "Godkjenn", "Godkjenn"),
+        ("units' progress", reverse("documents:plan_overview", args=[plan.pk]), "Enhetenes framdrift", "Framdrifta"),
+    ]
+
+
+def unit_leader_pages():
+    plan = Plan.objects.get(municipality__slug="sortland", school_year=2023)
+    unit = plan.municipality.units.get(slug="sortland-barneskole")
+    routine = plan.routines.filter(scope=Routine.Scope.UNIT).first()
+    milestone = plan.milestones.first()
+    return [
+        ("unit leader's start", reverse("documents:plan_list"), "Planer", "Planar"),
+        ("unit page", reverse("documents:unit_page", args=[plan.pk, unit.pk]), "enheten skriver", "eininga skriv"),
+        ("unit's text form", reverse("documents:unit_text_edit", args=[unit.pk, routine.pk]), "Enhetens", "eininga"),
+        (
+            "milestone progress form",
+            reverse("documents:milestone_progress_edit", args=[unit.pk, milestone.pk]),
+            "Hvor langt har enheten kommet?",
+            "Kor langt har eininga kome?",
+        ),
+    ]
+
+
+def coordinator_pages():
+    gathering = Gathering.objects.get(region__name="Kongsbergregionen")
+    return [
+        ("gatherings", reverse("meetings:gathering_list"), "Samlinger", "Samlingar"),
+        ("gathering", reverse("meetings:gathering_detail", args=[gathering.pk]), "Program", "Program"),
+        ("gathering form", reverse("meetings:gathering_edit", args=[gathering.pk]), "Lagre", "Lagre"),
+    ]
+
+
+def forms_with_errors():
+    """Forms sent empty, so they come back with their error messages."""
+    plan = Plan.objects.get(municipality__slug="sortland", school_year=2023)
+    return {
+        "progress entry form with errors": reverse("meetings:entry_create", args=[plan.pk]),
+        "milestone form with errors": reverse("routines:milestone_create", args=[plan.pk]),
+    }
+
+
+@pytest.fixture
+def demo():
+    call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))
+
+
+@pytest.mark.parametrize("language", ["nb", "nn"])
+def test_main_pages_have_no_violations(new_page, demo, language):
+    page = new_page(language)
+    problems = {}
+
+    page.goto(reverse("login"))
+    problems["login"] = page_problems(page, language)
+    log_in(page, "radgiver", "kibs-demo-radgiver")
+
+    def audit(pages):
+        for name, url, *words in pages:
+            assert page.goto(url).ok, name
+            assert "/accounts/login/" not in page.url, name
+            problems[name] = page_problems(page, language, expect=words[("nb", "nn").index(language)])
+
+    audit(advisor_pages())
+
+    for name, url in forms_with_errors().items():
+        page.goto(url)
+        for field in page.locator("main form[method=post] input[type=text], main form[method=post] textarea").all():
+            field.fill("")
+        page.locator("main form[method=post]").get_by_role("button", name="Lagre").click()
+        page.locator(".invalid-feedback").first.wait_for()
+        problems[name] = page_problems(page, language)
+        # Each error message is what its field describes itself with.
+        for invalid in page.locator("[aria-invalid=true]").all():
+            described_by = (invalid.get_attribute("aria-describedby") or "").split()
+            assert any(page.locator(f"#{id_}.invalid-feedback").count() for id_ in described_by), name
+
+    for user, pages in [("rektor", unit_leader_pages()), ("koordinator", coordinator_pages())]:
+        page.context.clear_cookies()
+        log_in(page, user, f"kibs-demo-{user}")
+        audit(pages)
+
+    # The public page is in the plan's own language (the demo's is Bokmål), whatever the reader's.
+    plan = Plan.objects.get(municipality__slug="sortland", school_year=2023)
+    advisor = User.objects.get(username="radgiver")
+    plan = publish_plan(approve_plan(plan, advisor), advisor)
+    page.context.clear_cookies()
+    assert page.goto(reverse("documents:public_plan", args=[plan.public_slug])).ok
+    problems["public page"] = page_problems(page, plan.language, expect="Laget rundt barnet med rolle og ansvar")
+
+    assert {name: found for name, found in problems.items() if found} == {}

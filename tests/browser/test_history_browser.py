@@ -1,0 +1,89 @@
+"""Tried as a new user would, in a real browser, on the demo plan:
+delete an actor by mistake, find it in the history and restore it; approve the
+plan; publish it; start a revision; start next year's plan. Every page passes
+the accessibility audit.
+"""
+
+import re
+
+import pytest
+from django.core.management import call_command
+from django.utils import translation
+
+from meetings.models import ProgressEntry
+from routines.models import Plan
+from tests.support.browser import accessibility_violations, log_in
+from tests.support.history import delete
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def demo():
+    # The test finds buttons by their Bokmål names, as users see them.
+    with translation.override("nb"):
+        if translation.gettext("Restore this version") != "Gjenopprett denne versjonen":
+            pytest.fail("The translations are not compiled: run `make messages` (make test does it).")
+    call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))
+    return Plan.objects.get(school_year=2023)
+
+
+def assert_accessible(page):
+    assert page.locator("h1").count() == 1, page.url
+    assert accessibility_violations(page) == [], page.url
+
+
+def test_restore_a_mistake_approve_publish_and_start_next_year(new_page, demo):
+    page = new_page()
+    log_in(page, "radgiver", "kibs-demo-radgiver")
+    page.get_by_role("link", name=demo.title).click()
+    assert_accessible(page)
+    ppd = demo.actors.get(name="PPD")
+    duties = [duty.text for duty in ppd.duties.all()]
+    assert len(duties) == 3
+
+    delete(ppd, demo.municipality.memberships.get(role="advisor").user)  # the mistake
+
+    page.get_by_role("link", name="Historikk").click()
+    assert_accessible(page)
+    page.get_by_label("Del av planen").select_option("actor")
+    page.get_by_role("button", name="Vis", exact=True).click()
+    assert_accessible(page)
+    page.get_by_role("link", name=re.compile(r"^Vis endringer .*«PPD»")).first.click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Tilbake til historikken").click()
+    page.get_by_role("button", name=re.compile(r"^Gjenopprett .*«PPD»$")).click()
+    page.get_by_text("Gjenopprettet").first.wait_for()
+    assert [duty.text for duty in demo.actors.get(name="PPD").duties.all()] == duties
+    assert page.get_by_role("button", name=re.compile(r"^Gjenopprett ")).count() == 0
+
+    page.get_by_role("link", name="Godkjenning og publisering").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Godkjenn planen …").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Ja, godkjenn").click()
+    page.get_by_text("Planen er godkjent.").wait_for()
+    demo.refresh_from_db()
+    assert demo.status == "approved"
+
+    page.get_by_role("button", name="Publiser på en offentlig adresse").click()
+    address = page.get_by_role("link", name=re.compile("public")).get_attribute("href")
+    visitor = new_page()
+    visitor.goto(address)
+    assert visitor.locator("html").get_attribute("lang") == "nb"
+    assert visitor.get_by_role("heading", name="PPD").count() == 1
+    assert_accessible(visitor)
+
+    # Approved means frozen: changing it starts a draft revision.
+    page.get_by_role("button", name="Start en revisjon").click()
+    page.get_by_text("Dette er et nytt utkast av den godkjente planen.").wait_for()
+    assert_accessible(page)
+    assert Plan.objects.get(revision_of=demo).actors.filter(name="PPD").exists()
+
+    page.goto(f"/plans/{demo.pk}/status/")
+    page.get_by_role("button", name="Start planen for neste år").click()
+    page.get_by_text("Dette er planen for neste skoleår").wait_for()
+    assert_accessible(page)
+    next_year = Plan.objects.get(municipality=demo.municipality, school_year=2024, title=demo.title)
+    entries = ProgressEntry.objects.filter(plan=next_year)
+    assert entries.count() == 89 and not entries.filter(to_review=False).exists()

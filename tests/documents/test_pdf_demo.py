@@ -1,0 +1,85 @@
+"""The real demo plan (documents/demo/sortland.json) as PDF: every part is there.
+
+Expected values are read from the demo file itself, and weekdays are
+computed here independently of the PDF code.
+"""
+
+import datetime
+import io
+import re
+
+import pypdf
+import pytest
+
+from documents import pdf
+from tests.support.sample_plan import DEMO_FILE, import_demo
+
+pytestmark = pytest.mark.django_db
+
+WEEKDAYS = ["Man", "Tir", "Ons", "Tor", "Fre", "Lør", "Søn"]
+MONTHS = ["jan.", "feb.", "mar.", "apr.", "mai", "jun.", "jul.", "aug.", "sept.", "okt.", "nov.", "des."]
+
+
+def squash(text):
+    return re.sub(r"[\s\-\u2010\u00ad]+", "", text)
+
+
+def plain(markdown):
+    """The first line of a Markdown text as the PDF shows it."""
+    first = next(line for line in markdown.splitlines() if line.strip())
+    return re.sub(r"^\s*(?:[-*+]|\d+\.)\s+", "", first).replace("**", "").replace("*", "").replace("_", "")
+
+
+def date_label(entry):
+    start = datetime.date.fromisoformat(entry["starts_on"])
+    end = datetime.date.fromisoformat(entry["ends_on"]) if entry["ends_on"] else start
+    if (end - start).days >= 7:
+        return f"{start.day}. {MONTHS[start.month - 1]}"
+    return f"{WEEKDAYS[start.weekday()]} {start.day}.{start.month}."
+
+
+@pytest.mark.skipif(not DEMO_FILE.exists(), reason="the demo file is not on this branch")
+def test_the_demo_plan_as_pdf_shows_every_part():
+    plan, data = import_demo()
+    reader = pypdf.PdfReader(io.BytesIO(pdf.render_plan_pdf(pdf.load_plan(plan.pk))))
+    pages = [page.extract_text() for page in reader.pages]
+    text = squash("\n".join(pages))
+
+    for actor in data["actors"]:
+        assert squash(actor["name"]) in text
+        for duty in actor["duties"]:
+            assert squash(duty) in text, duty
+    for arena in data["arenas"]:
+        assert squash(arena["name"]) in text, arena["name"]
+    for milestone in data["milestones"]:
+        assert squash(milestone["text"]) in text
+    for entry in data["progress_entries"]:
+        assert squash(plain(entry["content"])) in text, entry["content"]
+        assert squash(date_label(entry)) in text, (entry["starts_on"], date_label(entry))
+    for routine in data["routines"]:
+        assert squash(routine["title"]) in text
+    assert squash("Felles rutiner") in text and squash("Enhetenes egne rutiner") in text
+    assert f"side 1 av {len(pages)}" in pages[0]
+    assert all("UTKAST" in page for page in pages)  # the demo plan is a draft
+    assert reader.metadata.title.startswith(data["title"])
+    assert reader.trailer["/Root"]["/Lang"] == "nb"
+
+
+@pytest.mark.skipif(not DEMO_FILE.exists(), reason="the demo file is not on this branch")
+def test_three_times_the_demo_repeats_the_progress_table_header():
+    plan, _ = import_demo(scale=3)
+    reader = pypdf.PdfReader(io.BytesIO(pdf.render_plan_pdf(pdf.load_plan(plan.pk))))
+    pages = [page.extract_text() for page in reader.pages]
+    flat = []
+
+    def walk(items):
+        for item in items:
+            walk(item) if isinstance(item, list) else flat.append(item)
+
+    walk(reader.outline)
+    page_of = {item.title: reader.get_destination_page_number(item) for item in flat}
+    start = next(page for title, page in page_of.items() if re.fullmatch(r"\d+\. Fremdriftsplan", title))
+    end = next(page for title, page in page_of.items() if re.fullmatch(r"\d+\. Felles rutiner", title))
+    assert end - start >= 4
+    for number in range(start + 1, end):
+        assert squash("DatoMålgruppe og innholdSted og tidMilepæl") in squash(pages[number])[:400], number + 1

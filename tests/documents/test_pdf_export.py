@@ -1,0 +1,438 @@
+"""The plan as PDF: content, structure, accessibility, safety, caching, the view.
+
+PDFs are read back with pypdf. Text comparisons ignore whitespace and
+hyphens, because the PDF hyphenates Norwegian words at line ends.
+"""
+
+import datetime
+import io
+import re
+import time
+
+import pypdf
+import pytest
+import weasyprint
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from documents import pdf, pdf_cache
+from routines.models import Membership, Plan, Routine, UnitRoutineText
+from tests.support.factories import (
+    make_entry,
+    make_municipality,
+    make_plan,
+    make_routine,
+    make_section,
+    make_unit,
+    make_unit_text,
+)
+from tests.support.sample_plan import ACTORS, ARENAS, ENTRIES, MILESTONES, ROUTINES, build_sample_plan
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def short_render_wait(settings):
+    # conftest gives every test its own VAR_DIR and in-memory PDF cache.
+    settings.PDF_RENDER_WAIT_SECONDS = 0.2
+
+
+def squash(text):
+    """Text without whitespace and hyphens: line breaks and hyphenation vary."""
+    return re.sub(r"[\s\-\u2010\u00ad]+", "", text)
+
+
+def read(data):
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    pages = [page.extract_text() for page in reader.pages]
+    return reader, pages
+
+
+def render(plan):
+    return pdf.render_plan_pdf(pdf.load_plan(plan.pk))
+
+
+def outline_titles(reader):
+    titles = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(item.title)
+
+    walk(reader.outline)
+    return titles
+
+
+def structure_tags(reader):
+    """Structure-tree element types (/H1, /TH, …) in document order."""
+    tags = []
+
+    def walk(node):
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, list) or isinstance(node, pypdf.generic.ArrayObject):
+            for child in node:
+                walk(child)
+        elif isinstance(node, dict):
+            if "/S" in node:
+                tags.append(str(node["/S"]))
+            if "/K" in node:
+                walk(node["/K"])
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return tags
+
+
+@pytest.fixture
+def demo_plan():
+    return build_sample_plan()
+
+
+def test_the_demo_plan_prints_every_part(demo_plan):
+    reader, pages = read(render(demo_plan))
+    text = squash("\n".join(pages))
+
+    for name, role, duties in ACTORS:
+        assert squash(name) in text
+        assert squash(role) in text
+        for duty in duties:
+            assert squash(duty) in text, duty
+    for arena in ARENAS:
+        assert squash(arena[1]) in text
+    for milestone in MILESTONES:
+        assert squash(milestone) in text
+    for title, *_ in ROUTINES:
+        assert squash(title) in text
+    assert squash("Felles rutiner") in text and squash("Enhetenes egne rutiner") in text
+    assert squash("Ikke skrevet ennå.") in text  # the last unit has not written its texts
+    # æøå survive extraction
+    for word in ("Målgruppe og innhold", "Blåbærtua barnehage", "Skoleår 2023/2024", "Ansvar og oppgaver"):
+        assert squash(word) in text
+    assert f"side 1 av {len(pages)}" in pages[0]
+    assert f"side {len(pages)} av {len(pages)}" in pages[-1]
+
+
+def test_every_progress_entry_with_its_derived_weekday(demo_plan):
+    _, pages = read(render(demo_plan))
+    text = squash("\n".join(pages))
+    for _starts, _ends, _from, _to, _comment, content, _numbers, _group in ENTRIES:
+        assert squash(content.split("\n")[0]) in text, content
+    # Weekdays come from the date: 26 October 2023 is a Thursday.
+    assert squash("Tor 26.10.") in text
+    assert squash("Man 14.8.") in text
+    # A period shows as one: 1 September to 30 November.
+    assert squash("1. sept. – 30. nov.Periode") in text
+    assert squash("Tor 14.9.–fre 15.9.Periode") in text  # a short period keeps its weekdays
+    assert squash("Ved hver enkelt barnehage og skole") in text
+    assert squash("August 2023") in text and squash("Juni 2024") in text
+    assert text.index(squash("August 2023")) < text.index(squash("Juni 2024"))
+
+
+def test_table_of_contents_outline_and_metadata(demo_plan):
+    reader, pages = read(render(demo_plan))
+    toc = squash(pages[1])
+    chapters = [
+        "Innledning",
+        "Visjon og fokusområder",
+        "Kompetansebehov",
+        "Laget rundt barnet med rolle og ansvar",
+        "Grupper og møtearenaer",
+        "Milepæler",
+        "Fremdriftsplan",
+        "Felles rutiner",
+        "Enhetenes egne rutiner",
+    ]
+    assert squash("Innhold") in toc
+    for title in chapters:
+        assert squash(title) in toc
+    # Page numbers from target-counter: "1. Innledning ....... 3"
+    assert re.search(r"Innledning[ .]*\d+", pages[1])
+
+    titles = outline_titles(reader)
+    for title in chapters:
+        assert any(title in t for t in titles), title
+    for title, *_ in ROUTINES:
+        assert title in titles  # each routine is a second-level bookmark
+
+    assert reader.metadata.title == f"{demo_plan.title} 2023/2024 – {demo_plan.municipality.name}"
+    assert reader.trailer["/Root"]["/Lang"] == "nb"
+
+
+def test_accessible_structure(demo_plan):
+    reader, _ = read(render(demo_plan))
+    root = reader.trailer["/Root"]
+    assert root["/MarkInfo"]["/Marked"] is True or root["/MarkInfo"]["/Marked"] == pypdf.generic.BooleanObject(True)
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"]
+    tags = structure_tags(reader)
+    assert "/Table" in tags and "/TH" in tags
+    levels = [int(tag[2]) for tag in tags if re.fullmatch(r"/H[1-6]", tag)]
+    assert levels[0] == 1
+    for previous, level in zip(levels, levels[1:], strict=False):
+        assert level <= previous + 1, f"heading level skipped: h{previous} → h{level}"
+
+
+def test_draft_mark_on_every_page_of_a_draft_only():
+    draft = build_sample_plan(status=Plan.Status.DRAFT)
+    _, pages = read(render(draft))
+    assert all("UTKAST" in page for page in pages)
+
+    approved = build_sample_plan(municipality=make_municipality(name="Bø kommune"), status=Plan.Status.APPROVED)
+    Plan.objects.filter(pk=approved.pk).update(approved_at=datetime.datetime(2024, 6, 12, 10, tzinfo=datetime.UTC))
+    _, pages = read(render(approved))
+    assert not any("UTKAST" in page for page in pages)
+    assert "Godkjent 12. juni 2024" in pages[0]
+
+
+def test_nynorsk_plan_speaks_nynorsk():
+    plan = build_sample_plan(language=Plan.Language.NYNORSK)
+    reader, pages = read(render(plan))
+    assert reader.trailer["/Root"]["/Lang"] == "nn"
+    text = squash("\n".join(pages))
+    assert squash("Framdriftsplan") in text and squash("Skuleår 2023/2024") in text
+
+
+def test_a_plan_three_times_the_demo_repeats_table_headers(django_assert_max_num_queries):
+    plan = build_sample_plan(scale=3)
+    reader, pages = read(render(plan))
+    assert len(pages) > 40
+    page_of = {item.title: reader.get_destination_page_number(item) for item in _flat_outline(reader)}
+    start = page_of[next(t for t in page_of if re.fullmatch(r"\d+\. Fremdriftsplan", t))]
+    end = page_of[next(t for t in page_of if re.fullmatch(r"\d+\. Felles rutiner", t))]
+    assert end - start >= 4
+    for number in range(start, end):
+        first_lines = squash(pages[number])[:400]
+        assert squash("DatoMålgruppe og innholdSted og tidMilepæl") in first_lines, f"page {number + 1}"
+    actors_start = page_of[next(t for t in page_of if re.fullmatch(r"\d+\. Laget rundt barnet.*", t))]
+    assert squash("AktørRolleAnsvar og oppgaver") in squash(pages[actors_start + 1])[:400]
+
+
+def _flat_outline(reader):
+    flat = []
+
+    def walk(items):
+        for item in items:
+            walk(item) if isinstance(item, list) else flat.append(item)
+
+    walk(reader.outline)
+    return flat
+
+
+def test_loading_and_digest_take_a_fixed_number_of_queries():
+    small = make_plan()
+    make_routine(small)
+    demo = build_sample_plan()
+    double = build_sample_plan(municipality=make_municipality(), scale=2)
+
+    def queries(action):
+        with CaptureQueriesContext(connection) as captured:
+            action()
+        return len(captured)
+
+    def load_and_render(plan):
+        return lambda: pdf.render_plan_html(pdf.load_plan(plan.pk))
+
+    # Prefetching skips the queries for parts a plan does not have, so an
+    # almost empty plan needs fewer; size never adds any.
+    assert queries(load_and_render(small)) <= queries(load_and_render(demo)) == queries(load_and_render(double)) <= 16
+    assert queries(lambda: pdf_cache.plan_digest(double)) == 1
+
+
+def test_unchanged_plan_is_not_rendered_twice_and_an_edit_is(render_counter):
+    plan = build_sample_plan()
+    digest, first = pdf_cache.get_plan_pdf(plan)
+    again, second = pdf_cache.get_plan_pdf(plan)
+    assert render_counter == [plan.pk]
+    assert again == digest and second == first
+
+    text = UnitRoutineText.objects.filter(routine__plan=plan).first()
+    text.body = text.body.replace("september", "oktober", 1)
+    text.save()
+    changed, third = pdf_cache.get_plan_pdf(plan)
+    assert len(render_counter) == 2
+    assert changed != digest and third != first
+
+
+def test_digest_sees_links_and_deletions():
+    plan = build_sample_plan()
+    before = pdf_cache.plan_digest(plan)
+    routine = plan.routines.first()
+    routine.milestones.clear()  # a many-to-many change saves no row
+    after_unlink = pdf_cache.plan_digest(plan)
+    assert after_unlink != before
+    plan.progress_entries.first().delete()
+    assert pdf_cache.plan_digest(plan) != after_unlink
+
+
+def test_each_plan_has_its_own_digest_from_the_query_built_once():
+    ours = build_sample_plan()
+    theirs = build_sample_plan(municipality=make_municipality(slug="andoy", name="Andøy kommune"))
+    ours_before, theirs_before = pdf_cache.plan_digest(ours), pdf_cache.plan_digest(theirs)
+    assert ours_before != theirs_before
+    unit = theirs.municipality.units.first()
+    unit.name = "Nytt navn på enheten"
+    unit.save()
+    assert pdf_cache.plan_digest(ours) == ours_before  # another municipality's change is not ours
+    assert pdf_cache.plan_digest(theirs) != theirs_before
+
+
+def test_busy_renderer_gives_pdf_busy():
+    plan = make_plan()
+    with pdf_cache.render_slot(1):
+        with pytest.raises(pdf_cache.PdfBusy):
+            pdf_cache.get_plan_pdf(plan, wait=0.1)
+
+
+# --- Safe URL fetching -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "http://127.0.0.1:8000/admin/",
+        "http://[::1]/x.png",
+        "https://example.com/logo.png",
+        "https://kibs.invalid/static/../../../etc/passwd",
+        "https://kibs.invalid/etc/passwd",
+        "data:text/plain,hello",
+    ],
+)
+def test_fetcher_refuses_everything_but_own_static_files(url):
+    with pytest.raises(ValueError):
+        pdf.StaticOnlyURLFetcher().fetch(url)
+
+
+def test_fetcher_serves_own_static_files():
+    response = pdf.StaticOnlyURLFetcher().fetch("https://kibs.invalid/static/css/print.css")
+    assert b"@page" in response.read()
+
+
+def test_fetcher_protects_weasyprint_itself():
+    html = '<p>x</p><img src="file:///etc/passwd"><img src="http://127.0.0.1:9/a.png"><link rel="stylesheet" href="file:///etc/passwd">'
+    data = weasyprint.HTML(string=html, base_url=pdf.BASE_URL, url_fetcher=pdf.StaticOnlyURLFetcher()).write_pdf()
+    assert b"root:" not in data
+
+
+def test_hostile_urls_in_user_text_neither_leak_nor_hang():
+    plan = make_plan()
+    make_routine(
+        plan,
+        title="Rutine med lenker",
+        body='<img src="file:///etc/passwd">\n\n![passord](file:///etc/passwd) ![lokal](http://127.0.0.1:9/x.png) '
+        "![fjern](https://example.com/logo.png) [lenke](file:///etc/passwd)",
+    )
+    make_section(plan, title="Seksjon", body="![bilde](http://10.0.0.1/x.png)")
+    started = time.monotonic()
+    _, pages = read(render(plan))
+    assert time.monotonic() - started < 20
+    text = "\n".join(pages)
+    assert "root:" not in text and "/bin/" not in text
+    assert "Rutine med lenker" in text
+
+
+# --- The view and the command ------------------------------------------------
+
+
+def user_with_role(municipality, role=Membership.Role.READER, username="leser"):
+    user = get_user_model().objects.create_user(username=username, password="x")
+    Membership.objects.create(user=user, role=role, municipality=municipality)
+    return user
+
+
+def test_view_serves_the_pdf_with_an_etag_and_304(client, render_counter):
+    plan = make_plan(title="Plan for Bø")
+    make_routine(plan, title="Felles rutine")
+    client.force_login(user_with_role(plan.municipality))
+    url = reverse("documents:plan_pdf", args=[plan.pk])
+
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert "private" in response["Cache-Control"]
+    etag = response["ETag"]
+
+    not_modified = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert not_modified.status_code == 304 and not_modified["ETag"] == etag
+    assert client.get(url).content == response.content
+    assert render_counter == [plan.pk]
+
+
+def test_view_needs_login_and_hides_other_municipalities(client):
+    plan = make_plan()
+    url = reverse("documents:plan_pdf", args=[plan.pk])
+    response = client.get(url)
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+    client.force_login(user_with_role(make_municipality(), role=Membership.Role.ADVISOR))
+    assert client.get(url).status_code == 404
+
+
+def test_view_says_try_again_while_the_renderer_is_busy(client):
+    plan = make_plan()
+    client.force_login(user_with_role(plan.municipality))
+    url = reverse("documents:plan_pdf", args=[plan.pk])
+    with pdf_cache.render_slot(1):
+        response = client.get(url)
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+    page = response.content.decode()
+    assert "<h1>PDF-en lages nå</h1>" in page
+    assert f'href="{url}">Prøv igjen</a>' in page
+    assert reverse("documents:plan_detail", args=[plan.pk]) in page
+    response = client.get(url)  # the slot is free again: the PDF, as a download
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    assert response["Content-Disposition"].startswith("attachment;")
+
+
+def test_export_pdf_command(tmp_path):
+    municipality = make_municipality(slug="sortland")
+    make_plan(municipality, school_year=2022, title="Gammel plan")
+    make_plan(municipality, school_year=2023, title="Ny plan")
+    target = tmp_path / "plan.pdf"
+    call_command("export_pdf", "sortland", "-o", str(target))
+    assert "Ny plan" in read(target.read_bytes())[1][0]
+    call_command("export_pdf", "sortland", "--year", "2022", "-o", str(target))
+    assert "Gammel plan" in read(target.read_bytes())[1][0]
+
+
+def test_unit_specific_routine_lists_every_unit():
+    municipality = make_municipality()
+    written = make_unit(municipality, name="Åsen skole")
+    make_unit(municipality, name="Øya barnehage")
+    plan = make_plan(municipality)
+    routine = make_routine(plan, title="Enhetens egen rutine", scope=Routine.Scope.UNIT)
+    make_unit_text(routine, written, body="Vi gjør dette på **vår** måte.")
+    text = squash("\n".join(read(render(plan))[1]))
+    assert squash("Åsen skole Vi gjør dette på vår måte.") in text
+    assert squash("Øya barnehage Ikke skrevet ennå.") in text
+
+
+def test_a_section_named_like_a_chapter_opens_that_chapter():
+    plan = make_plan()
+    make_section(plan, title="Fremdriftsplan", body="Inkluderende praksis er valgt som inngang.")
+    make_entry_for(plan)
+    reader, pages = read(render(plan))
+    titles = outline_titles(reader)
+    assert [t for t in titles if "Fremdriftsplan" in t] == ["1. Fremdriftsplan"]
+    text = squash("\n".join(pages))
+    assert squash("1. FremdriftsplanInkluderende praksis er valgt som inngang.Dato") in text
+
+
+def make_entry_for(plan):
+    from tests.support.factories import make_entry
+
+    return make_entry(plan, content="Skoleledermøte")
+
+
+def test_an_untimed_and_a_timed_entry_on_the_same_day():
+    plan = make_plan()
+    make_entry(plan, starts_on=datetime.date(2023, 10, 26), starts_at=datetime.time(18), content="Foreldremøte")
+    make_entry(plan, starts_on=datetime.date(2023, 10, 26), content="Hele dagen")
+    (month,) = pdf.build_context(pdf.load_plan(plan.pk))["months"]
+    assert [row["entry"].content for row in month["rows"]] == ["Hele dagen", "Foreldremøte"]

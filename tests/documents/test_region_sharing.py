@@ -1,0 +1,132 @@
+"""Learning from each other: approved plans are shared within the region, nothing else."""
+
+import pytest
+from django.urls import reverse
+
+from routines.models import Membership, Plan, Routine
+from tests.support.factories import (
+    make_actor,
+    make_member,
+    make_municipality,
+    make_plan,
+    make_region,
+    make_routine,
+    make_user,
+)
+from tests.support.year_plan import make_year_plan
+
+pytestmark = pytest.mark.django_db
+
+ADVISOR, READER = Membership.Role.ADVISOR, Membership.Role.READER
+APPROVED, DRAFT = Plan.Status.APPROVED, Plan.Status.DRAFT
+
+
+@pytest.fixture
+def region():
+    return make_region(name="Vesterålen")
+
+
+@pytest.fixture
+def plans(region):
+    """Own (draft), neighbour approved, neighbour draft, approved plan in another region."""
+    own = make_plan(make_municipality(region=region, name="Sortland"), title="Sortlands plan")
+    neighbour = make_municipality(region=region, name="Hadsel")
+    approved = make_plan(neighbour, title="Hadsels godkjente plan", status=APPROVED)
+    draft = make_plan(neighbour, title="Hadsels utkast", status=DRAFT)
+    far_away = make_plan(make_municipality(name="Kongsberg"), title="Kongsbergs plan", status=APPROVED)
+    return {"own": own, "approved": approved, "draft": draft, "far_away": far_away}
+
+
+@pytest.fixture
+def advisor(plans):
+    return make_member(ADVISOR, plans["own"].municipality)
+
+
+def test_queryset_shares_approved_plans_of_the_advisors_region_only(plans, advisor):
+    assert list(Plan.objects.shared_in_region_with(advisor)) == [plans["approved"]]
+    assert not Plan.objects.shared_in_region_with(make_member(READER, plans["own"].municipality)).exists()
+    assert not Plan.objects.shared_in_region_with(make_user()).exists()
+
+
+def test_region_page_lists_approved_plans_only(client, plans, advisor):
+    client.force_login(advisor)
+    text = client.get(reverse("documents:region_plans")).text
+    assert "Hadsels godkjente plan" in text
+    assert "Hadsels utkast" not in text and "Kongsbergs plan" not in text
+
+
+def test_shared_plan_is_read_only_and_only_when_approved_in_the_region(client, plans, advisor):
+    make_actor(plans["approved"], name="PPD", duties=["Veileder barnehagene"])
+    client.force_login(advisor)
+    response = client.get(reverse("documents:shared_plan", args=[plans["approved"].pk]))
+    assert response.status_code == 200
+    assert "Veileder barnehagene" in response.text
+    assert "/edit" not in response.text
+    for other in ["draft", "far_away"]:
+        assert client.get(reverse("documents:shared_plan", args=[plans[other].pk])).status_code == 404
+    # Sharing does not open the neighbour's own pages, nor editing.
+    assert client.get(reverse("documents:plan_detail", args=[plans["approved"].pk])).status_code == 404
+    assert client.get(reverse("meetings:progress_months", args=[plans["approved"].pk])).status_code == 404
+
+
+def test_shared_plan_shows_its_progress_plan(client, region, advisor):
+    year = make_year_plan(make_municipality(region=region), status=APPROVED)
+    client.force_login(advisor)
+    text = client.get(reverse("documents:shared_plan", args=[year.plan.pk])).text
+    assert text.count('class="entry-mark') == len(year.all)
+    assert "Halv fagdag for alle lærere" in text
+
+
+def test_readers_do_not_see_other_municipalities_plans(client, plans):
+    client.force_login(make_member(READER, plans["own"].municipality))
+    assert client.get(reverse("documents:shared_plan", args=[plans["approved"].pk])).status_code == 404
+    assert client.get(reverse("documents:shared_plan", args=[plans["own"].pk])).status_code == 200
+
+
+def test_sharing_pages_need_login(client, plans):
+    for url in [
+        reverse("documents:region_plans"),
+        reverse("documents:shared_plan", args=[plans["approved"].pk]),
+        reverse("documents:compare_plans"),
+    ]:
+        response = client.get(url)
+        assert response.status_code == 302 and response.url.startswith(reverse("login")), url
+
+
+def test_compare_puts_two_plans_side_by_side_part_by_part(client, plans, advisor):
+    make_actor(plans["own"], name="Kommunedirektør", duties=["Oppdragsgiver for KIBS"])
+    make_actor(plans["approved"], name="Rektor", duties=["Leder SKUT"])
+    make_routine(plans["own"], title="Rutine for undring", scope=Routine.Scope.COMMON)
+    make_routine(plans["approved"], title="Egen rutine for overganger", scope=Routine.Scope.UNIT)
+    client.force_login(advisor)
+    response = client.get(reverse("documents:compare_plans"), {"left": plans["own"].pk, "right": plans["approved"].pk})
+    assert response.status_code == 200
+    text = response.text
+    for expected in ["Oppdragsgiver for KIBS", "Leder SKUT", "Rutine for undring", "Egen rutine for overganger"]:
+        assert expected in text
+    assert text.index("Rutine for undring") < text.index("Egen rutine for overganger")
+
+
+def test_compare_refuses_plans_outside_the_region_and_bad_input(client, plans, advisor):
+    client.force_login(advisor)
+    url = reverse("documents:compare_plans")
+    for right in [plans["far_away"].pk, plans["draft"].pk, "x", plans["own"].pk]:
+        response = client.get(url, {"left": plans["own"].pk, "right": right})
+        assert response.status_code == 400
+        assert "Kongsbergs plan" not in response.text and "Hadsels utkast" not in response.text
+
+
+def test_compare_from_a_plan_page_preselects_it(client, plans, advisor):
+    client.force_login(advisor)
+    response = client.get(reverse("documents:compare_plans"), {"left": plans["own"].pk})
+    assert response.status_code == 200
+    assert f'<option value="{plans["own"].pk}" selected>' in response.text
+
+
+def test_compare_query_count_is_fixed(client, plans, advisor, django_assert_max_num_queries):
+    for _n in range(20):
+        make_actor(plans["own"], duties=["a", "b"])
+        make_routine(plans["approved"])
+    client.force_login(advisor)
+    with django_assert_max_num_queries(16):
+        client.get(reverse("documents:compare_plans"), {"left": plans["own"].pk, "right": plans["approved"].pk})

@@ -1,0 +1,122 @@
+"""Browser tests: Playwright driving Debian's Chromium against the live server.
+
+Playwright cannot download its own browser here, so the tests launch
+/usr/bin/chromium. In CI a missing Chromium is a failure, never a skip.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+AXE_JS = Path(__file__).parent.parent / "vendor" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Without these, Chromium keeps trying to reach Google on a closed network.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        reason = f"Chromium not found at {CHROMIUM}: apt-get install chromium (scripts/install-system-packages)"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop; Django's ORM in the same thread is still synchronous.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def new_page(browser, live_server):
+    """Open pages in fresh browser contexts (separate cookies: separate people)."""
+    contexts = []
+
+    def open_page(language="nb"):
+        # bypass_csp lets the tests inject axe-core; the app's own pages never need it.
+        context = browser.new_context(base_url=live_server.url, locale=language, bypass_csp=True)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
+
+
+def accessibility_violations(page):
+    """axe-core's WCAG 2.0/2.1 A and AA violations on the current page."""
+    page.add_script_tag(path=str(AXE_JS))
+    # resultTypes: only violations come back in full, which makes big pages faster to audit.
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_TAGS,
+    )
+    return [
+        {"id": violation["id"], "help": violation["help"], "nodes": [n["target"] for n in violation["nodes"]]}
+        for violation in result["violations"]
+    ]
+
+
+def log_in(page, username, password):
+    # By the fields' names, so it works in every interface language.
+    page.goto("/accounts/login/")
+    page.locator("main [name=username]").fill(username)
+    page.locator("main [name=password]").fill(password)
+    page.locator("main [type=submit]").click()
+
+
+def page_problems(page, language, expect=None):
+    """What is wrong with the current page, as a list: empty when nothing is.
+
+    Checks what every page must have besides axe-core's rules: the page's
+    language, exactly one h1, a skip link to the main content, and (expect)
+    a few words in the interface language.
+    """
+    problems = []
+    if (lang := page.locator("html").get_attribute("lang")) != language:
+        problems.append(f"html lang is {lang!r}")
+    if (headings := page.locator("h1").count()) != 1:
+        problems.append(f"{headings} h1 elements")
+    skip_link = page.locator("body a").first
+    target = (skip_link.get_attribute("href") or "").lstrip("#")
+    is_skip_link = "skip-link" in (skip_link.get_attribute("class") or "")
+    if not (is_skip_link and target and page.locator(f"#{target}").count()):
+        problems.append("no skip link to the main content first on the page")
+    if expect and expect not in page.locator("body").inner_text():
+        problems.append(f"«{expect}» is not on the page")
+    return problems + accessibility_violations(page)
+
+
+SCREENSHOTS = Path(__file__).parent.parent.parent / "docs" / "img"
+
+
+def save_screenshot(page, name, element=None):
+    """docs/img/<name>.png for the README: the page, or one element of it.
+
+    Taken only with KIBS_SCREENSHOTS=1, so test runs never rewrite the files.
+    """
+    if os.environ.get("KIBS_SCREENSHOTS") == "1":
+        page.set_viewport_size({"width": 1280, "height": 860})
+        (element or page).screenshot(path=SCREENSHOTS / f"{name}.png", animations="disabled")

@@ -1,0 +1,32 @@
+"""Every URL of history, approval and publishing, for the project-wide isolation test.
+
+Each case is (url_name, factory, method): the factory takes a plan of a
+municipality the user does not belong to and returns the URL's kwargs.
+"""
+
+from tests.support.factories import make_section
+
+
+def _plan(plan):
+    return {"pk": plan.pk}
+
+
+def _version(plan):
+    return {"pk": plan.pk, "part_key": "section", "history_id": make_section(plan).history.get().history_id}
+
+
+HISTORY_ISOLATION_CASES = [
+    ("documents:plan_history", _plan, "get"),
+    ("documents:history_version", _version, "get"),
+    ("documents:history_restore", _version, "post"),
+    ("documents:plan_status", _plan, "get"),
+    ("documents:plan_approve", _plan, "post"),
+    ("documents:plan_archive", _plan, "post"),
+    ("documents:plan_publish", _plan, "post"),
+    ("documents:plan_withdraw", _plan, "post"),
+    ("documents:plan_start_revision", _plan, "post"),
+    ("documents:plan_start_next_year", _plan, "post"),
+]
+
+# Public on purpose: the published plan, no login (tests/documents/test_publish.py).
+PUBLIC_URLS = ["documents:public_plan"]

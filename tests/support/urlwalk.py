@@ -1,0 +1,212 @@
+"""Walk every named URL of the project, with real objects for its parameters.
+
+Security tests (headers, scoping, CSRF, no data change on GET, XSS) run over
+all of the project's named URLs rather than a hand-kept list, so a new view
+is covered the day it is added. A parameter is filled from a "world": one
+municipality with one object of every plan model, made with the conftest
+helpers. A URL whose parameters cannot be guessed may answer 404; the tests
+accept that, and the guessing can be taught new names in PARAMETER_MODELS.
+"""
+
+import io
+import itertools
+import re
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.urls import URLResolver, get_resolver, reverse
+
+from routines.models import FocusArea, LegalReference, Membership, Routine
+from tests.support.factories import (
+    make_actor,
+    make_arena,
+    make_entry,
+    make_member,
+    make_milestone,
+    make_municipality,
+    make_plan,
+    make_region,
+    make_routine,
+    make_section,
+    make_target_group,
+    make_unit,
+    make_unit_text,
+)
+
+_users = itertools.count(1)
+
+# URL name or parameter words that do not spell the model's name.
+PARAMETER_MODELS = {
+    "unit_text": "unitroutinetext",
+    "text": "unitroutinetext",
+    "entry": "progressentry",
+    "progress_entry": "progressentry",
+    "focus_area": "focusarea",
+    "target_group": "targetgroup",
+    "legal_reference": "legalreference",
+    "reference": "legalreference",
+    "user": "user",
+}
+
+
+def named_urls():
+    """(name, parameter names) of every named URL pattern, namespaces included."""
+
+    def walk(patterns, namespace, parameters):
+        for pattern in patterns:
+            own = list(pattern.pattern.regex.groupindex)
+            if isinstance(pattern, URLResolver):
+                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                yield from walk(pattern.url_patterns, inner, parameters + own)
+            elif pattern.name:
+                yield f"{namespace}{pattern.name}", parameters + own
+
+    return sorted(set((name, tuple(params)) for name, params in walk(get_resolver().url_patterns, "", [])))
+
+
+class World:
+    """One municipality with an object of every plan model; every free-text field holds `text`."""
+
+    def __init__(self, text, region=None):
+        self.region = region or make_region()
+        self.municipality = make_municipality(region=self.region)
+        self.unit = make_unit(self.municipality)
+        self.plan = make_plan(self.municipality)
+        actor = make_actor(self.plan, duties=["Plikt"])
+        milestone = make_milestone(self.plan)
+        routine = make_routine(self.plan, scope=Routine.Scope.UNIT, responsible=actor)
+        routine.milestones.add(milestone)
+        target_group = make_target_group(self.plan)
+        arena = make_arena(self.plan)
+        entry = make_entry(self.plan, arena=arena)
+        entry.target_groups.add(target_group)
+        entry.milestones.add(milestone)
+        objects = [
+            self.region,
+            self.municipality,
+            self.unit,
+            self.plan,
+            FocusArea.objects.create(plan=self.plan, name="Fokus", goals="Mål"),
+            make_section(self.plan),
+            actor,
+            actor.duties.get(),
+            milestone,
+            routine,
+            LegalReference.objects.create(routine=routine, citation="Lov", url="https://lovdata.no/"),
+            make_unit_text(routine, self.unit),
+            target_group,
+            arena,
+            entry,
+        ]
+        for obj in objects:
+            fill_text_fields(obj, text)
+        self.objects = {obj._meta.model_name: obj for obj in objects}
+        # Users without a password: hashing one costs a third of a second.
+        self.members = {
+            "advisor": make_member(Membership.Role.ADVISOR, self.municipality, user=passwordless_user()),
+            "reader": make_member(Membership.Role.READER, self.municipality, user=passwordless_user()),
+            "unit_leader": make_member(Membership.Role.UNIT_LEADER, unit=self.unit, user=passwordless_user()),
+            "coordinator": make_member(Membership.Role.COORDINATOR, region=self.region, user=passwordless_user()),
+        }
+
+    def model_for(self, url_name, parameter):
+        """The world's object a parameter most likely names, or None."""
+        if parameter not in ("pk", "id", "object_id"):
+            word = re.sub(r"(_pk|_id|_slug)$", "", parameter)
+            return self._lookup([word])
+        words = url_name.split(":")[-1].split("_")
+        prefixes = ["_".join(words[:n]) for n in range(len(words), 0, -1)]
+        return self._lookup(prefixes)
+
+    def _lookup(self, candidates):
+        for candidate in candidates:
+            name = PARAMETER_MODELS.get(candidate, candidate.replace("_", ""))
+            if name in self.objects:
+                return self.objects[name]
+        return None
+
+    def kwargs_for(self, url_name, parameters):
+        return {parameter: self._value(url_name, parameter) for parameter in parameters}
+
+    def _value(self, url_name, parameter):
+        if url_name.startswith("admin:"):
+            return self._admin_value(url_name, parameter)
+        if "year" in parameter:
+            return self.plan.school_year
+        obj = self.model_for(url_name, parameter) or self.plan
+        if "slug" in parameter:
+            return getattr(obj, "slug", self.municipality.slug)
+        return obj.pk
+
+    def _admin_value(self, url_name, parameter):
+        if parameter == "app_label":
+            return "routines"
+        if parameter == "content_type_id":
+            return ContentType.objects.get_for_model(self.plan).pk
+        model = _admin_model(url_name)
+        if model is None:
+            return self.plan.pk
+        obj = self.objects.get(model._meta.model_name) or model.objects.order_by("pk").first()
+        return obj.pk if obj else 0
+
+    def urls(self):
+        """(name, path) for every named URL, parameters filled from this world."""
+        result = []
+        for name, parameters in named_urls():
+            kwargs = self.kwargs_for(name, parameters)
+            if name == "password_reset_confirm":
+                kwargs = {"uidb64": "MQ", "token": "set-password"}
+            result.append((name, reverse(name, kwargs=kwargs)))
+        return result
+
+
+def passwordless_user(**fields):
+    user = get_user_model()(username=f"walker-{next(_users)}", **fields)
+    user.set_unusable_password()
+    user.save()
+    return user
+
+
+def superuser():
+    return passwordless_user(is_staff=True, is_superuser=True)
+
+
+def _admin_model(url_name):
+    view = url_name.removeprefix("admin:")
+    for model in apps.get_models():
+        if view.startswith(f"{model._meta.app_label}_{model._meta.model_name}_"):
+            return model
+    return None
+
+
+def fill_text_fields(obj, text):
+    """Put `text` into every free-text field: titles, names, bodies, comments."""
+    for field in obj._meta.concrete_fields:
+        if (
+            isinstance(field, (models.CharField, models.TextField))
+            and not isinstance(field, (models.SlugField, models.URLField, models.EmailField))
+            and not field.choices
+            and field.editable
+        ):
+            value = f"{text} {field.name}"
+            setattr(obj, field.attname, value[: field.max_length] if field.max_length else value)
+    obj.save()
+
+
+def response_text(response):
+    """Everything a response shows: HTML or text, a PDF's text, a redirect's target."""
+    if response.streaming:
+        body = b"".join(response.streaming_content)
+    else:
+        body = response.content
+    parts = [response.get("Location", "")]
+    if response.get("Content-Type", "").startswith("application/pdf"):
+        from pypdf import PdfReader
+
+        reader = PdfReader(io.BytesIO(body))
+        parts.extend(page.extract_text() for page in reader.pages)
+        parts.append(str(reader.metadata))
+    parts.append(body.decode("utf-8", errors="replace"))
+    return "\n".join(parts)
