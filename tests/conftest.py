@@ -1,6 +1,11 @@
-"""Small builders for test data. The demo plan is the one big dataset."""
+"""Fixtures for every test: fast hashing, private PDF store and caches, and the browser (tests/support/browser.py).
+
+The make_* builders are in tests/support/factories.py; the demo is the one big data set.
+"""
 
 import pytest
+
+pytest_plugins = ["tests.support.browser"]
 
 
 @pytest.fixture(autouse=True)

@@ -201,6 +201,3 @@ _PLAN_DOCUMENT = {
 def make_plan_document():
     """A small valid plan file as parsed JSON, a fresh copy each time, for tests to break."""
     return copy.deepcopy(_PLAN_DOCUMENT)
-
-
-from tests.support.browser import browser, new_page, page  # noqa: E402,F401  (fixtures for the browser tests)
