@@ -5,6 +5,8 @@ escaped by the parser, and the output is sanitised again with nh3, so no
 script, event handler or javascript: link can be shown.
 """
 
+import re
+
 import nh3
 from markdown_it import MarkdownIt
 
@@ -47,17 +49,39 @@ def sanitise_html(html):
     )
 
 
-def render_markdown(text, top_heading=None):
+MONTHS = (
+    "januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|des"
+)
+# "15. mai – frist" is a date, not item 15 of a numbered list: CommonMark reads any
+# "1." to "999999999." at the start of a line (or after a bullet) as a list marker.
+DATE_AT_LINE_START = re.compile(
+    rf"^(\s*(?:[-*+]\s+)?\d{{1,2}})\.(?=\s*(?:(?:[–-]|og|til)\s*\d{{1,2}}\.\s*)?(?:{MONTHS})\b)",
+    re.MULTILINE | re.IGNORECASE,
+)
+ORDERED_LIST_START = re.compile(r'<ol start="(\d+)">')
+
+
+def protect_dates(text):
+    """Escape the dot after a day number that starts a line before a month name, so it stays a date."""
+    return DATE_AT_LINE_START.sub(r"\1\\.", text)
+
+
+def render_markdown(text, top_heading=None, for_print=False):
     """Markdown source → sanitised HTML (a str; mark it safe only after this).
 
     `top_heading` (3–6) renumbers the text's headings so that its highest one
     becomes that level and none is skipped, whatever levels the writer used:
     the PDF puts a routine's text under an h3 and a unit's text under an h4,
     and a tagged PDF must not skip heading levels.
+
+    `for_print` numbers a list that starts at 3 from 3 in the PDF too:
+    WeasyPrint ignores `<ol start>`, but follows the list-item counter.
+    Browsers follow `start`, and the pages' CSP allows no inline style.
     """
     if not text:
         return ""
-    tokens = _markdown.parse(text)
+    tokens = _markdown.parse(protect_dates(text))
     if top_heading:
         _renumber_headings(tokens, int(top_heading))
     else:
@@ -65,7 +89,13 @@ def render_markdown(text, top_heading=None):
             # The page owns h1 and h2; a heading inside a user's text starts at h3.
             if token.type in ("heading_open", "heading_close"):
                 token.tag = f"h{min(int(token.tag[1]) + 2, 6)}"
-    return sanitise_html(_markdown.renderer.render(tokens, _markdown.options, {}))
+    html = sanitise_html(_markdown.renderer.render(tokens, _markdown.options, {}))
+    if for_print:
+        # After sanitising, which would drop the style; the number is the parser's, not the writer's.
+        html = ORDERED_LIST_START.sub(
+            lambda match: f'<ol start="{match[1]}" style="counter-reset: list-item {int(match[1]) - 1}">', html
+        )
+    return html
 
 
 def _renumber_headings(tokens, top):

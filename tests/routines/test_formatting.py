@@ -89,3 +89,30 @@ def test_the_filter_takes_the_heading_level():
 
     rendered = Template("{% load formatting %}{{ text|formatted:5 }}").render(Context({"text": "### Tittel"}))
     assert rendered.strip() == "<h5>Tittel</h5>"
+
+
+NB_MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november"]
+
+
+@pytest.mark.parametrize("month", [*NB_MONTHS, "desember"])
+def test_a_line_that_starts_with_a_date_stays_a_date(month):
+    # "15. mai - frist" once printed as "1. mai - frist": CommonMark read the date as item 15 of a list.
+    for day in range(1, 32):
+        for line in (f"{day}. {month} - frist for søknad", f"- {day}. {month}: frist", f"{day}.–{day}. {month} kurs"):
+            html = render_markdown(f"Frister:\n\n{line}")
+            assert "<ol" not in html, line
+            assert f"{day}." in html and month in html, line
+
+
+def test_a_real_numbered_list_keeps_its_numbers():
+    assert '<ol start="3">' in render_markdown("3. Kartlegging\n4. Tiltak")
+    assert "<ol>" in render_markdown("1. Kartlegging\n2. Tiltak")
+    # The PDF's renderer ignores start=, so its HTML also carries the counter.
+    printed = render_markdown("3. Kartlegging\n4. Tiltak", for_print=True)
+    assert '<ol start="3" style="counter-reset: list-item 2">' in printed
+    assert "style" not in render_markdown("3. Kartlegging\n4. Tiltak")
+
+
+def test_a_date_and_a_list_in_one_text():
+    html = render_markdown("15. mai - frist\n\n1. Les rutinen\n2. Bekreft")
+    assert "<p>15. mai - frist</p>" in html and "<li>Les rutinen</li>" in html
