@@ -215,7 +215,7 @@ if not DEBUG:
 
 
 # ---------------------------------------------------------------------------
-# Hardening and operations (issue 8). Kept in one block for easy merging.
+# Hardening and operations (issue 8).
 # docs/deployment.md explains every environment variable read here.
 # ---------------------------------------------------------------------------
 # Content-Security-Policy on every response (django.middleware.csp). No inline

@@ -40,7 +40,7 @@ class ProgressEntryAdmin(admin.ModelAdmin):
     filter_horizontal = ["target_groups", "milestones"]
 
 
-# --- yearview: calendar feeds and regional gatherings ---
+# --- Calendar feeds and regional gatherings ---
 
 
 @admin.register(FeedToken)

@@ -12,7 +12,7 @@ import pypdf
 import pytest
 
 from documents import pdf
-from tests.support.sample_plan import DEMO_FILE, import_demo
+from tests.support.sample_plan import import_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,6 @@ def date_label(entry):
     return f"{WEEKDAYS[start.weekday()]} {start.day}.{start.month}."
 
 
-@pytest.mark.skipif(not DEMO_FILE.exists(), reason="the demo file is not on this branch")
 def test_the_demo_plan_as_pdf_shows_every_part():
     plan, data = import_demo()
     reader = pypdf.PdfReader(io.BytesIO(pdf.render_plan_pdf(pdf.load_plan(plan.pk))))
@@ -65,7 +64,6 @@ def test_the_demo_plan_as_pdf_shows_every_part():
     assert reader.trailer["/Root"]["/Lang"] == "nb"
 
 
-@pytest.mark.skipif(not DEMO_FILE.exists(), reason="the demo file is not on this branch")
 def test_three_times_the_demo_repeats_the_progress_table_header():
     plan, _ = import_demo(scale=3)
     reader = pypdf.PdfReader(io.BytesIO(pdf.render_plan_pdf(pdf.load_plan(plan.pk))))
