@@ -5,8 +5,8 @@ from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from documents import services
-from routines.forms import current_school_year
 from routines.models import Municipality, Plan
+from routines.school_year import current_school_year
 
 
 class PlanCreateForm(forms.ModelForm):

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from documents.planfile import plan_from_dict, plan_to_dict
 from routines.models import Plan, Section, UnitRoutineText
+from routines.school_year import same_day_next_year
 
 
 class PlanActionError(Exception):
@@ -131,17 +132,6 @@ def _public_slug(plan):
 
 
 # Next school year ----------------------------------------------------------------
-
-
-def same_day_next_year(day):
-    """The same weekday of the same ISO week one year later: Monday 14.08.2023 → Monday 12.08.2024.
-
-    Meetings follow the week plan, not the calendar date. Week 53 exists only
-    in some years; without it the day falls in week 52.
-    """
-    year, week, weekday = day.isocalendar()
-    weeks_next_year = datetime.date(year + 1, 12, 28).isocalendar().week
-    return datetime.date.fromisocalendar(year + 1, min(week, weeks_next_year), weekday)
 
 
 def start_next_year(plan, user):

@@ -9,13 +9,13 @@ are reached through Plan's related managers, since routines never imports
 meetings.
 """
 
-import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 from django.utils import timezone
 
 from routines.models import Milestone, MilestoneProgress, Plan, ReadConfirmation, Routine, Unit, UnitRoutineText
+from routines.school_year import school_year_is_over
 
 
 @dataclass
@@ -56,11 +56,6 @@ class MilestoneForUnit:
         return self.status == MilestoneProgress.Status.REACHED
 
 
-def school_year_is_over(plan, today):
-    """A school year runs from August to the end of July."""
-    return today > datetime.date(plan.school_year + 1, 7, 31)
-
-
 def current_confirmations(plan):
     """The read confirmations that count: those of the plan's approval, latest first."""
     return plan.read_confirmations.filter(approved_at=plan.approved_at).select_related("user")
@@ -75,7 +70,7 @@ def unit_obligations(plan, unit, show_past=False):
     """
     today = timezone.localdate()
     entries = plan.progress_entries.concerning(unit)
-    year_over = school_year_is_over(plan, today)
+    year_over = school_year_is_over(plan.school_year, today)
     upcoming = [entry for entry in entries if (entry.ends_on or entry.starts_on) >= today]
     past = [entry for entry in entries if (entry.ends_on or entry.starts_on) < today]
     if year_over:

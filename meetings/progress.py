@@ -13,9 +13,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from routines.models import Unit
-
-SCHOOL_YEAR_FIRST_MONTH = 8
-SCHOOL_YEAR_MONTHS = 11  # August to June; July only appears when something happens then.
+from routines.school_year import school_year_months
 
 
 def plan_entries(plan):
@@ -136,11 +134,8 @@ def months_of(plan, entries):
     A period appears in every month it touches, so «September – November»
     is seen when reading October too.
     """
-    months = {}
-    first = datetime.date(plan.school_year, SCHOOL_YEAR_FIRST_MONTH, 1)
-    for _index in range(SCHOOL_YEAR_MONTHS):
-        months[first] = Month(first)
-        first = next_month(first)
+    # July only appears when something happens then: the summer holiday.
+    months = {first: Month(first) for first in school_year_months(plan.school_year)[:-1]}
     for entry in entries:
         for month_first in months_between(entry.starts_on, entry.ends_on or entry.starts_on):
             month = months.setdefault(month_first, Month(month_first))

@@ -10,7 +10,6 @@ is its accessible name and tooltip.
 """
 
 import calendar
-import datetime
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -19,7 +18,9 @@ from django.utils import dateformat
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from .progress import SCHOOL_YEAR_FIRST_MONTH, headline, plan_entries
+from routines.school_year import month_of_school_year, school_year_months
+
+from .progress import headline, plan_entries
 
 SIZE = 800
 CENTRE = SIZE / 2
@@ -56,17 +57,13 @@ def group_styles(target_groups):
     return styles
 
 
-def month_index(day):
-    return (day.month - SCHOOL_YEAR_FIRST_MONTH) % 12
-
-
 def angle_of(day, part_of_day=0.5):
     """Degrees clockwise from the top; each month is 30°, its days spread evenly.
 
     `part_of_day` 0 is the day's start, 0.5 its middle (marks), 1 its end.
     """
     days_in_month = calendar.monthrange(day.year, day.month)[1]
-    return (month_index(day) + (day.day - 1 + part_of_day) / days_in_month) * 30
+    return (month_of_school_year(day) + (day.day - 1 + part_of_day) / days_in_month) * 30
 
 
 def point(radius, degrees):
@@ -217,9 +214,7 @@ def render_year_wheel_svg(plan, entries=None):
 
 def _month_sectors(plan):
     parts = []
-    for index in range(12):
-        month = (SCHOOL_YEAR_FIRST_MONTH - 1 + index) % 12 + 1
-        year = plan.school_year + (1 if month < SCHOOL_YEAR_FIRST_MONTH else 0)
+    for index, first in enumerate(school_year_months(plan.school_year)):
         start, end = index * 30, (index + 1) * 30
         x0, y0 = point(MONTH_RING, start)
         x1, y1 = point(MONTH_RING, end)
@@ -231,7 +226,7 @@ def _month_sectors(plan):
         label_x, label_y = point(LABEL_RADIUS, start + 15)
         side = math.sin(math.radians(start + 15))
         anchor = "start" if side > 0.3 else "end" if side < -0.3 else "middle"  # names grow away from the circle
-        name = dateformat.format(datetime.date(year, month, 1), "F")
+        name = dateformat.format(first, "F")
         parts.append(
             f'<text x="{label_x:.1f}" y="{label_y:.1f}" text-anchor="{anchor}" dominant-baseline="middle" '
             f'font-size="19" aria-hidden="true">{escape(name)}</text>'

@@ -12,7 +12,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from .forms import current_school_year
 from .models import (
     Actor,
     Duty,
@@ -26,6 +25,7 @@ from .models import (
     Unit,
     UnitRoutineText,
 )
+from .school_year import current_school_year
 
 
 def get_plan_for_user(user, pk):

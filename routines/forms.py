@@ -2,7 +2,6 @@
 
 from django import forms
 from django.forms import inlineformset_factory
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -23,12 +22,6 @@ from .models import (
 
 # A msgid of its own: the models' "text" is also a type name in plan-file error messages.
 TEXT_LABEL = _("Text")
-
-
-def current_school_year():
-    """The school year runs August to June: in spring it is the one that began last autumn."""
-    today = timezone.localdate()
-    return today.year if today.month >= 8 else today.year - 1
 
 
 class PlanSettingsForm(VersionedModelForm):

@@ -6,8 +6,9 @@ import pytest
 from django.urls import reverse
 
 from documents.planfile import export_municipality
-from documents.services import approve_plan, same_day_next_year
+from documents.services import approve_plan
 from routines.models import Membership, Plan, Routine
+from routines.school_year import same_day_next_year
 from tests.support.factories import (
     make_actor,
     make_entry,

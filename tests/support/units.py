@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 
 from meetings.models import Arena
 from routines.models import Membership, Municipality, Plan, Routine, Unit
+from routines.school_year import current_school_year
 from tests.support.factories import (
     make_actor,
     make_arena,
@@ -36,11 +37,6 @@ def unit_test_settings(settings):
     settings.LANGUAGE_CODE = "en"
     with translation.override("en"):
         yield
-
-
-def current_school_year(today=None):
-    today = today or timezone.localdate()
-    return today.year if today.month >= 8 else today.year - 1
 
 
 def days(n):
