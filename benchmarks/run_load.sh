@@ -23,7 +23,7 @@ OUT=${OUT:-$(mktemp -d -t kibs-load-XXXXXX)}
 mkdir -p "$OUT"
 
 # Production settings, except plain HTTP on loopback instead of TLS behind a proxy.
-export DEBUG=0 ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=0 BEHIND_PROXY=0
+export DEBUG=0 ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=0
 export SECRET_KEY=${SECRET_KEY:-benchmark-only-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')}
 
 # The set-up steps log to stdout too; the run's output is the table at the end.

@@ -4,6 +4,7 @@ Local defaults are safe for a developer machine (SQLite, DEBUG on). With
 DEBUG off, everything production needs must be set, or start-up fails loudly.
 """
 
+import ipaddress
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -244,18 +245,23 @@ SESSION_ABSOLUTE_TIMEOUT = int(os.environ.get("SESSION_ABSOLUTE_TIMEOUT", str(12
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
-# Behind the reverse proxy REMOTE_ADDR is the proxy; the client's address is
-# the last X-Forwarded-For entry, the one the proxy itself added.
-BEHIND_PROXY = env_bool("BEHIND_PROXY", not DEBUG)
+# Addresses or networks of the reverse proxies whose X-Forwarded-For entries
+# are believed (ops.security.client_ip); none by default, so the client's
+# address is the socket's own and cannot be forged. A bad value stops the start.
+TRUSTED_PROXIES = [ipaddress.ip_network(value, strict=False) for value in env_list("TRUSTED_PROXIES")]
 
 # Login throttling: a username is locked only for the address that failed, so
-# an attacker elsewhere cannot lock the real user out.
+# an attacker elsewhere cannot lock the real user out; and an address that
+# fails for many user names (password spraying) is locked for all of them
+# (ops.throttling.AddressLimitHandler).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+AXES_HANDLER = "ops.throttling.AddressLimitHandler"
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_ADDRESS_FAILURE_LIMIT = int(os.environ.get("AXES_ADDRESS_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "ops.security.client_ip"
@@ -263,6 +269,13 @@ AXES_LOCKOUT_TEMPLATE = "ops/lockout.html"
 # Its start-up banner would land on stdout, inside the output of management
 # commands such as dumpdata; failures and lockouts are logged by ops.audit.
 AXES_VERBOSE = False
+
+# Password reset requests, counted in the default cache (shared by the
+# workers) per address and per e-mail address over a window; beyond the
+# limit no e-mail is sent, and the answer is the same as ever.
+PASSWORD_RESET_LIMIT_PER_ADDRESS = int(os.environ.get("PASSWORD_RESET_LIMIT_PER_ADDRESS", "10"))
+PASSWORD_RESET_LIMIT_PER_EMAIL = int(os.environ.get("PASSWORD_RESET_LIMIT_PER_EMAIL", "3"))
+PASSWORD_RESET_LIMIT_WINDOW = timedelta(minutes=int(os.environ.get("PASSWORD_RESET_LIMIT_MINUTES", "60")))
 
 # A database that does not answer must fail fast (503 page), not hang a worker.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":

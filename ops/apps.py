@@ -9,5 +9,5 @@ class OpsConfig(AppConfig):
     verbose_name = _("Operations")
 
     def ready(self):
-        # Connects the receivers of login, logout and lockout signals.
-        from . import audit, security  # noqa: F401
+        # Connects the receivers of login, logout and lockout signals, and registers the deploy checks.
+        from . import audit, checks, security  # noqa: F401

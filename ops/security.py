@@ -1,6 +1,7 @@
 """Sessions and accounts: the client's address, the idle and absolute session
 lifetimes, and ending every session of a user who is deactivated."""
 
+import ipaddress
 import logging
 import time
 
@@ -20,15 +21,35 @@ RENEW_AFTER = 60
 def client_ip(request):
     """The browser's address, for login throttling and the security log.
 
-    Behind the reverse proxy REMOTE_ADDR is the proxy. The proxy appends the
-    address it saw to X-Forwarded-For, so only the last entry is trustworthy:
-    anything left of it was sent by the client.
+    X-Forwarded-For is believed only as far as trusted proxies vouch for it:
+    starting from the socket's peer, while that address is one of
+    TRUSTED_PROXIES, the entry it appended (the rightmost not yet taken) is
+    the next hop. Anything further left was written by the client and could
+    be forged, so a request that reaches gunicorn directly is counted at its
+    own address whatever it sends.
     """
-    if settings.BEHIND_PROXY:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded.strip():
-            return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
+    address = request.META.get("REMOTE_ADDR", "")
+    hops = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+    while hops and is_trusted_proxy(address):
+        hop = hops.pop().strip()
+        if not valid_address(hop):
+            break
+        address = hop
+    return address
+
+
+def valid_address(value):
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    return True
+
+
+def is_trusted_proxy(address):
+    if not settings.TRUSTED_PROXIES or not valid_address(address):
+        return False
+    return any(ipaddress.ip_address(address) in network for network in settings.TRUSTED_PROXIES)
 
 
 @receiver(user_logged_in)

@@ -10,12 +10,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 PRODUCTION = {
     "DEBUG": "0",
     "SECRET_KEY": "test-only-4f1d9c0b7e2a6f3d8c5b1a9e7d4c2b0a8f6e4d2c0b9a7f5e3d1c",
     "ALLOWED_HOSTS": "kibs.example.no,testserver",
+    # The documented set-up: nginx on this machine, gunicorn on loopback.
+    "GUNICORN_BIND": "127.0.0.1:8000",
+    "TRUSTED_PROXIES": "127.0.0.1",
     "DJANGO_SETTINGS_MODULE": "kibs.settings",
 }
 
@@ -40,6 +45,36 @@ def test_check_deploy_passes_at_warning_level():
         "call_command('check', deploy=True, fail_level='WARNING')\n"
     )
     assert result.returncode == 0, result.stderr
+
+
+CHECK_IDS = (
+    "import django; django.setup()\n"
+    "from django.core import checks\n"
+    "print(sorted(m.id for m in checks.run_checks(include_deployment_checks=True) if m.id.startswith('ops.')))\n"
+)
+
+
+@pytest.mark.parametrize(
+    "bind, trusted, warnings",
+    [
+        ("0.0.0.0:8000", "", ["ops.W001"]),
+        ("[::]:8000", "", ["ops.W001"]),
+        ("10.1.2.3:8000", "10.1.2.1", []),
+        ("127.0.0.1:8000", "", ["ops.W002"]),
+        ("[::1]:8000", "::1", []),
+        ("127.0.0.1:8000", "127.0.0.1", []),
+    ],
+)
+def test_check_deploy_warns_when_client_addresses_are_not_what_they_seem(bind, trusted, warnings):
+    result = run_python(CHECK_IDS, GUNICORN_BIND=bind, TRUSTED_PROXIES=trusted)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == repr(warnings)
+
+
+def test_a_malformed_trusted_proxy_stops_the_start():
+    result = run_python("import django; django.setup()", TRUSTED_PROXIES="10.0.0.300")
+    assert result.returncode != 0
+    assert "10.0.0.300" in result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key():
