@@ -127,8 +127,12 @@ def deletion_summary(obj):
     return sorted(counts.items()), collector.protected
 
 
-def confirm_delete(request, obj, context, success_url, success_message, template="routines/confirm_delete.html"):
-    """Ask first, saying what goes with it; delete on POST."""
+def confirm_delete(request, obj, context, success_url, success_message):
+    """Ask first, saying what goes with it; delete on POST.
+
+    The page is confirm_delete.html inside the plan's frame, or the frame that
+    `context["layout"]` names.
+    """
     related, protected = deletion_summary(obj)
     if request.method == "POST" and not protected:
         obj.delete()
@@ -136,7 +140,7 @@ def confirm_delete(request, obj, context, success_url, success_message, template
         return redirect(success_url)
     return render(
         request,
-        template,
+        "confirm_delete.html",
         {**context, "object": obj, "related": related, "protected": protected},
         status=409 if request.method == "POST" else 200,
     )

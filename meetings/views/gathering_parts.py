@@ -94,10 +94,9 @@ def part_delete(request, kind, pk):
     return confirm_delete(
         request,
         part,
-        {"gathering": gathering, "cancel_url": gathering.get_absolute_url()},
+        {"gathering": gathering, "cancel_url": gathering.get_absolute_url(), "layout": "meetings/gathering_base.html"},
         gathering.get_absolute_url(),
         _("Deleted."),
-        template="meetings/gathering_confirm_delete.html",
     )
 
 

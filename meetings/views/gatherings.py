@@ -104,10 +104,9 @@ def gathering_delete(request, pk):
     return confirm_delete(
         request,
         gathering,
-        {"gathering": gathering, "cancel_url": gathering.get_absolute_url()},
+        {"gathering": gathering, "cancel_url": gathering.get_absolute_url(), "layout": "meetings/gathering_base.html"},
         reverse("meetings:gathering_list"),
         _("The gathering is deleted."),
-        template="meetings/gathering_confirm_delete.html",
     )
 
 

@@ -19,7 +19,6 @@ from routines.access import can_edit_plan, get_plan_for_editing, get_plan_for_us
 from routines.editing import confirm_delete, handle_form
 
 FORM_TEMPLATE = "meetings/form.html"
-DELETE_TEMPLATE = "meetings/confirm_delete.html"
 STEPS = {"up": -1, "down": 1}
 
 
@@ -86,9 +85,7 @@ def arena_delete(request, pk):
         "unlinked": arena.entries.count(),
         "unlinked_label": _("Progress-plan entries that lose their link to this arena (the entries stay)"),
     }
-    return confirm_delete(
-        request, arena, context, list_url, _("The meeting arena was deleted."), template=DELETE_TEMPLATE
-    )
+    return confirm_delete(request, arena, context, list_url, _("The meeting arena was deleted."))
 
 
 @login_required
@@ -145,9 +142,7 @@ def target_group_delete(request, pk):
         "unlinked": target_group.entries.count(),
         "unlinked_label": _("Progress-plan entries that lose this target group (the entries stay)"),
     }
-    return confirm_delete(
-        request, target_group, context, list_url, _("The target group was deleted."), template=DELETE_TEMPLATE
-    )
+    return confirm_delete(request, target_group, context, list_url, _("The target group was deleted."))
 
 
 @login_required
@@ -204,5 +199,4 @@ def entry_delete(request, pk):
         {"plan": entry.plan, "cancel_url": list_url},
         list_url,
         _("The entry was deleted."),
-        template=DELETE_TEMPLATE,
     )

@@ -142,8 +142,7 @@ def unit_delete(request, pk):
     return confirm_delete(
         request,
         unit,
-        {"municipality": unit.municipality, "cancel_url": units_url},
+        {"municipality": unit.municipality, "cancel_url": units_url, "layout": "municipality_base.html"},
         units_url,
         _("The unit is deleted."),
-        template="routines/unit_confirm_delete.html",
     )
