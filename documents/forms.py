@@ -5,11 +5,12 @@ from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from documents import services
+from routines.editing import FreeTextForm
 from routines.models import Municipality, Plan
 from routines.school_year import current_school_year
 
 
-class PlanCreateForm(forms.ModelForm):
+class PlanCreateForm(FreeTextForm):
     class Start(models.TextChoices):
         BLANK = "blank", _("An empty plan")
         TEMPLATE = "template", _("Udir's template E 1.6: twelve guiding questions to answer")

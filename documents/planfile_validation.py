@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from jsonschema import Draft202012Validator
 
+from routines.validators import IDENTITY_NUMBER_MESSAGE, find_identity_numbers
+
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "docs" / "plan-format.schema.json"
 
 DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -76,14 +78,31 @@ def validate_document(doc):
             )
         for index, plan in _objects(doc, "plans"):
             semantic += _plan_rules(plan, f"$.plans[{index}]", unit_slugs)
-    return _merge(problems, semantic)
+    return _merge(problems, semantic) + identity_number_problems(doc, "$")
 
 
 def validate_plan(data, unit_slugs):
     """Every problem of one element of "plans", with paths relative to it (`$.title`)."""
     problems = _schema_problems(data, _validator("plan"), "$")
     semantic = _plan_rules(data, "$", set(unit_slugs)) if isinstance(data, dict) else []
-    return _merge(problems, semantic)
+    return _merge(problems, semantic) + identity_number_problems(data, "$")
+
+
+def identity_number_problems(value, path):
+    """Every text of the file that holds a national identity number, wherever it is.
+
+    Reported even where the schema found something else wrong: nobody should
+    have to fix a file twice to learn that it holds data about a child.
+    """
+    if isinstance(value, str):
+        return [Problem(path, str(IDENTITY_NUMBER_MESSAGE))] if find_identity_numbers(value) else []
+    if isinstance(value, dict):
+        children = value.items()
+    elif isinstance(value, list):
+        children = enumerate(value)
+    else:
+        return []
+    return [problem for key, child in children for problem in identity_number_problems(child, json_path(path, [key]))]
 
 
 def _merge(schema_problems, semantic_problems):

@@ -9,11 +9,14 @@ someone else saved so the two can be merged and saved again.
 from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import NestedObjects
+from django.core.exceptions import ValidationError
 from django.db import router, transaction
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+
+from .validators import refuse_identity_numbers, whole_number
 
 
 def posted(request):
@@ -21,8 +24,34 @@ def posted(request):
     return request.POST if request.method == "POST" else None
 
 
-class VersionedModelForm(forms.ModelForm):
-    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+class WholeNumberField(forms.IntegerField):
+    """An integer in ASCII digits only: "²" or "٧" is a form error, never a 500 or a surprise."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        number = whole_number(str(value))
+        if number is None:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return number
+
+
+class FreeTextForm(forms.ModelForm):
+    """A form whose text fields refuse national identity numbers: no data about children, by design.
+
+    Every form that stores what people write builds on this, so a new text
+    field is checked the day it is added.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField):
+                field.validators.append(refuse_identity_numbers)
+
+
+class VersionedModelForm(FreeTextForm):
+    seen_version = WholeNumberField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -5,7 +5,7 @@ from django.forms import inlineformset_factory
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from .editing import VersionedModelForm
+from .editing import FreeTextForm, VersionedModelForm
 from .models import (
     Actor,
     Duty,
@@ -76,6 +76,7 @@ class ActorForm(VersionedModelForm):
 DutyFormSet = inlineformset_factory(
     Actor,
     Duty,
+    form=FreeTextForm,
     fields=["text"],
     extra=2,
     can_delete_extra=False,
@@ -156,6 +157,7 @@ class RoutineForm(VersionedModelForm):
 LegalReferenceFormSet = inlineformset_factory(
     Routine,
     LegalReference,
+    form=FreeTextForm,
     fields=["citation", "url"],
     extra=1,
     can_delete_extra=False,

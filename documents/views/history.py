@@ -20,6 +20,7 @@ from routines.access import can_edit_plan, can_read_history, get_plan_for_editin
 from routines.history import compare, get_part, parts, people, records_of_plan, timeline, timeline_rows, with_labels
 from routines.models import Plan
 from routines.restore import RestoreError, restore
+from routines.validators import whole_number
 
 PAGE_SIZE = 25
 
@@ -153,9 +154,9 @@ def history_restore(request, pk, part_key, history_id):
     record = get_object_or_404(_records(part, plan), history_id=history_id)
     seen_version = request.POST.get("seen_version") or None
     if seen_version is not None:
-        if not seen_version.isdigit():
+        seen_version = whole_number(seen_version)
+        if seen_version is None:
             return HttpResponseBadRequest(_("The version number is not a number."))
-        seen_version = int(seen_version)
     try:
         restored = restore(part, record, request.user, seen_version)
     except RestoreError as error:

@@ -228,7 +228,9 @@ def test_restore_needs_a_post_by_an_advisor_of_the_municipality(client, advisor_
     assert client.post(url).url.startswith(reverse("login"))
     client.force_login(advisor)
     assert client.get(url).status_code == 405
-    assert client.post(url, {"seen_version": "abc"}).status_code == 400
+    # "²" passes str.isdigit() but not int(); "٣" passes int(); neither is a version.
+    for bad in ["abc", "²", "٣", "-1", " 1", "9" * 5000]:
+        assert client.post(url, {"seen_version": bad}).status_code == 400, bad
     client.force_login(make_member(ADVISOR, make_municipality()))
     assert client.post(url, {"seen_version": section.version}).status_code == 404
     client.force_login(make_member(Membership.Role.READER, plan.municipality))
