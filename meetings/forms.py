@@ -6,11 +6,15 @@ it offers (target groups, milestones, arenas) are that plan's own.
 
 from django import forms
 from django.db.models import Max
+from django.urls import reverse
+from django.utils import formats
+from django.utils.html import format_html
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from routines.editing import VersionedModelForm
 from routines.models import BTI_LEVELS, Unit
+from routines.school_year import school_year_span
 
 from .models import Arena, ProgressEntry, TargetGroup
 
@@ -122,4 +126,43 @@ class ProgressEntryForm(VersionedModelForm):
         cleaned_data = super().clean()
         if cleaned_data.get("all_milestones") and cleaned_data.get("milestones"):
             self.add_error("milestones", _("Choose single milestones or «serves all milestones», not both."))
+        starts_on, ends_on = cleaned_data.get("starts_on"), cleaned_data.get("ends_on")
+        self._within_the_school_year("starts_on", starts_on)
+        self._within_the_school_year("ends_on", ends_on)
+        if starts_on and ends_on and ends_on < starts_on:
+            self.add_error("ends_on", _("The period cannot end before it starts."))
+        if starts_on and cleaned_data.get("content") and not self.errors:
+            self._refuse_a_duplicate(starts_on, cleaned_data["content"])
         return cleaned_data
+
+    def _within_the_school_year(self, field, day):
+        """An entry dated 2031 in the 2024/25 plan is a typing error, not a new month of the plan."""
+        first, last = school_year_span(self.instance.plan.school_year)
+        if day and not first <= day <= last:
+            self.add_error(
+                field,
+                _("The date must lie within the plan's school year, %(first)s to %(last)s.")
+                % {
+                    "first": formats.date_format(first, "DATE_FORMAT"),
+                    "last": formats.date_format(last, "DATE_FORMAT"),
+                },
+            )
+
+    def _refuse_a_duplicate(self, starts_on, content):
+        """The same day and the same text twice is a double submit or a copy, never two entries."""
+        same = (
+            ProgressEntry.objects.filter(plan=self.instance.plan_id, starts_on=starts_on, content=content.strip())
+            .exclude(pk=self.instance.pk)
+            .first()
+        )
+        if same:
+            link = reverse("meetings:entry_edit", args=[same.pk])
+            self.add_error(
+                None,
+                format_html(
+                    '{} <a href="{}">{}</a>',
+                    _("The progress plan already has this entry on this day."),
+                    link,
+                    _("Open the existing entry"),
+                ),
+            )

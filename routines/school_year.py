@@ -33,9 +33,15 @@ def month_of_school_year(day):
     return (day.month - FIRST_MONTH) % 12
 
 
+def school_year_span(school_year):
+    """Its first and last day: 1 August and 31 July."""
+    first = datetime.date(school_year, FIRST_MONTH, 1)
+    return first, datetime.date(school_year + 1, FIRST_MONTH, 1) - datetime.timedelta(days=1)
+
+
 def school_year_is_over(school_year, today):
     """Over once its last day, 31 July, has passed."""
-    return today > datetime.date(school_year + 1, FIRST_MONTH, 1) - datetime.timedelta(days=1)
+    return today > school_year_span(school_year)[1]
 
 
 def same_day_next_year(day):
