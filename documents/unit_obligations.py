@@ -4,9 +4,8 @@ Gathered here for the unit page, its PDF and the advisor's overview, each in
 a fixed number of queries whatever the number of units, entries and
 routines: rows are fetched per plan and matched up in Python.
 
-Meeting arenas and progress-plan entries belong to the meetings app; they
-are reached through Plan's related managers, since routines never imports
-meetings.
+Meeting arenas and progress-plan entries come from the meetings app, through
+their querysets' `concerning(unit)`.
 """
 
 from dataclasses import dataclass, field

@@ -54,7 +54,7 @@ class ArenaQuerySet(models.QuerySet):
     def concerning(self, unit):
         """The arenas the unit takes part in, as a list in the plan's order (one query).
 
-        Reached from the unit page as `plan.arenas.concerning(unit)`: routines never imports meetings.
+        The unit page asks `plan.arenas.concerning(unit)`.
         """
         return [arena for arena in self if arena.concerns(unit)]
 
@@ -144,7 +144,7 @@ class ProgressEntryQuerySet(models.QuerySet):
     def concerning(self, unit):
         """The unit's entries as a list in date order, loaded for showing (three queries).
 
-        Reached from the unit page as `plan.progress_entries.concerning(unit)`: routines never imports meetings.
+        The unit page asks `plan.progress_entries.concerning(unit)`.
         """
         return [entry for entry in self.for_progress_list() if entry.concerns(unit)]
 

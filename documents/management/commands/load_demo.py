@@ -40,7 +40,7 @@ class Command(BaseCommand):
                 self.stdout.write(_("No demo plan files in %(directory)s.") % {"directory": directory})
             for username, password, role, unit_slug in DEMO_USERS:
                 self._demo_user(username, password, role, unit_slug)
-            # By name, not import: the gatherings belong to the meetings app.
+            # The region's gathering of 21.03.25, for the demo coordinator.
             call_command("load_demo_gatherings", stdout=self.stdout)
             self._demo_coordinator(*DEMO_COORDINATOR)
 
