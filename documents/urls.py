@@ -37,7 +37,7 @@ urlpatterns = [
     path("plans/<int:plan_pk>/units/<int:unit_pk>/", units.unit_page, name="unit_page"),
     path("plans/<int:plan_pk>/units/<int:unit_pk>/pdf/", units.unit_pdf, name="unit_pdf"),
     path("plans/<int:plan_pk>/units/<int:unit_pk>/confirm/", units.read_confirm, name="read_confirm"),
-    path("units/<int:unit_pk>/routines/<int:routine_pk>/text/", units.unit_text_edit, name="unit_text_edit"),
+    path("units/<int:unit_pk>/routines/<int:routine_pk>/text/", units.unit_text_edit_moved, name="unit_text_moved"),
     path(
         "units/<int:unit_pk>/milestones/<int:milestone_pk>/",
         units.milestone_progress_edit,

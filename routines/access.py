@@ -151,19 +151,19 @@ def get_routine_for_editing(user, pk):
 
 
 def get_unit_text_for_editing(user, routine_pk, unit_pk):
-    """A unit's text for a unit-specific routine, new and unsaved if not written yet.
+    """A unit's own text for a routine, or its local supplement to a common one; new and unsaved if not written yet.
 
-    404 unless the routine is visible, unit-specific and the unit belongs to
-    its municipality; 403 unless the user is the municipality's advisor or
-    the unit's own leader.
+    The unit as get_unit_for_leader_editing answers it; then 404 unless the
+    routine is of the unit's municipality and takes units' texts; 403 once
+    the plan is approved.
     """
+    unit = get_unit_for_leader_editing(user, unit_pk)
     routine = get_routine_for_user(user, routine_pk)
-    if routine.scope != Routine.Scope.UNIT:
+    if routine.plan.municipality_id != unit.municipality_id or not routine.takes_unit_texts:
         raise Http404
-    unit = get_object_or_404(Unit.objects.filter(municipality=routine.plan.municipality_id), pk=unit_pk)
-    if not can_edit_unit(user, unit):
-        raise PermissionDenied
+    # The units' texts are part of the plan: frozen once it is approved, like the rest of it.
     ensure_draft(routine.plan)
+    # Looked up on every request: if someone wrote the first text meanwhile, saving is a conflict.
     text = UnitRoutineText.objects.filter(routine=routine, unit=unit).first()
     return text or UnitRoutineText(routine=routine, unit=unit)
 

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import router, transaction
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +23,15 @@ from .validators import refuse_identity_numbers, whole_number
 def posted(request):
     """The form data of a POST, or None so that a GET shows an unbound form."""
     return request.POST if request.method == "POST" else None
+
+
+def safe_next_url(request):
+    """The page to return to, from `?next=`, or None: only a path of this site, never another host."""
+    url = request.GET.get("next", "")
+    allowed = url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return url if allowed else None
 
 
 class WholeNumberField(forms.IntegerField):

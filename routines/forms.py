@@ -2,7 +2,7 @@
 
 from django import forms
 from django.forms import inlineformset_factory
-from django.utils.text import slugify
+from django.utils.text import format_lazy, slugify
 from django.utils.translation import gettext_lazy as _
 
 from .editing import FreeTextForm, VersionedModelForm
@@ -164,13 +164,30 @@ LegalReferenceFormSet = inlineformset_factory(
 )
 
 
-class UnitRoutineTextForm(VersionedModelForm):
+FORMATTING_HELP = _(
+    "Formatting: **bold**, *italic*, a line starting with “- ” for a list, a blank line between paragraphs."
+)
+
+
+class UnitTextForm(VersionedModelForm):
+    """The unit's own text for a unit-specific routine."""
+
     class Meta:
         model = UnitRoutineText
         fields = ["body", "status"]
-        widgets = {"body": forms.Textarea(attrs={"rows": 12})}
-        labels = {"body": TEXT_LABEL}
-        help_texts = {"body": _("Simple formatting (Markdown) is allowed.")}
+        labels = {"body": _("Our unit's text"), "status": _("Status")}
+        help_texts = {"body": FORMATTING_HELP}
+        widgets = {"body": forms.Textarea(attrs={"rows": 14}), "status": forms.RadioSelect}
+
+
+class SupplementForm(UnitTextForm):
+    """The unit's local supplement to a common routine, shown under the common text."""
+
+    class Meta(UnitTextForm.Meta):
+        labels = {"body": _("Our local supplement"), "status": _("Status")}
+        help_texts = {
+            "body": format_lazy("{} {}", _("Shown under the common text, never instead of it."), FORMATTING_HELP),
+        }
 
 
 class UnitForm(VersionedModelForm):

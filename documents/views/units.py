@@ -7,17 +7,16 @@ milestone progress; only the unit's leader confirms having read the plan.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from documents.unit_forms import MilestoneProgressForm, SupplementForm, UnitTextForm
+from documents.unit_forms import MilestoneProgressForm
 from documents.unit_obligations import unit_obligations
 from documents.unit_pdf import render_unit_pdf
 from routines.access import (
-    ensure_draft,
     ensure_progress_open,
     get_unit_and_plan_for_user,
     get_unit_for_confirming,
@@ -25,7 +24,7 @@ from routines.access import (
     unit_page_rights,
 )
 from routines.editing import handle_form
-from routines.models import Milestone, MilestoneProgress, Plan, ReadConfirmation, Routine, UnitRoutineText
+from routines.models import Milestone, MilestoneProgress, Plan, ReadConfirmation
 
 
 def unit_page_url(plan, unit, anchor=""):
@@ -61,37 +60,9 @@ def unit_pdf(request, plan_pk, unit_pk):
     return response
 
 
-@login_required
-def unit_text_edit(request, unit_pk, routine_pk):
-    """The unit's own text for a unit-specific routine, or its supplement to a common one."""
-    unit = get_unit_for_leader_editing(request.user, unit_pk)
-    routine = get_object_or_404(
-        Routine.objects.select_related("plan__municipality"), pk=routine_pk, plan__municipality=unit.municipality_id
-    )
-    if not routine.takes_unit_texts:
-        raise Http404
-    # The units' texts are part of the plan: frozen once it is approved, like the rest of it.
-    ensure_draft(routine.plan)
-    # Looked up on every request: if someone wrote the first text meanwhile, saving is a conflict.
-    text = UnitRoutineText.objects.filter(routine=routine, unit=unit).first() or UnitRoutineText(
-        routine=routine, unit=unit
-    )
-    form_class = UnitTextForm if routine.scope == Routine.Scope.UNIT else SupplementForm
-    form = form_class(request.POST or None, instance=text)
-    context = {
-        "plan": routine.plan,
-        "unit": unit,
-        "routine": routine,
-        "cancel_url": unit_page_url(routine.plan, unit, f"routine-{routine.pk}"),
-    }
-    return handle_form(
-        request,
-        form,
-        "documents/unit/unit_text_form.html",
-        context,
-        success_url=context["cancel_url"],
-        success_message=_("The unit's text is saved."),
-    )
+def unit_text_edit_moved(request, unit_pk, routine_pk):
+    """The unit's text is written in routines:routine_unit_text now; old links and bookmarks land there."""
+    return redirect("routines:routine_unit_text", routine_pk=routine_pk, unit_pk=unit_pk, permanent=True)
 
 
 @login_required

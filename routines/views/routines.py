@@ -18,8 +18,15 @@ from routines.access import (
     get_unit_for_editing,
     get_unit_text_for_editing,
 )
-from routines.editing import confirm_delete, handle_form, handle_form_and_formset, move_part, posted
-from routines.forms import LegalReferenceFormSet, RoutineForm, UnitForm, UnitRoutineTextForm
+from routines.editing import (
+    confirm_delete,
+    handle_form,
+    handle_form_and_formset,
+    move_part,
+    posted,
+    safe_next_url,
+)
+from routines.forms import LegalReferenceFormSet, RoutineForm, SupplementForm, UnitForm, UnitTextForm
 from routines.models import Routine, Unit
 from routines.views.parts import list_url, part_delete, part_list
 
@@ -93,12 +100,19 @@ def routine_move(request, pk):
 
 @login_required
 def routine_unit_text(request, routine_pk, unit_pk):
+    """The one editor of a unit's own text for a routine, or of its local supplement to a common one.
+
+    Opened from the routine's page or the unit's page; `next` takes the user
+    back to where they came from.
+    """
     text = get_unit_text_for_editing(request.user, routine_pk, unit_pk)
-    form = UnitRoutineTextForm(posted(request), instance=text)
-    routine_url = reverse("routines:routine_detail", args=[text.routine.pk])
-    context = {"plan": text.routine.plan, "routine": text.routine, "unit": text.unit, "cancel_url": routine_url}
+    routine = text.routine
+    form_class = UnitTextForm if routine.scope == Routine.Scope.UNIT else SupplementForm
+    form = form_class(posted(request), instance=text)
+    back = safe_next_url(request) or reverse("routines:routine_detail", args=[routine.pk])
+    context = {"plan": routine.plan, "routine": routine, "unit": text.unit, "cancel_url": back}
     message = _("The text of %(unit)s is saved.") % {"unit": text.unit}
-    return handle_form(request, form, "routines/unit_text_form.html", context, routine_url, message)
+    return handle_form(request, form, "routines/unit_text_form.html", context, back, message)
 
 
 # Units of a municipality

@@ -80,7 +80,7 @@ def unit_leader_pages():
     return [
         ("unit leader's start", reverse("documents:plan_list"), "Planer", "Planar"),
         ("unit page", reverse("documents:unit_page", args=[plan.pk, unit.pk]), "enheten skriver", "eininga skriv"),
-        ("unit's text form", reverse("documents:unit_text_edit", args=[unit.pk, routine.pk]), "Enhetens", "eininga"),
+        ("unit's text form", reverse("routines:routine_unit_text", args=[routine.pk, unit.pk]), "Enhetens", "eininga"),
         (
             "milestone progress form",
             reverse("documents:milestone_progress_edit", args=[unit.pk, milestone.pk]),

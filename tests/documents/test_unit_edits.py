@@ -1,5 +1,8 @@
 """A unit's own text for a unit-specific routine, and its local supplement to a common routine."""
 
+import html
+from urllib.parse import urlencode
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -26,7 +29,31 @@ def setup():
 
 
 def edit_url(unit, routine):
-    return reverse("documents:unit_text_edit", args=[unit.pk, routine.pk])
+    """The unit text editor as the unit's page links it: back to the routine on that page after saving."""
+    back = unit_page_url(routine.plan, unit) + f"#routine-{routine.pk}"
+    return reverse("routines:routine_unit_text", args=[routine.pk, unit.pk]) + "?" + urlencode({"next": back})
+
+
+def test_the_old_editor_address_moved_permanently(client, setup):
+    client.force_login(leader_of(setup.school))
+    old = reverse("documents:unit_text_moved", args=[setup.school.pk, setup.own.pk])
+    response = client.get(old)
+    assert response.status_code == 301
+    assert response.url == reverse("routines:routine_unit_text", args=[setup.own.pk, setup.school.pk])
+
+
+def test_the_unit_page_links_the_editor_back_to_itself(client, setup):
+    client.force_login(leader_of(setup.school))
+    page = client.get(unit_page_url(setup.plan, setup.school)).text
+    assert html.escape(edit_url(setup.school, setup.own)) in page
+
+
+def test_next_never_leads_to_another_site(client, setup):
+    client.force_login(leader_of(setup.school))
+    url = reverse("routines:routine_unit_text", args=[setup.own.pk, setup.school.pk]) + "?next=https://evil.example/"
+    response = client.post(url, {"body": "Vår rutine", "status": "draft"})
+    assert response.status_code == 302
+    assert response.url == reverse("routines:routine_detail", args=[setup.own.pk])
 
 
 def test_a_unit_leader_writes_their_units_first_text(client, setup):
@@ -51,7 +78,7 @@ def test_a_unit_leader_changes_their_text(client, setup):
     text.refresh_from_db()
     assert (text.body, text.status, text.version) == ("Ny", "done", 2)
     page = client.get(unit_page_url(setup.plan, setup.school)).text
-    assert "The unit&#x27;s text is saved." in page and "Status: Done" in page
+    assert "The text of Nordbyen skole is saved." in page and "Status: Done" in page
 
 
 def test_an_advisor_writes_any_units_text(client, setup):

@@ -132,8 +132,8 @@ def test_routines_with_the_units_text_status_and_supplement(client, setup):
     common = text.split('id="common-routines-heading"')[1].split('id="duties-heading"')[0]
     assert common.index("Felles <strong>tekst</strong>") < common.index("Hos oss ringer vi foreldrene")
     assert "Barnehagens tillegg" not in text
-    edit_supplement = reverse("documents:unit_text_edit", args=[setup.school.pk, setup.common.pk])
-    no_supplement = reverse("documents:unit_text_edit", args=[setup.school.pk, setup.closed.pk])
+    edit_supplement = reverse("routines:routine_unit_text", args=[setup.common.pk, setup.school.pk])
+    no_supplement = reverse("routines:routine_unit_text", args=[setup.closed.pk, setup.school.pk])
     assert edit_supplement in common and no_supplement not in common
 
 
@@ -151,12 +151,13 @@ def test_milestones_with_the_units_progress(client, setup):
 def test_a_reader_sees_the_page_without_edit_links(client, setup):
     text = page(client, make_member(READER, setup.municipality), setup.plan, setup.school)
     assert "Nordbyen skole" in text
-    assert "/text/" not in text and "I have read the plan" not in text
+    editor = reverse("routines:routine_unit_text", args=[setup.own.pk, setup.school.pk])
+    assert editor not in text and "I have read the plan" not in text
 
 
 def test_an_advisor_sees_any_unit_with_edit_links_and_the_overview(client, setup):
     text = page(client, make_member(ADVISOR, setup.municipality), setup.plan, setup.kindergarten)
-    assert reverse("documents:unit_text_edit", args=[setup.kindergarten.pk, setup.own.pk]) in text
+    assert reverse("routines:routine_unit_text", args=[setup.own.pk, setup.kindergarten.pk]) in text
     assert reverse("documents:plan_overview", args=[setup.plan.pk]) in text
 
 
