@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test install install-test messages check clean system-packages-run system-packages-test
+.PHONY: run test test-fast install install-test messages check clean system-packages-run system-packages-test
 
 $(PY):
 	@py=$$(scripts/find-python) || exit 1; \
@@ -37,8 +37,14 @@ run: install
 	$(PY) manage.py load_demo
 	$(PY) manage.py runserver $(HOST)
 
+# Two workers: half of the suite's time is spent waiting on Chromium and the
+# database, so two processes finish well before one even on two cores.
 test: install-test
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
+
+# Everything but the browser tests and the PDF renders, for quick loops.
+test-fast: install-test
+	$(PY) -m pytest -n 2 -m "not browser and not pdf" $(PYTEST_ARGS)
 
 check: install-test
 	$(VENV)/bin/ruff check .

@@ -291,6 +291,11 @@ LOGGING = {
         "stdout": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "json"},
     },
     "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # WeasyPrint logs every layout step at INFO; its warnings still show.
-    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
+    "loggers": {
+        # WeasyPrint logs every layout step at INFO; its warnings still show.
+        "weasyprint.progress": {"level": "WARNING"},
+        # axes logs every login attempt and lockout in its own words; kibs.security
+        # (ops/audit.py) already logs the same events as structured lines.
+        "axes": {"level": "ERROR"},
+    },
 }

@@ -4,7 +4,7 @@ import pytest
 
 from tests.support.browser import accessibility_violations
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
 
 def test_audit_catches_an_input_without_a_label(page):

@@ -14,7 +14,7 @@ from meetings.models import Gathering
 from routines.models import Plan, Routine
 from tests.support.browser import log_in, page_problems
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 User = get_user_model()
 
 

@@ -15,7 +15,7 @@ from routines.models import Plan
 from tests.support.browser import accessibility_violations, log_in
 from tests.support.history import delete
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
 
 @pytest.fixture

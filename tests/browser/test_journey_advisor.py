@@ -13,7 +13,7 @@ from meetings.models import ProgressEntry
 from routines.models import Actor, Plan
 from tests.support.browser import log_in, save_screenshot
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
 
 @pytest.fixture

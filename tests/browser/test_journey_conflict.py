@@ -8,7 +8,7 @@ from django.core.management import call_command
 from routines.models import Actor, Plan
 from tests.support.browser import log_in
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
 
 def open_the_parents(page, plan):

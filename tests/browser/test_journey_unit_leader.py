@@ -12,7 +12,7 @@ from documents import unit_obligations
 from routines.models import MilestoneProgress, Plan, UnitRoutineText
 from tests.support.browser import log_in
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
 ROUTINE = "BTI nivå 2–3: rutiner og ansvarsfordeling"
 

@@ -16,7 +16,7 @@ from django.core.management import call_command
 from meetings.models import ProgressEntry
 from routines.models import Actor, MilestoneProgress, Plan, UnitRoutineText
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
 TAB_LIMIT = 200
 UNIT_ROUTINE = "BTI nivå 2–3: rutiner og ansvarsfordeling"

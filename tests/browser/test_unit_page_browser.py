@@ -8,7 +8,7 @@ from django.core.management import call_command
 from routines.models import MilestoneProgress, Plan, UnitRoutineText
 from tests.support.browser import accessibility_violations, log_in
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
 
 @pytest.fixture

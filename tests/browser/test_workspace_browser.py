@@ -9,7 +9,7 @@ from django.utils import translation
 from routines.models import Actor, Plan, Routine, UnitRoutineText
 from tests.support.browser import accessibility_violations, log_in
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
 
 @pytest.fixture

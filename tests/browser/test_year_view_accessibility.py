@@ -11,7 +11,7 @@ from tests.support.browser import accessibility_violations, log_in
 from tests.support.factories import make_member, make_municipality, make_plan, make_unit
 from tests.support.year_plan import make_year_plan
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
 
 @pytest.fixture

@@ -27,6 +27,7 @@ def test_a_calendar_feed_is_in_the_plans_language(client, language, label):
     assert label in str(event["DESCRIPTION"])
 
 
+@pytest.mark.pdf
 def test_a_nynorsk_plans_pdf_is_in_nynorsk_whatever_the_readers_language(client):
     plan = make_plan(language="nn", title="Rutinebeskriving")
     make_actor(plan, name="Rektor", duties=["Leier SKUT"])

@@ -13,7 +13,7 @@ from documents.management.commands import render_pdfs
 from routines.models import Plan, Routine
 from tests.support.factories import make_municipality, make_plan, make_routine, make_unit, make_unit_text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.pdf]
 
 
 def watch(*args):

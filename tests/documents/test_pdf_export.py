@@ -14,7 +14,7 @@ import pytest
 import weasyprint
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -31,7 +31,7 @@ from tests.support.factories import (
 )
 from tests.support.sample_plan import ACTORS, ARENAS, ENTRIES, MILESTONES, ROUTINES, build_sample_plan
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.pdf]
 
 
 @pytest.fixture(autouse=True)
@@ -88,13 +88,19 @@ def structure_tags(reader):
     return tags
 
 
-@pytest.fixture
-def demo_plan():
-    return build_sample_plan()
+@pytest.fixture(scope="module")
+def sample_pdf(django_db_setup, django_db_blocker):
+    """The sample plan rendered once for the module's read-only checks; its rows are rolled back."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        plan = build_sample_plan()
+        rendered = render(plan)
+        title = f"{plan.title} 2023/2024 – {plan.municipality.name}"
+        transaction.set_rollback(True)
+    return rendered, title
 
 
-def test_the_demo_plan_prints_every_part(demo_plan):
-    reader, pages = read(render(demo_plan))
+def test_the_demo_plan_prints_every_part(sample_pdf):
+    reader, pages = read(sample_pdf[0])
     text = squash("\n".join(pages))
 
     for name, role, duties in ACTORS:
@@ -117,8 +123,8 @@ def test_the_demo_plan_prints_every_part(demo_plan):
     assert f"side {len(pages)} av {len(pages)}" in pages[-1]
 
 
-def test_every_progress_entry_with_its_derived_weekday(demo_plan):
-    _, pages = read(render(demo_plan))
+def test_every_progress_entry_with_its_derived_weekday(sample_pdf):
+    _, pages = read(sample_pdf[0])
     text = squash("\n".join(pages))
     for _starts, _ends, _from, _to, _comment, content, _numbers, _group in ENTRIES:
         assert squash(content.split("\n")[0]) in text, content
@@ -133,8 +139,8 @@ def test_every_progress_entry_with_its_derived_weekday(demo_plan):
     assert text.index(squash("August 2023")) < text.index(squash("Juni 2024"))
 
 
-def test_table_of_contents_outline_and_metadata(demo_plan):
-    reader, pages = read(render(demo_plan))
+def test_table_of_contents_outline_and_metadata(sample_pdf):
+    reader, pages = read(sample_pdf[0])
     toc = squash(pages[1])
     chapters = [
         "Innledning",
@@ -159,12 +165,12 @@ def test_table_of_contents_outline_and_metadata(demo_plan):
     for title, *_ in ROUTINES:
         assert title in titles  # each routine is a second-level bookmark
 
-    assert reader.metadata.title == f"{demo_plan.title} 2023/2024 – {demo_plan.municipality.name}"
+    assert reader.metadata.title == sample_pdf[1]
     assert reader.trailer["/Root"]["/Lang"] == "nb"
 
 
-def test_accessible_structure(demo_plan):
-    reader, _ = read(render(demo_plan))
+def test_accessible_structure(sample_pdf):
+    reader, _ = read(sample_pdf[0])
     root = reader.trailer["/Root"]
     assert root["/MarkInfo"]["/Marked"] is True or root["/MarkInfo"]["/Marked"] == pypdf.generic.BooleanObject(True)
     assert root["/ViewerPreferences"]["/DisplayDocTitle"]

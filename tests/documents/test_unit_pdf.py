@@ -17,7 +17,7 @@ from tests.support.units import (
     unit_test_settings,  # noqa: F401  (an autouse fixture)
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.pdf]
 
 
 def pdf_url(plan, unit):

@@ -276,6 +276,7 @@ def test_demo_gathering_is_loaded_verbatim_and_idempotently():
     ]
 
 
+@pytest.mark.pdf
 def test_programme_pdf(client):
     call_command("load_demo_gatherings", stdout=io.StringIO())
     gathering = Gathering.objects.get()

@@ -88,7 +88,7 @@ def test_access_to_another_municipality_is_logged(caplog):
 
 
 @pytest.mark.django_db
-@override_settings(ROOT_URLCONF="probe_urls")
+@override_settings(ROOT_URLCONF="tests.support.probe_urls")
 def test_server_error_is_logged_with_traceback_not_shown(caplog):
     response = Client(raise_request_exception=False).get("/probe/boom/")
     assert "secret detail" not in response.text

@@ -60,7 +60,7 @@ def test_every_named_url_sends_the_security_headers(who):
 
 
 @production_hsts
-@override_settings(ROOT_URLCONF="probe_urls")
+@override_settings(ROOT_URLCONF="tests.support.probe_urls")
 @pytest.mark.parametrize(
     "url, status",
     [
@@ -78,7 +78,7 @@ def test_errors_files_and_static_files_send_the_security_headers(url, status):
     assert missing_headers(response) == []
 
 
-@override_settings(ROOT_URLCONF="probe_urls")
+@override_settings(ROOT_URLCONF="tests.support.probe_urls")
 def test_500_page_shows_no_detail():
     response = Client(raise_request_exception=False).get("/probe/boom/")
     assert response.status_code == 500
