@@ -9,6 +9,8 @@ depends on this one; they are reached through the related managers of Plan
 only, so this module never imports meetings.
 """
 
+import json
+
 from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
@@ -28,6 +30,7 @@ __all__ = [
     "FORMAT_VERSION",
     "PlanFileError",
     "Problem",
+    "dumps",
     "export_municipality",
     "import_document",
     "plan_from_dict",
@@ -40,6 +43,11 @@ FORMAT_VERSION = 1
 
 
 # Export --------------------------------------------------------------------
+
+
+def dumps(doc):
+    # Readable, diffable and with Norwegian letters as they are.
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
 def export_municipality(municipality, school_year=None):

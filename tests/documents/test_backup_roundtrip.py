@@ -1,4 +1,4 @@
-"""The backup: `export_plan --all -o dir/`, then `import_plan dir/` into an empty database.
+"""The plan files' round trip: `export_plan --all -o dir/`, then `import_plan dir/` into an empty database.
 
 test_plan_import.py checks the round trip with small files; this one takes
 what a real installation holds: the demo municipality, a municipality with an

@@ -1,16 +1,10 @@
-import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from documents.planfile import export_municipality
+from documents.planfile import dumps, export_municipality
 from routines.models import Municipality
-
-
-def dumps(doc):
-    # Readable, diffable and with Norwegian letters as they are.
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
 class Command(BaseCommand):

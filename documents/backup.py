@@ -1,0 +1,283 @@
+"""The file backup: every table a municipality would miss, as JSON files in a folder.
+
+The format is documented in docs/backup.md. The tables come from the app
+registry, so a new model is backed up without touching this module; only
+the tables in EXCLUDED are left out, each for a stated reason.
+
+Rows keep their primary keys: a restore goes into an empty database, so
+nothing can collide, and kept ids keep everything that refers to a row by
+number valid without knowing about it: history rows of deleted objects, the
+admin log's object ids, and bookmarked addresses. The only rows the target
+database makes itself are content types and permissions (migrate creates
+them, with ids of its own), so references to those are written with their
+natural keys beside the backup and mapped back on restore.
+"""
+
+import datetime
+import hashlib
+import json
+import os
+from graphlib import TopologicalSorter
+from pathlib import Path
+
+from django.apps import apps
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core import serializers
+from django.core.management.color import no_style
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connection, transaction
+from django.db.migrations.recorder import MigrationRecorder
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from documents.planfile import dumps, export_municipality
+from routines.models import Municipality
+
+FORMAT = "kibs-backup"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+REFERENCES = "references.json"
+
+# Left out on purpose. Everything else in the app registry is backed up.
+EXCLUDED = {
+    # Logins in progress: everyone logs in again after a restore.
+    "sessions.session",
+    # Failed logins and lockouts: throttling state, not the municipality's data.
+    "axes.accessattempt",
+    "axes.accessattemptexpiration",
+    "axes.accessfailurelog",
+    "axes.accesslog",
+    # Made by migrate in every database; references to them travel as natural
+    # keys in references.json.
+    "contenttypes.contenttype",
+    "auth.permission",
+}
+# Not tables, so not in the registry, and not in the backup either: the PDF
+# store (PDF_STORE_DIR, rendered again on demand) and the cache.
+
+
+class BackupError(Exception):
+    pass
+
+
+class ExactEncoder(DjangoJSONEncoder):
+    # Django's encoder cuts times to milliseconds; a backup keeps what is stored.
+    def default(self, o):
+        if isinstance(o, (datetime.datetime, datetime.time)):
+            return o.isoformat()
+        return super().default(o)
+
+
+def backed_up_models():
+    """Every model whose table the backup holds, each after the models it refers to."""
+    models = {
+        model._meta.label_lower: model
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.label_lower not in EXCLUDED and model._meta.managed and not model._meta.proxy
+    }
+    graph = {
+        label: {
+            field.related_model._meta.label_lower
+            for field in model._meta.concrete_fields
+            if field.is_relation and field.related_model._meta.label_lower in models
+        }
+        - {label}
+        for label, model in models.items()
+    }
+    # Sorted first so the order, and with it the manifest, is the same every time.
+    return [models[label] for label in TopologicalSorter(dict(sorted(graph.items()))).static_order()]
+
+
+def table_file(model):
+    return f"tables/{model._meta.label_lower}.json"
+
+
+def _own_fields(model):
+    # Many-to-many links are tables of their own (the auto-created "through"
+    # models), written and restored as plain rows: setting them through the
+    # relation would make django-simple-history record changes nobody made.
+    return [field.name for field in model._meta.concrete_fields if not field.primary_key]
+
+
+def _private_file(path, text):
+    # Password hashes are in here: only the owner may read the files.
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    os.chmod(path, 0o600)
+
+
+def _checksum(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _applied_migrations():
+    return sorted(f"{app}.{name}" for app, name in MigrationRecorder(connection).applied_migrations())
+
+
+def _references():
+    return {
+        "contenttypes.contenttype": {
+            str(pk): [app_label, model]
+            for pk, app_label, model in ContentType.objects.values_list("pk", "app_label", "model")
+        },
+        "auth.permission": {
+            str(pk): [app_label, model, codename]
+            for pk, app_label, model, codename in Permission.objects.values_list(
+                "pk", "content_type__app_label", "content_type__model", "codename"
+            )
+        },
+    }
+
+
+def write_backup(directory):
+    """Write the backup into directory (created, must be empty); returns the manifest."""
+    directory = Path(directory)
+    if directory.exists() and any(directory.iterdir()):
+        raise BackupError(_("The backup directory %(path)s is not empty.") % {"path": directory})
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(directory, 0o700)
+    files = {}
+    # One snapshot: every table as of the same moment.
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        tables = []
+        for model in backed_up_models():
+            rows = model._base_manager.order_by("pk")
+            name = table_file(model)
+            text = serializers.serialize("json", rows.iterator(), fields=_own_fields(model), indent=1, cls=ExactEncoder)
+            _private_file(directory / name, text + "\n")
+            tables.append({"model": model._meta.label_lower, "file": name, "rows": rows.count()})
+        _private_file(directory / REFERENCES, dumps(_references()))
+        plans = []
+        for municipality in Municipality.objects.order_by("slug"):
+            name = f"plans/{municipality.slug}.json"
+            _private_file(directory / name, dumps(export_municipality(municipality)))
+            plans.append(name)
+        migrations = _applied_migrations()
+    for name in [table["file"] for table in tables] + [REFERENCES, *plans]:
+        files[name] = _checksum(directory / name)
+    manifest = {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "created": timezone.now().isoformat(timespec="seconds"),
+        "migrations": migrations,
+        "tables": tables,
+        "plan_files": plans,
+        "sha256": files,
+    }
+    _private_file(directory / MANIFEST, dumps(manifest))
+    return manifest
+
+
+def read_manifest(directory):
+    directory = Path(directory)
+    try:
+        manifest = json.loads((directory / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise BackupError(
+            _("%(path)s is not a KIBS backup: no readable manifest.json.") % {"path": directory}
+        ) from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise BackupError(_("%(path)s is not a KIBS backup: no readable manifest.json.") % {"path": directory})
+    if manifest.get("version") != FORMAT_VERSION:
+        raise BackupError(
+            _("The backup has format version %(found)s; this KIBS reads version %(known)s.")
+            % {"found": manifest.get("version"), "known": FORMAT_VERSION}
+        )
+    for name, digest in manifest["sha256"].items():
+        path = directory / name
+        if not path.is_file() or _checksum(path) != digest:
+            raise BackupError(_("%(file)s is missing or damaged (its checksum differs).") % {"file": name})
+    return manifest
+
+
+def _non_empty_tables():
+    return [model._meta.label_lower for model in backed_up_models() if model._base_manager.exists()]
+
+
+def _check_target(manifest):
+    if manifest["migrations"] != _applied_migrations():
+        raise BackupError(
+            _(
+                "The backup was made with another version of KIBS (its database migrations differ). "
+                "Restore it with the version that made it, then upgrade."
+            )
+        )
+    filled = _non_empty_tables()
+    if filled:
+        raise BackupError(
+            _("The database is not empty (%(tables)s): restore only into a newly migrated, empty database.")
+            % {"tables": ", ".join(filled)}
+        )
+
+
+def _reference_maps(directory):
+    references = json.loads((directory / REFERENCES).read_text(encoding="utf-8"))
+    here_types = {
+        (app_label, model): pk for pk, app_label, model in ContentType.objects.values_list("pk", "app_label", "model")
+    }
+    here_permissions = {
+        (app_label, model, codename): pk
+        for pk, app_label, model, codename in Permission.objects.values_list(
+            "pk", "content_type__app_label", "content_type__model", "codename"
+        )
+    }
+
+    def mapping(saved, here):
+        result = {}
+        for old, key in saved.items():
+            if tuple(key) not in here:
+                raise BackupError(_("%(key)s does not exist in this installation.") % {"key": ".".join(key)})
+            result[int(old)] = here[tuple(key)]
+        return result
+
+    return {
+        ContentType: mapping(references["contenttypes.contenttype"], here_types),
+        Permission: mapping(references["auth.permission"], here_permissions),
+    }
+
+
+def _remapped(model, objects, maps):
+    fields = [
+        (field.name, maps[field.related_model])
+        for field in model._meta.concrete_fields
+        if field.is_relation and field.related_model in maps
+    ]
+    for obj in objects:
+        for name, mapping in fields:
+            if obj["fields"].get(name) is not None:
+                obj["fields"][name] = mapping[obj["fields"][name]]
+    return objects
+
+
+def restore_backup(directory):
+    """Restore a backup into an empty database, all or nothing; returns the number of rows."""
+    directory = Path(directory)
+    manifest = read_manifest(directory)
+    models = {model._meta.label_lower: model for model in backed_up_models()}
+    saved = {table["model"] for table in manifest["tables"]}
+    if saved != set(models):
+        raise BackupError(
+            _("The backup holds other tables than this KIBS has: %(tables)s.")
+            % {"tables": ", ".join(sorted(saved ^ set(models)))}
+        )
+    count = 0
+    with transaction.atomic():
+        _check_target(manifest)
+        maps = _reference_maps(directory)
+        for table in manifest["tables"]:
+            model = models[table["model"]]
+            objects = json.loads((directory / table["file"]).read_text(encoding="utf-8"))
+            for restored in serializers.deserialize("python", _remapped(model, objects, maps)):
+                restored.save()
+                count += 1
+        # Rows came with their ids: new rows must get ids after them.
+        with connection.cursor() as cursor:
+            for statement in connection.ops.sequence_reset_sql(no_style(), list(models.values())):
+                cursor.execute(statement)
+    return count
