@@ -25,8 +25,9 @@ from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.core.management.color import no_style
+from django.core.serializers.base import DeserializationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -273,9 +274,15 @@ def restore_backup(directory):
         for table in manifest["tables"]:
             model = models[table["model"]]
             objects = json.loads((directory / table["file"]).read_text(encoding="utf-8"))
-            for restored in serializers.deserialize("python", _remapped(model, objects, maps)):
-                restored.save()
-                count += 1
+            try:
+                for restored in serializers.deserialize("python", _remapped(model, objects, maps)):
+                    restored.save()
+                    count += 1
+            except (DeserializationError, DatabaseError, KeyError, TypeError) as error:
+                # A file whose checksum fits but whose rows do not: written by hand, or by a bug.
+                raise BackupError(
+                    _("%(file)s could not be restored: %(error)s") % {"file": table["file"], "error": error}
+                ) from error
         # Rows came with their ids: new rows must get ids after them.
         with connection.cursor() as cursor:
             for statement in connection.ops.sequence_reset_sql(no_style(), list(models.values())):

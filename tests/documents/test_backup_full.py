@@ -3,11 +3,14 @@
 The data set touches every backed-up table (the test says which one it missed),
 and every row of every table must come back unchanged. The table list is the
 app registry's, so a new model is in the comparison, and in the backup, the
-day it is added. PostgreSQL only: the production database, with its triggers.
+day it is added. CI runs it on PostgreSQL, the production database, whose
+triggers check the restored rows too; it runs on SQLite as well.
 """
 
 import datetime
+import hashlib
 import io
+import json
 import stat
 
 import pytest
@@ -15,19 +18,15 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
-from django.db import connection
 
 from accounts.models import Profile
 from documents.backup import EXCLUDED, backed_up_models
 from documents.services import approve_plan, start_revision
 from meetings.models import FeedToken, Gathering, PreworkNote, WorkGroup
 from routines.models import MilestoneProgress, Municipality, Plan, ReadConfirmation, Routine, Unit
-from tests.support.factories import make_member, make_unit_text, make_user
+from tests.support.factories import make_member, make_plan, make_unit_text, make_user
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="the production database, with its triggers"),
-]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def build_installation():
@@ -143,5 +142,36 @@ def test_restore_refuses_a_damaged_backup_and_changes_nothing(tmp_path):
     users = tmp_path / "backup" / "tables" / "auth.user.json"
     users.write_text(users.read_text().replace("noen", "annen"))
     with pytest.raises(CommandError, match=r"^tables/auth\.user\.json "):
+        call_command("restore", str(tmp_path / "backup"), stdout=io.StringIO())
+    assert not any(every_row().values())
+
+
+def test_backup_refuses_a_directory_that_is_not_empty(tmp_path):
+    (tmp_path / "backup").mkdir()
+    (tmp_path / "backup" / "old.json").write_text("{}")
+    with pytest.raises(CommandError, match="backup"):
+        call_command("backup", "-o", str(tmp_path / "backup"), stdout=io.StringIO())
+    assert [path.name for path in (tmp_path / "backup").iterdir()] == ["old.json"]
+
+
+def test_restore_refuses_a_directory_that_is_no_backup(tmp_path):
+    with pytest.raises(CommandError, match="manifest.json"):
+        call_command("restore", str(tmp_path), stdout=io.StringIO())
+
+
+def test_a_row_that_cannot_be_restored_leaves_the_database_empty(tmp_path):
+    make_plan(title="Planen")
+    call_command("backup", "-o", str(tmp_path / "backup"), stdout=io.StringIO())
+    call_command("flush", interactive=False, verbosity=0)
+    plans = tmp_path / "backup" / "tables" / "routines.plan.json"
+    rows = json.loads(plans.read_text())
+    rows[0]["fields"]["school_year"] = "neste år"
+    plans.write_text(json.dumps(rows))
+    manifest_file = tmp_path / "backup" / "manifest.json"
+    manifest = json.loads(manifest_file.read_text())
+    # The checksum fits: the file was changed on purpose, not damaged.
+    manifest["sha256"]["tables/routines.plan.json"] = hashlib.sha256(plans.read_bytes()).hexdigest()
+    manifest_file.write_text(json.dumps(manifest))
+    with pytest.raises(CommandError, match=r"^tables/routines\.plan\.json "):
         call_command("restore", str(tmp_path / "backup"), stdout=io.StringIO())
     assert not any(every_row().values())
