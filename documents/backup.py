@@ -141,9 +141,11 @@ def write_backup(directory):
     directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     os.chmod(directory, 0o700)
     files = {}
-    # One snapshot: every table as of the same moment.
+    # One snapshot: every table as of the same moment. Inside a caller's
+    # transaction that is the caller's snapshot, and the level cannot be set.
+    snapshot = connection.vendor == "postgresql" and not connection.in_atomic_block
     with transaction.atomic():
-        if connection.vendor == "postgresql":
+        if snapshot:
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         tables = []

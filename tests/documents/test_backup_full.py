@@ -175,3 +175,10 @@ def test_a_row_that_cannot_be_restored_leaves_the_database_empty(tmp_path):
     with pytest.raises(CommandError, match=r"^tables/routines\.plan\.json "):
         call_command("restore", str(tmp_path / "backup"), stdout=io.StringIO())
     assert not any(every_row().values())
+
+
+@pytest.mark.django_db(transaction=False)
+def test_a_backup_can_be_written_inside_a_transaction(tmp_path):
+    make_user(username="noen")
+    call_command("backup", "-o", str(tmp_path / "backup"), stdout=io.StringIO())
+    assert "noen" in (tmp_path / "backup" / "tables" / "auth.user.json").read_text()
