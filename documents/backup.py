@@ -232,12 +232,9 @@ def _reference_maps(directory):
     }
 
     def mapping(saved, here):
-        result = {}
-        for old, key in saved.items():
-            if tuple(key) not in here:
-                raise BackupError(_("%(key)s does not exist in this installation.") % {"key": ".".join(key)})
-            result[int(old)] = here[tuple(key)]
-        return result
+        # Stale content types (of models deleted long ago) may be missing here;
+        # only a row that refers to one is a problem.
+        return {int(old): (here.get(tuple(key)), ".".join(key)) for old, key in saved.items()}
 
     return {
         ContentType: mapping(references["contenttypes.contenttype"], here_types),
@@ -254,7 +251,10 @@ def _remapped(model, objects, maps):
     for obj in objects:
         for name, mapping in fields:
             if obj["fields"].get(name) is not None:
-                obj["fields"][name] = mapping[obj["fields"][name]]
+                here, key = mapping[obj["fields"][name]]
+                if here is None:
+                    raise BackupError(_("%(key)s does not exist in this installation.") % {"key": key})
+                obj["fields"][name] = here
     return objects
 
 
@@ -264,14 +264,14 @@ def restore_backup(directory):
     manifest = read_manifest(directory)
     models = {model._meta.label_lower: model for model in backed_up_models()}
     saved = {table["model"] for table in manifest["tables"]}
-    if saved != set(models):
-        raise BackupError(
-            _("The backup holds other tables than this KIBS has: %(tables)s.")
-            % {"tables": ", ".join(sorted(saved ^ set(models)))}
-        )
     count = 0
     with transaction.atomic():
         _check_target(manifest)
+        if saved != set(models):
+            raise BackupError(
+                _("The backup holds other tables than this KIBS has: %(tables)s.")
+                % {"tables": ", ".join(sorted(saved ^ set(models)))}
+            )
         maps = _reference_maps(directory)
         for table in manifest["tables"]:
             model = models[table["model"]]

@@ -15,7 +15,7 @@ import stat
 
 import pytest
 from django.contrib.admin.models import CHANGE, LogEntry
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group, Permission, User
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
 
@@ -182,3 +182,12 @@ def test_a_backup_can_be_written_inside_a_transaction(tmp_path):
     make_user(username="noen")
     call_command("backup", "-o", str(tmp_path / "backup"), stdout=io.StringIO())
     assert "noen" in (tmp_path / "backup" / "tables" / "auth.user.json").read_text()
+
+
+def test_a_content_type_of_a_model_long_gone_does_not_stop_a_restore(tmp_path):
+    make_user(username="noen")
+    ContentType.objects.create(app_label="gammel", model="borte")
+    call_command("backup", "-o", str(tmp_path / "backup"), stdout=io.StringIO())
+    call_command("flush", interactive=False, verbosity=0)
+    call_command("restore", str(tmp_path / "backup"), stdout=io.StringIO())
+    assert [user.username for user in User.objects.all()] == ["noen"]
