@@ -116,6 +116,10 @@ class Row:
     continued: bool  # started in an earlier month
 
     @property
+    def headline(self):
+        return headline(self.entry)
+
+    @property
     def whole_months(self):
         """A period from the first of a month to the last of a month («I løpet av september – november»)."""
         entry = self.entry

@@ -155,27 +155,20 @@ def target_group_move(request, pk):
 # Progress-plan entries
 
 
-def _entry_list_url(plan):
-    return reverse("meetings:entry_list", args=[plan.pk])
+def _progress_plan_url(plan):
+    return reverse("meetings:progress_months", args=[plan.pk])
 
 
-@login_required
-@require_safe
-def entry_list(request, plan_pk):
-    plan = get_plan_for_user(request.user, plan_pk)
-    context = {
-        "plan": plan,
-        "can_edit": can_edit_plan(request.user, plan),
-        "entries": plan.progress_entries.for_progress_list(),
-    }
-    return render(request, "meetings/entry_list.html", context)
+def entry_list_moved(request, plan_pk):
+    """The progress plan is read and edited month by month now; old links and bookmarks land there."""
+    return redirect("meetings:progress_months", pk=plan_pk, permanent=True)
 
 
 @login_required
 def entry_create(request, plan_pk):
     plan = get_plan_for_editing(request.user, plan_pk)
     form = ProgressEntryForm(_posted(request), instance=ProgressEntry(plan=plan))
-    list_url = _entry_list_url(plan)
+    list_url = _progress_plan_url(plan)
     context = {"plan": plan, "title": _("New progress-plan entry"), "cancel_url": list_url}
     return handle_form(request, form, FORM_TEMPLATE, context, list_url, _("The entry was added."))
 
@@ -184,7 +177,7 @@ def entry_create(request, plan_pk):
 def entry_edit(request, pk):
     entry = get_entry_for_editing(request.user, pk)
     form = ProgressEntryForm(_posted(request), instance=entry)
-    list_url = _entry_list_url(entry.plan)
+    list_url = _progress_plan_url(entry.plan)
     context = {"plan": entry.plan, "title": _("Edit progress-plan entry"), "cancel_url": list_url}
     return handle_form(request, form, FORM_TEMPLATE, context, list_url, _("The entry was saved."))
 
@@ -192,7 +185,7 @@ def entry_edit(request, pk):
 @login_required
 def entry_delete(request, pk):
     entry = get_entry_for_editing(request.user, pk)
-    list_url = _entry_list_url(entry.plan)
+    list_url = _progress_plan_url(entry.plan)
     return confirm_delete(
         request,
         entry,

@@ -1,4 +1,4 @@
-"""The progress plan month by month, and the year wheel (page and SVG download)."""
+"""The progress plan page (month by month, with filters), and the year wheel (page and SVG download)."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, HttpResponseBadRequest
@@ -8,7 +8,7 @@ from django.utils.text import slugify
 
 from meetings.progress import filtered_entries, months_of
 from meetings.wheel import render_year_wheel_svg
-from routines.access import get_plan_for_user
+from routines.access import can_edit_plan, get_plan_for_user
 
 
 def _filtered_context(request, plan):
@@ -25,8 +25,10 @@ def _filtered_context(request, plan):
 
 @login_required
 def progress_months(request, pk):
+    """The progress plan: read month by month with filters, and edited here by those who may."""
     plan = get_plan_for_user(request.user, pk)
     context, status = _filtered_context(request, plan)
+    context["can_edit"] = can_edit_plan(request.user, plan)
     return render(request, "meetings/progress_months.html", context, status=status)
 
 

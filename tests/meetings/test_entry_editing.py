@@ -22,7 +22,6 @@ pytestmark = pytest.mark.django_db
 
 ADVISOR = Membership.Role.ADVISOR
 CASES = [case for case in MEETINGS_ISOLATION_CASES if case[0].startswith("meetings:entry_")]
-CHANGE_CASES = [case for case in CASES if case[0] != "meetings:entry_list"]
 
 
 def entry_data(**changes):
@@ -68,7 +67,7 @@ def test_entry_in_october_linked_to_milestones_2_and_3(advisor_client, plan):
     )
     response = advisor_client.post(reverse("meetings:entry_create", args=[plan.pk]), data)
     assert response.status_code == 302
-    assert response.url == reverse("meetings:entry_list", args=[plan.pk])
+    assert response.url == reverse("meetings:progress_months", args=[plan.pk])
     entry = ProgressEntry.objects.get(plan=plan)
     assert entry.starts_on == datetime.date(2023, 10, 12)
     assert (entry.starts_at, entry.ends_at) == (datetime.time(12, 0), datetime.time(15, 30))
@@ -188,13 +187,13 @@ def test_list_groups_by_month_from_august_with_weekdays_from_the_date(client, pl
         content="Foreldremøter der inkluderende praksis er tema",
     )
     client.force_login(make_member(Membership.Role.READER, plan.municipality))
-    url = reverse("meetings:entry_list", args=[plan.pk])
+    url = reverse("meetings:progress_months", args=[plan.pk])
     text = strip_tags(client.get(url).text)
     months = ["August 2023", "September 2023", "Oktober 2023", "Juni 2024"]
     assert sorted(months, key=text.index) == months
     assert "Torsdag 26." in text  # the seed's typed «Tirs. 26.» was wrong: it is a Thursday
     assert "Mandag 14." in text
-    assert "1. september – 30. november" in text
+    assert "I løpet av september – november" in text
     assert "Thursday 26." in strip_tags(client.get(url, HTTP_ACCEPT_LANGUAGE="en").text)
 
 
@@ -210,7 +209,7 @@ def test_list_shows_target_groups_milestones_arena_and_times(client, plan):
     entry.target_groups.add(make_target_group(plan, name="Pedagogiske ledere"))
     entry.milestones.add(make_milestone(plan, number=2), make_milestone(plan, number=4))
     client.force_login(make_member(Membership.Role.READER, plan.municipality))
-    text = client.get(reverse("meetings:entry_list", args=[plan.pk])).text
+    text = client.get(reverse("meetings:progress_months", args=[plan.pk])).text
     assert "Pedagogiske ledere" in text
     assert "2, 4" in text
     assert "TOPS-nettverk" in text
@@ -219,10 +218,28 @@ def test_list_shows_target_groups_milestones_arena_and_times(client, plan):
     assert reverse("meetings:entry_edit", args=[entry.pk]) not in text  # readers get no edit buttons
 
 
+def test_the_progress_plan_page_offers_editing_to_those_who_may(client, plan):
+    entry = make_entry(plan, content="Skoleledermøte")
+    client.force_login(make_member(ADVISOR, plan.municipality))
+    text = client.get(reverse("meetings:progress_months", args=[plan.pk])).text
+    for name in ["meetings:entry_edit", "meetings:entry_delete"]:
+        assert reverse(name, args=[entry.pk]) in text
+    assert reverse("meetings:entry_create", args=[plan.pk]) in text
+    client.force_login(make_member(Membership.Role.READER, plan.municipality))
+    text = client.get(reverse("meetings:progress_months", args=[plan.pk])).text
+    assert "Skoleledermøte" in text and reverse("meetings:entry_create", args=[plan.pk]) not in text
+
+
+def test_the_old_list_address_moved_permanently(client, plan):
+    response = client.get(reverse("meetings:entry_list_moved", args=[plan.pk]))
+    assert response.status_code == 301
+    assert response.url == reverse("meetings:progress_months", args=[plan.pk])
+
+
 def test_stored_script_is_rendered_inert(client, plan):
     make_entry(plan, content='<script>alert("x")</script>\n\n<img src=x onerror="alert(1)">', comment="<b>kl. 9</b>")
     client.force_login(make_member(Membership.Role.READER, plan.municipality))
-    text = client.get(reverse("meetings:entry_list", args=[plan.pk])).text
+    text = client.get(reverse("meetings:progress_months", args=[plan.pk])).text
     assert "<script>alert" not in text
     assert "<img" not in text
     assert "<b>kl. 9</b>" not in text
@@ -243,12 +260,11 @@ def test_another_municipalitys_advisor_gets_404(client, plan, url_name, kwargs_f
     stored = list(ProgressEntry.objects.values_list("pk", "content", "version"))
     client.force_login(make_member(ADVISOR, make_municipality()))
     assert client.get(url).status_code == 404
-    if not url_name.endswith("_list"):  # lists are GET only
-        assert client.post(url, entry_data(content="Innbrudd")).status_code == 404
+    assert client.post(url, entry_data(content="Innbrudd")).status_code == 404
     assert list(ProgressEntry.objects.values_list("pk", "content", "version")) == stored
 
 
-@pytest.mark.parametrize("url_name, kwargs_for", CHANGE_CASES)
+@pytest.mark.parametrize("url_name, kwargs_for", CASES)
 def test_read_only_users_get_403_on_changes(client, plan, url_name, kwargs_for):
     url = reverse(url_name, kwargs=kwargs_for(plan))
     stored = list(ProgressEntry.objects.values_list("pk", "content", "version"))
@@ -261,7 +277,7 @@ def test_read_only_users_get_403_on_changes(client, plan, url_name, kwargs_for):
         client.force_login(user)
         assert client.post(url, entry_data(content="Endret")).status_code == 403
         assert client.get(url).status_code == 403
-        assert client.get(reverse("meetings:entry_list", args=[plan.pk])).status_code == 200
+        assert client.get(reverse("meetings:progress_months", args=[plan.pk])).status_code == 200
     assert list(ProgressEntry.objects.values_list("pk", "content", "version")) == stored
 
 
@@ -275,6 +291,7 @@ def test_list_runs_a_fixed_number_of_queries(client, plan, django_assert_max_num
         entry = make_entry(plan, starts_on=datetime.date(2023, 8, 1) + datetime.timedelta(days=10 * n), arena=arena)
         entry.target_groups.add(*target_groups[: n % 3 + 1])
         entry.milestones.add(*milestones[: n % 4 + 1])
-    with django_assert_max_num_queries(7):
-        response = client.get(reverse("meetings:entry_list", args=[plan.pk]))
+    # Session, user, plan, entries, their groups and milestones, the edit right, the filters' four lists.
+    with django_assert_max_num_queries(11):
+        response = client.get(reverse("meetings:progress_months", args=[plan.pk]))
     assert response.text.count('<tr id="entry-') == size

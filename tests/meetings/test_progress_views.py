@@ -207,7 +207,7 @@ def test_wheel_page_has_the_wheel_and_its_text_alternative(reader_client, year):
     assert response.status_code == 200
     text = response.text
     assert text.count('class="entry-mark') == 2
-    assert "progress-month" in text  # the month list
+    assert "year-wheel-text" in text and "progress-month" not in text  # what the wheel marks, not the whole list
     assert f"year-wheel.svg?target_group={year.sut_bug.pk}" in text
 
 

@@ -36,7 +36,6 @@ MEETINGS_ISOLATION_CASES = [
     ("meetings:target_group_edit", _target_group),
     ("meetings:target_group_delete", _target_group),
     ("meetings:target_group_move", _target_group),
-    ("meetings:entry_list", _plan),
     ("meetings:entry_create", _plan),
     ("meetings:entry_edit", _entry),
     ("meetings:entry_delete", _entry),

@@ -19,6 +19,8 @@ NOT_OBJECT_URLS = [
     "meetings:gathering_list",
     "documents:region_plans",
     "documents:compare_plans",
+    # A permanent redirect to meetings:progress_months, which looks the plan up.
+    "meetings:entry_list_moved",
 ]
 
 
