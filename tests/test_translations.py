@@ -107,3 +107,12 @@ def test_weekday_and_month_names_come_from_django(language, expected):
     with translation.override(language):
         rendered = Template('{{ day|date:"l j. F Y" }}').render(Context({"day": datetime.date(2023, 8, 14)}))
     assert rendered == expected
+
+
+@pytest.mark.parametrize("language, expected", [("nb", "- Velg et alternativ -"), ("nn", "- Vel eit alternativ -")])
+def test_the_empty_choice_of_a_select_box_is_norwegian(language, expected):
+    # Django 6.1's own label for it has no Norwegian translation; the project's catalogue gives one.
+    from django.db.models.fields import BLANK_CHOICE_LABEL
+
+    with translation.override(language):
+        assert str(BLANK_CHOICE_LABEL) == expected
