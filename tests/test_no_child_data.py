@@ -14,7 +14,7 @@ from django.utils import translation
 
 from documents.forms import PlanCreateForm
 from documents.planfile import PlanFileError, import_document, validate_document
-from documents.unit_forms import MilestoneProgressForm, SupplementForm, UnitTextForm
+from documents.unit_forms import MilestoneProgressForm
 from meetings import forms as meeting_forms
 from meetings import forms_gatherings
 from meetings.models import AgendaItem, Gathering, GroupWork, GroupWorkStep, PreworkNote, WorkGroup
@@ -86,10 +86,9 @@ FORMS = {
         routine_forms.LegalReferenceFormSet.form,
         {"instance": LegalReference(routine=make_routine())},
     ),
-    "unit routine text": lambda: (routine_forms.UnitRoutineTextForm, {"instance": unit_text()}),
     "unit": lambda: (routine_forms.UnitForm, {"instance": make_unit()}),
-    "unit's own text": lambda: (UnitTextForm, {"instance": unit_text()}),
-    "local supplement": lambda: (SupplementForm, {"instance": unit_text()}),
+    "unit's own text": lambda: (routine_forms.UnitTextForm, {"instance": unit_text()}),
+    "local supplement": lambda: (routine_forms.SupplementForm, {"instance": unit_text()}),
     "milestone progress": lambda: (
         MilestoneProgressForm,
         {"instance": MilestoneProgress(unit=make_unit(), milestone=make_milestone())},
