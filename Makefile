@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test test-fast install install-test messages check clean system-packages-run system-packages-test
+.PHONY: run test test-fast fuzz install install-test messages check clean system-packages-run system-packages-test
 
 $(PY):
 	@py=$$(scripts/find-python) || exit 1; \
@@ -45,6 +45,11 @@ test: install-test
 # Everything but the browser tests and the PDF renders, for quick loops.
 test-fast: install-test
 	$(PY) -m pytest -n 2 -m "not browser and not pdf" $(PYTEST_ARGS)
+
+# The long run of tests/test_fuzz.py: many random posts to every form (README, "Fuzzing").
+FUZZ_EXAMPLES ?= 200
+fuzz: install-test
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest tests/test_fuzz.py $(PYTEST_ARGS)
 
 check: install-test
 	$(VENV)/bin/ruff check .

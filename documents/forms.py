@@ -5,7 +5,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from documents import services
-from routines.editing import FreeTextForm
+from routines.editing import FreeTextForm, WholeNumberField
 from routines.models import Municipality, Plan
 from routines.school_year import current_school_year
 
@@ -29,6 +29,7 @@ class PlanCreateForm(FreeTextForm):
     class Meta:
         model = Plan
         fields = ["municipality", "title", "subtitle", "school_year", "language"]
+        field_classes = {"school_year": WholeNumberField}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -5,7 +5,7 @@ from django.forms import inlineformset_factory
 from django.utils.text import format_lazy, slugify
 from django.utils.translation import gettext_lazy as _
 
-from .editing import FreeTextForm, VersionedModelForm
+from .editing import FreeTextForm, VersionedModelForm, WholeNumberField
 from .models import (
     Actor,
     Duty,
@@ -28,6 +28,7 @@ class PlanSettingsForm(VersionedModelForm):
     class Meta:
         model = Plan
         fields = ["title", "subtitle", "school_year", "status", "language", "intro"]
+        field_classes = {"school_year": WholeNumberField}
         help_texts = {"intro": _("Simple formatting (Markdown) is allowed.")}
 
 
@@ -88,6 +89,7 @@ class MilestoneForm(VersionedModelForm):
     class Meta:
         model = Milestone
         fields = ["number", "text"]
+        field_classes = {"number": WholeNumberField}
         widgets = {"text": forms.Textarea(attrs={"rows": 2})}
 
     def clean_number(self):

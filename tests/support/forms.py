@@ -11,6 +11,11 @@ class _FormParser(HTMLParser):
     def __init__(self):
         super().__init__()
         self.forms = []
+        # Per form: its <form> attributes and the names of its buttons, which
+        # a browser sends only when clicked, so form_data leaves them out.
+        self.form_attributes = []
+        self.buttons = []
+        self.links = []
         self._form = None
         self._textarea = None
         self._select = None
@@ -20,6 +25,12 @@ class _FormParser(HTMLParser):
         if tag == "form":
             self._form = {}
             self.forms.append(self._form)
+            self.form_attributes.append(attrs)
+            self.buttons.append({})
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+        if tag == "button" and self._form is not None and "name" in attrs:
+            self.buttons[-1].setdefault(attrs["name"], []).append(attrs.get("value", ""))
         if self._form is None or "name" not in attrs and tag != "option":
             return
         if tag == "input":
@@ -62,3 +73,25 @@ def form_data(response, field):
         if field in form:
             return {name: value for name, value in form.items()}
     raise AssertionError(f"no form on the page has a field {field!r}")
+
+
+def posting_forms(response):
+    """(action, fields, buttons) of every POST form of a page; `action` "" posts to the page itself.
+
+    `fields` is what the form submits unchanged; `buttons` maps each named
+    button to the values its buttons send.
+    """
+    parser = _FormParser()
+    parser.feed(response.content.decode())
+    return [
+        (attributes.get("action") or "", fields, buttons)
+        for attributes, fields, buttons in zip(parser.form_attributes, parser.forms, parser.buttons, strict=True)
+        if attributes.get("method", "get").lower() == "post"
+    ]
+
+
+def page_links(response):
+    """The href of every link of a page."""
+    parser = _FormParser()
+    parser.feed(response.content.decode())
+    return parser.links
