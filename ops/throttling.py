@@ -11,8 +11,10 @@ from axes.handlers.database import AxesDatabaseHandler
 from axes.helpers import get_failure_limit
 from axes.models import AccessAttempt
 from django.conf import settings
-from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.cache import cache
+from django.core.validators import MaxLengthValidator
 from django.db.models import Sum
 from django.utils.crypto import salted_hmac
 
@@ -43,6 +45,28 @@ def address_failures(request):
         ip_address=request.axes_ip_address, attempt_time__gte=get_cool_off_threshold(request)
     )
     return attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
+
+
+class BoundedUserName:
+    """A login form that refuses a user name longer than any user's before authenticating.
+
+    Django's form sets the field's max_length without its validator, so any
+    length reached authenticate() and axes, whose record of a failed attempt
+    holds 255 characters: on PostgreSQL a longer name was a 500.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["username"]
+        field.validators.append(MaxLengthValidator(field.max_length))
+
+
+class LoginForm(BoundedUserName, AuthenticationForm):
+    pass
+
+
+class AdminLoginForm(BoundedUserName, AdminAuthenticationForm):
+    pass
 
 
 class ThrottledPasswordResetForm(PasswordResetForm):

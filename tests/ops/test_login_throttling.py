@@ -143,3 +143,12 @@ def test_a_few_typos_by_colleagues_at_one_address_lock_nobody_else_out():
         for _ in range(settings.AXES_FAILURE_LIMIT - 1):
             attempt(colleague.username, "wrong", "192.0.2.7")
     assert attempt(colleagues[3].username, PASSWORD, "192.0.2.7").status_code == 302
+
+
+@pytest.mark.parametrize("login", ["login", "admin:login"])
+def test_a_user_name_longer_than_any_users_is_a_form_error_not_a_server_error(login):
+    # axes records a failed attempt's user name in 255 characters; on PostgreSQL a longer one was a 500.
+    response = Client().post(reverse(login), {"username": "x" * 1000, "password": "kibs-test-password"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["username"]
+    assert not AccessAttempt.objects.exists()
