@@ -277,6 +277,14 @@ PASSWORD_RESET_LIMIT_PER_ADDRESS = int(os.environ.get("PASSWORD_RESET_LIMIT_PER_
 PASSWORD_RESET_LIMIT_PER_EMAIL = int(os.environ.get("PASSWORD_RESET_LIMIT_PER_EMAIL", "3"))
 PASSWORD_RESET_LIMIT_WINDOW = timedelta(minutes=int(os.environ.get("PASSWORD_RESET_LIMIT_MINUTES", "60")))
 
+# The privacy page (ops.views.privacy) names the data controller: the
+# municipality that runs KIBS. Unset, the page says so in general terms.
+DATA_CONTROLLER = os.environ.get("DATA_CONTROLLER", "")
+DATA_CONTROLLER_CONTACT = os.environ.get("DATA_CONTROLLER_CONTACT", "")
+DATA_PROTECTION_OFFICER = os.environ.get("DATA_PROTECTION_OFFICER", "")
+# Days the record of each successful login is kept; `manage.py expire_personal_data` deletes older ones.
+LOGIN_LOG_DAYS = int(os.environ.get("LOGIN_LOG_DAYS", "90"))
+
 # A database that does not answer must fail fast (503 page), not hang a worker.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(os.environ.get("DB_CONNECT_TIMEOUT", "3"))

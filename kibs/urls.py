@@ -21,6 +21,7 @@ urlpatterns = [
     path("accounts/login/", LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("", include("ops.urls")),
     path("meetings/", include("meetings.urls")),
     path("", include("routines.urls")),
     path("", include("documents.urls")),

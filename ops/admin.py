@@ -4,6 +4,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from .models import AccessibilityStatement
 from .security import deactivate_user
 
 User = get_user_model()
@@ -26,3 +27,25 @@ class KibsUserAdmin(UserAdmin):
             % len(users),
             messages.SUCCESS,
         )
+
+
+@admin.register(AccessibilityStatement)
+class AccessibilityStatementAdmin(admin.ModelAdmin):
+    """Only superusers write the statement; the page shows the one reviewed last."""
+
+    list_display = ["reviewed_on", "status"]
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
