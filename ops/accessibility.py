@@ -1,7 +1,8 @@
 """The accessibility statement as the project's own audits support it, for a new installation.
 
-The data migration fills the first statement from here; the municipality
-reviews it and adds what it knows (its own feedback contact first of all).
+The page shows it until a superuser saves a statement, and the admin's form
+for the first one starts from it; the municipality reviews it and adds what
+it knows (its own feedback contact first of all).
 """
 
 import datetime

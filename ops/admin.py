@@ -4,6 +4,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from .accessibility import AUDIT_STATEMENT
 from .models import AccessibilityStatement
 from .security import deactivate_user
 
@@ -34,6 +35,11 @@ class AccessibilityStatementAdmin(admin.ModelAdmin):
     """Only superusers write the statement; the page shows the one reviewed last."""
 
     list_display = ["reviewed_on", "status"]
+
+    def get_changeform_initial_data(self, request):
+        # A new review starts from the statement shown now.
+        current = AccessibilityStatement.objects.current()
+        return {field: getattr(current, field) for field in AUDIT_STATEMENT}
 
     def has_module_permission(self, request):
         return request.user.is_superuser

@@ -23,6 +23,8 @@ from accounts.models import Profile
 from documents.backup import EXCLUDED, backed_up_models
 from documents.services import approve_plan, start_revision
 from meetings.models import FeedToken, Gathering, PreworkNote, WorkGroup
+from ops.accessibility import AUDIT_STATEMENT
+from ops.models import AccessibilityStatement
 from routines.models import MilestoneProgress, Municipality, Plan, ReadConfirmation, Routine, Unit
 from tests.support.factories import make_member, make_plan, make_unit_text, make_user
 
@@ -59,6 +61,7 @@ def build_installation():
     editors.permissions.add(Permission.objects.get(codename="change_plan"))
     editors.user_set.add(advisor)
     advisor.user_permissions.add(Permission.objects.get(codename="view_plan"))
+    AccessibilityStatement.objects.create(**AUDIT_STATEMENT)
     LogEntry.objects.create(
         user=advisor,
         content_type=ContentType.objects.get_for_model(Plan),
