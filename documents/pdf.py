@@ -2,7 +2,9 @@
 
 `render_plan_pdf(plan)` renders; `get_plan_pdf(plan)` is what callers use: it
 serves a stored PDF when nothing the PDF shows has changed, and renders at
-most one PDF at a time on the host otherwise (see `pdf_cache`).
+most one PDF at a time on the host otherwise (see `pdf_cache`). The
+renderer, its URL fetcher and the render slot are the app's one PDF
+machinery in ops/pdf.py.
 
 Performance (a cold export is measured against LibreOffice in
 benchmarks/): one local font family, fixed table layout, no fixed-position
@@ -12,17 +14,9 @@ again once the page numbers are known).
 """
 
 import datetime
-import functools
-import mimetypes
-import posixpath
 import re
 from collections import OrderedDict
-from urllib.parse import unquote, urljoin, urlsplit
 
-import weasyprint
-from django.conf import settings
-from django.contrib.staticfiles import finders
-from django.contrib.staticfiles.storage import staticfiles_storage
 from django.db.models import Prefetch
 from django.template.defaultfilters import date as format_date
 from django.template.loader import render_to_string
@@ -30,66 +24,10 @@ from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from ops.pdf import PRINT_CSS, html_to_pdf
 from routines.models import Plan, Routine, UnitRoutineText
 
 PDF_TEMPLATE = "documents/pdf/plan.html"
-PRINT_CSS = "css/print.css"
-# A host name that can never resolve (RFC 2606): relative URLs in the
-# document resolve against it, and only its static path is ever served.
-BASE_URL = "https://kibs.invalid/"
-
-
-class StaticOnlyURLFetcher(weasyprint.URLFetcher):
-    """Serve the app's own static files; refuse everything else.
-
-    WeasyPrint's default fetcher would read `file:///etc/passwd` or call an
-    internal address named in a user's text. Refusing raises, which
-    WeasyPrint logs as a warning and renders without the resource, so a bad
-    URL in a routine text can neither leak a file nor hang the export.
-    """
-
-    def __init__(self):
-        super().__init__(timeout=1, allow_redirects=False)
-        self.static_prefix = urljoin(BASE_URL, settings.STATIC_URL)
-
-    def fetch(self, url, headers=None):
-        if not url.startswith(self.static_prefix):
-            raise ValueError(f"Only the app's static files may be used in a PDF, not {url[:200]}")
-        name = posixpath.normpath(unquote(urlsplit(url).path[len(urlsplit(self.static_prefix).path) :]))
-        if name.startswith(("/", "..")) or "\0" in name:
-            raise ValueError(f"Not a static file: {url[:200]}")
-        path = _static_path(name)
-        if path is None:
-            raise ValueError(f"No such static file: {name}")
-        with open(path, "rb") as file:
-            body = file.read()
-        return weasyprint.urls.URLFetcherResponse(url, body, {"Content-Type": _content_type(name)})
-
-
-def _static_path(name):
-    """The file behind a static name: collected (hashed) files first, then the finders."""
-    try:
-        if staticfiles_storage.exists(name):
-            return staticfiles_storage.path(name)
-    except (NotImplementedError, ValueError):
-        pass
-    found = finders.find(name)
-    return found if isinstance(found, str) else None
-
-
-def _content_type(name):
-    return mimetypes.guess_type(name)[0] or "application/octet-stream"
-
-
-@functools.cache
-def _stylesheet():
-    """The print stylesheet, parsed once per process (it never changes at run time)."""
-    return weasyprint.CSS(string=_read_static(PRINT_CSS), base_url=BASE_URL, url_fetcher=StaticOnlyURLFetcher())
-
-
-def _read_static(name):
-    with open(_static_path(name), encoding="utf-8") as file:
-        return file.read()
 
 
 def load_plan(pk):
@@ -127,15 +65,7 @@ def render_plan_html(plan):
 
 def render_plan_pdf(plan):
     """PDF bytes for a plan loaded with `load_plan`. Takes seconds: callers cache."""
-    html = render_plan_html(plan)
-    document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyURLFetcher())
-    return document.write_pdf(
-        stylesheets=[_stylesheet()],
-        pdf_variant="pdf/ua-1",
-        # Embed the subset of glyphs used, not whole DejaVu files.
-        full_fonts=False,
-        uncompressed_pdf=False,
-    )
+    return html_to_pdf(render_plan_html(plan), PRINT_CSS)
 
 
 def build_context(plan):

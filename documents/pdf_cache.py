@@ -1,4 +1,7 @@
-"""Rendered plan PDFs, stored by content, rendered one at a time.
+"""The plan's PDF: its digest, and getting it stored or rendered.
+
+The store, the render slot and the renderer are ops/pdf.py's, shared with
+every other PDF of the app. What is plan-specific is the digest.
 
 Caching: the key is a digest of everything the PDF shows. Every model
 inherits `version`, which goes up on every save, so (table, pk, version) of
@@ -7,43 +10,25 @@ layout (templates, stylesheet, PDF_LAYOUT_VERSION), change whenever the PDF
 would. They are read in ONE query (a UNION of small selects), whatever the
 plan's size, so a request for an unchanged plan costs milliseconds and no
 rendering. The digest is also the ETag.
-
-Concurrency: rendering takes a core for a second or more. A lock file under
-VAR_DIR admits one render at a time across every worker process on the host
-(flock is released by the kernel if a worker dies, so it cannot stay stuck).
-A request that finds it taken waits briefly (PDF_RENDER_WAIT_SECONDS), then
-gets `PdfBusy`, which the view turns into 503 + Retry-After. Other people's
-pages are therefore never queued behind more than one export, and never wait
-for more than that short moment behind a second one.
 """
 
-import fcntl
 import functools
 import hashlib
 import logging
-import os
-import time
-from contextlib import contextmanager
 from pathlib import Path
 
-from django.conf import settings
-from django.core.cache import caches
 from django.db import connections, router
 from django.db.models import CharField, Value
 from django.template.loader import get_template
 
 from documents import pdf
+from ops.pdf import PRINT_CSS, get_pdf, is_stored, read_static
 from routines.models import Duty, LegalReference, Municipality, Plan, Routine, Unit, UnitRoutineText
 
 # Bump when a code change alters the PDF without touching templates or CSS.
 PDF_LAYOUT_VERSION = "1"
-CACHE_ALIAS = "pdf"
 log = logging.getLogger("kibs.pdf")
 _TEMPLATES = ("documents/pdf/plan.html", "documents/pdf/routine_facts.html", "documents/pdf/opening_section.html")
-
-
-class PdfBusy(Exception):
-    """Another PDF is being rendered on this host; try again shortly."""
 
 
 def plan_digest(plan):
@@ -139,47 +124,24 @@ def _layout_fingerprint():
     digest = hashlib.sha256(PDF_LAYOUT_VERSION.encode())
     for name in _TEMPLATES:
         digest.update(Path(get_template(name).origin.name).read_bytes())
-    digest.update(pdf._read_static(pdf.PRINT_CSS).encode())
+    digest.update(read_static(PRINT_CSS).encode())
     return digest.hexdigest()
 
 
-def _cache_key(digest):
-    return f"plan-pdf:{digest}"
-
-
-def cached_pdf(digest):
-    return caches[CACHE_ALIAS].get(_cache_key(digest))
+def plan_pdf_name(plan):
+    """The plan's name in the store, which keeps only its latest PDF."""
+    return f"plan:{plan.pk}"
 
 
 def get_plan_pdf(plan, wait=None):
-    """(digest, PDF bytes) for the plan: stored if unchanged, else rendered now.
-
-    Raises PdfBusy if another render holds the host's render slot for longer
-    than `wait` seconds: PDF_RENDER_WAIT_SECONDS unless given (a management
-    command may wait as long as a render takes).
-    """
+    """(digest, PDF bytes) for the plan: stored if unchanged, else rendered now (ops.pdf.get_pdf)."""
     digest = plan_digest(plan)
-    data = cached_pdf(digest)
-    if data is not None:
-        return digest, data
-    with render_slot(settings.PDF_RENDER_WAIT_SECONDS if wait is None else wait):
-        # Someone may have rendered the same plan while we waited.
-        data = cached_pdf(digest)
-        if data is None:
-            data = pdf.render_plan_pdf(pdf.load_plan(plan.pk))
-            _store(plan, digest, data)
-    return digest, data
+    return digest, get_pdf(plan_pdf_name(plan), digest, lambda: render_plan(plan), wait)
 
 
-def _store(plan, digest, data):
-    """Store the plan's new PDF and drop its previous one: one PDF per plan."""
-    cache = caches[CACHE_ALIAS]
-    latest_key = f"plan-pdf-latest:{plan.pk}"
-    previous = cache.get(latest_key)
-    cache.set(_cache_key(digest), data, timeout=None)
-    cache.set(latest_key, digest, timeout=None)
-    if previous and previous != digest:
-        cache.delete(_cache_key(previous))
+def render_plan(plan):
+    # Looked up at call time, so a test may count the renders.
+    return pdf.render_plan_pdf(pdf.load_plan(plan.pk))
 
 
 def render_stale_pdfs(plans, wait=600):
@@ -190,33 +152,8 @@ def render_stale_pdfs(plans, wait=600):
     """
     rendered = []
     for plan in plans:
-        # has_key reads a stored file's header, not the whole PDF.
-        if not caches[CACHE_ALIAS].has_key(_cache_key(plan_digest(plan))):
+        if not is_stored(plan_digest(plan)):
             get_plan_pdf(plan, wait=wait)
             rendered.append(plan)
             log.info("pdf_rendered", extra={"plan_id": plan.pk, "municipality": plan.municipality.slug})
     return rendered
-
-
-@contextmanager
-def render_slot(wait):
-    """Hold the host-wide render lock, waiting at most `wait` seconds for it."""
-    lock_dir = Path(settings.VAR_DIR)
-    lock_dir.mkdir(parents=True, exist_ok=True)
-    fd = os.open(lock_dir / "pdf-render.lock", os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        deadline = time.monotonic() + wait
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise PdfBusy from None
-                time.sleep(0.05)
-        try:
-            yield
-        finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-    finally:
-        os.close(fd)

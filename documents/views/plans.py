@@ -1,18 +1,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.http import content_disposition_header, quote_etag
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from documents import pdf as plan_pdf_rendering
 from documents.forms import PlanCreateForm
-from documents.pdf_cache import PdfBusy, get_plan_pdf, plan_digest
+from documents.pdf_cache import plan_digest, plan_pdf_name, render_plan
 from documents.planfile import PlanFileError
+from ops.pdf import pdf_response
 from routines.access import can_edit_plan, get_plan_for_editing, get_plan_for_user
 from routines.editing import confirm_delete, posted, save_together_unless_conflict
 from routines.forms import PlanSettingsForm, VisionForm
@@ -102,21 +100,16 @@ def plan_detail(request, pk):
 def plan_pdf(request, pk):
     """The plan as PDF: stored by content, ETag/304, 503 while the renderer is busy."""
     plan = get_plan_for_user(request.user, pk)
-    etag = quote_etag(plan_digest(plan))
-    not_modified = get_conditional_response(request, etag=etag)
-    if not_modified is not None:
-        not_modified["ETag"] = etag  # a 304 repeats the validator (RFC 9110)
-        patch_cache_control(not_modified, private=True, no_cache=True)
-        return not_modified
-    try:
-        digest, data = get_plan_pdf(plan)
-    except PdfBusy:
-        response = render(request, "documents/pdf_busy.html", {"plan": plan}, status=503)
-        response["Retry-After"] = "5"
-        return response
-    response = HttpResponse(data, content_type="application/pdf")
-    response["ETag"] = quote_etag(digest)
-    response["Content-Disposition"] = content_disposition_header(True, plan_pdf_rendering.pdf_filename(plan))
-    # Private (plans may be unpublished drafts); revalidate with the ETag.
-    patch_cache_control(response, private=True, no_cache=True)
-    return response
+    busy = {
+        "plan": plan,
+        "back_url": reverse("documents:plan_detail", args=[plan.pk]),
+        "back_label": _("Back to the plan"),
+    }
+    return pdf_response(
+        request,
+        plan_pdf_name(plan),
+        plan_digest(plan),
+        lambda: render_plan(plan),
+        plan_pdf_rendering.pdf_filename(plan),
+        busy,
+    )

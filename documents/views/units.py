@@ -7,7 +7,6 @@ milestone progress; only the unit's leader confirms having read the plan.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,7 +14,8 @@ from django.views.decorators.http import require_POST
 
 from documents.unit_forms import MilestoneProgressForm
 from documents.unit_obligations import unit_obligations
-from documents.unit_pdf import render_unit_pdf
+from documents.unit_pdf import UNIT_CSS, render_unit_html
+from ops.pdf import html_pdf_response
 from routines.access import (
     ensure_progress_open,
     get_unit_and_plan_for_user,
@@ -55,9 +55,15 @@ def _unit_page(request, plan, unit):
 def unit_pdf(request, plan_pk, unit_pk):
     """«Our unit's obligations» for the school year, as a PDF to print or send on."""
     unit, plan = get_unit_and_plan_for_user(request.user, unit_pk, plan_pk)
-    response = HttpResponse(render_unit_pdf(plan, unit), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{unit.slug}-{plan.school_year}.pdf"'
-    return response
+    busy = {"plan": plan, "back_url": unit_page_url(plan, unit), "back_label": _("Back to the unit's page")}
+    return html_pdf_response(
+        request,
+        f"unit:{plan.pk}:{unit.pk}:{plan.language}",
+        render_unit_html(plan, unit),
+        f"{unit.slug}-{plan.school_year}.pdf",
+        busy,
+        UNIT_CSS,
+    )
 
 
 def unit_text_edit_moved(request, unit_pk, routine_pk):

@@ -2,10 +2,10 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from meetings.forms_gatherings import GatheringForm, PreworkNoteForm
@@ -16,6 +16,7 @@ from meetings.gathering_access import (
     get_region_for_planning,
 )
 from meetings.models import Gathering, PreworkNote, coordinated_regions
+from ops.pdf import html_pdf_response
 from routines.editing import confirm_delete, handle_form
 from routines.models import Municipality, Region
 
@@ -59,13 +60,17 @@ def gathering_detail(request, pk):
 
 @login_required
 def gathering_pdf(request, pk):
-    from meetings.pdf import html_to_pdf  # WeasyPrint loads its libraries only when a PDF is asked for.
-
     gathering = get_gathering_for_user(request.user, pk)
     html = render_to_string("meetings/gathering_programme_pdf.html", programme_context(gathering), request=request)
-    response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="program-{gathering.date:%Y-%m-%d}.pdf"'
-    return response
+    busy = {
+        "layout": "meetings/gathering_base.html",
+        "gathering": gathering,
+        "back_url": gathering.get_absolute_url(),
+        "back_label": _("Back to the gathering"),
+    }
+    # The programme is written in the reader's language: one stored PDF per language.
+    name = f"gathering:{gathering.pk}:{get_language()}"
+    return html_pdf_response(request, name, html, f"program-{gathering.date:%Y-%m-%d}.pdf", busy)
 
 
 @login_required

@@ -10,6 +10,7 @@ from django.db import OperationalError
 
 from documents import pdf_cache
 from documents.management.commands import render_pdfs
+from ops.pdf import cached_pdf
 from routines.models import Plan, Routine
 from tests.support.factories import make_municipality, make_plan, make_routine, make_unit, make_unit_text
 
@@ -52,8 +53,8 @@ def test_watch_renders_again_after_a_one_word_edit_of_a_unit_text(render_counter
     text.save()
     watch("--rounds", "1")
     assert render_counter == [plan.pk, plan.pk]
-    assert pdf_cache.cached_pdf(pdf_cache.plan_digest(plan)) != pdf_cache.cached_pdf(first)
-    assert pdf_cache.get_plan_pdf(plan)[1] == pdf_cache.cached_pdf(pdf_cache.plan_digest(plan))
+    assert cached_pdf(pdf_cache.plan_digest(plan)) != cached_pdf(first)
+    assert pdf_cache.get_plan_pdf(plan)[1] == cached_pdf(pdf_cache.plan_digest(plan))
     assert render_counter == [plan.pk, plan.pk]  # the download rendered nothing
 
 
@@ -93,8 +94,8 @@ def test_a_plan_keeps_only_its_latest_pdf_in_the_store(render_counter):
     routine.save()
     new_digest, _ = pdf_cache.get_plan_pdf(plan)
     assert new_digest != old_digest
-    assert pdf_cache.cached_pdf(old_digest) is None  # the store does not fill up with old versions
-    assert pdf_cache.cached_pdf(new_digest) is not None
+    assert cached_pdf(old_digest) is None  # the store does not fill up with old versions
+    assert cached_pdf(new_digest) is not None
 
 
 def test_render_pdfs_for_chosen_municipalities_only(render_counter):

@@ -9,7 +9,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from meetings.models import AgendaItem, Gathering, GroupWork, GroupWorkStep, PreworkNote, WorkGroup
-from meetings.pdf import safe_url_fetcher
+from ops.pdf import render_slot
 from routines.models import Membership
 from tests.support.factories import make_member, make_municipality, make_region, make_unit, make_user
 
@@ -288,11 +288,20 @@ def test_programme_pdf(client):
     assert "Rediger" not in text and "Edit" not in text
 
 
-def test_the_pdf_fetcher_reads_no_files_and_no_remote_urls():
-    fetcher = safe_url_fetcher()
-    for url in ["file:///etc/hostname", "https://example.org/logo.png", "http://127.0.0.1/"]:
-        with pytest.raises(ValueError):
-            fetcher.fetch(url)
+@pytest.mark.pdf
+def test_programme_pdf_is_tagged_stored_and_waits_for_a_busy_renderer(client):
+    call_command("load_demo_gatherings", stdout=io.StringIO())
+    gathering = Gathering.objects.get()
+    client.force_login(make_member(COORDINATOR, region=gathering.region))
+    url = reverse("meetings:gathering_pdf", args=[gathering.pk])
+    with render_slot(1):
+        busy = client.get(url)
+    assert busy.status_code == 503 and gathering.get_absolute_url() in busy.text
+    response = client.get(url)
+    reader = PdfReader(io.BytesIO(response.content))
+    assert "/StructTreeRoot" in reader.trailer["/Root"] and reader.trailer["/Root"]["/Lang"] == "nb"
+    assert reader.metadata.title.startswith(gathering.title)
+    assert client.get(url, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
 
 
 def test_programme_page_prints_without_editing_controls(client):

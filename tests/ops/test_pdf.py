@@ -1,0 +1,62 @@
+"""The one PDF machinery (ops/pdf.py): its URL fetcher, renderer and store."""
+
+import pytest
+import weasyprint
+
+from ops.pdf import BASE_URL, StaticOnlyURLFetcher, get_pdf, html_digest, html_to_pdf
+
+pytestmark = pytest.mark.pdf
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "http://127.0.0.1:8000/admin/",
+        "http://[::1]/x.png",
+        "https://example.com/logo.png",
+        "https://kibs.invalid/static/../../../etc/passwd",
+        "https://kibs.invalid/etc/passwd",
+        "data:text/plain,hello",
+    ],
+)
+def test_fetcher_refuses_everything_but_own_static_files(url):
+    with pytest.raises(ValueError):
+        StaticOnlyURLFetcher().fetch(url)
+
+
+def test_fetcher_serves_own_static_files():
+    response = StaticOnlyURLFetcher().fetch("https://kibs.invalid/static/css/print.css")
+    assert b"@page" in response.read()
+
+
+def test_fetcher_protects_weasyprint_itself():
+    html = '<p>x</p><img src="file:///etc/passwd"><img src="http://127.0.0.1:9/a.png"><link rel="stylesheet" href="file:///etc/passwd">'
+    data = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyURLFetcher()).write_pdf()
+    assert b"root:" not in data
+
+
+def test_the_renderer_embeds_no_local_file():
+    html = (
+        '<html lang="nb"><title>T</title><p>x</p><img src="file:///etc/hostname"><img src="/static/../../etc/hostname">'
+    )
+    data = html_to_pdf(html)
+    assert data.startswith(b"%PDF") and b"/Subtype /Image" not in data and b"/Subtype/Image" not in data
+
+
+def test_the_digest_follows_the_html_and_the_stylesheet():
+    assert html_digest("<p>a</p>") == html_digest("<p>a</p>") != html_digest("<p>b</p>")
+    assert html_digest("<p>a</p>") != html_digest("<p>a</p>", "css/unit-pdf.css")
+
+
+def test_a_document_keeps_only_its_latest_pdf():
+    made = []
+
+    def make(data):
+        return lambda: made.append(data) or data
+
+    assert get_pdf("doc:1", "d1", make(b"one")) == b"one"
+    assert get_pdf("doc:1", "d1", make(b"again")) == b"one"  # stored
+    assert get_pdf("doc:1", "d2", make(b"two")) == b"two"
+    assert get_pdf("doc:1", "d1", make(b"three")) == b"three"  # d1 was dropped when d2 came
+    assert made == [b"one", b"two", b"three"]
