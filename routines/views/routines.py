@@ -111,8 +111,7 @@ def routine_unit_text(request, routine_pk, unit_pk):
     form = form_class(posted(request), instance=text)
     back = safe_next_url(request) or reverse("routines:routine_detail", args=[routine.pk])
     context = {"plan": routine.plan, "routine": routine, "unit": text.unit, "cancel_url": back}
-    message = _("The text of %(unit)s is saved.") % {"unit": text.unit}
-    return handle_form(request, form, "routines/unit_text_form.html", context, back, message)
+    return handle_form(request, form, "routines/unit_text_form.html", context, back, _("The unit's text is saved."))
 
 
 # Units of a municipality

@@ -157,7 +157,7 @@ def test_the_journeys_with_the_keyboard_only(page, demo):
     type_into(page, page.get_by_label("Enhetens egen tekst"), "Vi tar dette i SKUT hver måned.")
     choose_radio(page, page.get_by_label("Ferdig"))
     activate(page, page.get_by_role("button", name="Lagre"))
-    page.get_by_text("Teksten til Sortland barneskole er lagret.").wait_for()
+    page.get_by_text("Enhetens tekst er lagret.").wait_for()
     text = UnitRoutineText.objects.get(routine__title=UNIT_ROUTINE, unit__slug="sortland-barneskole")
     assert (text.body, text.status) == ("Vi tar dette i SKUT hver måned.", "done")
     activate(page, page.get_by_role("link", name="Endre milepæl 2"))
