@@ -10,7 +10,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import NestedObjects
 from django.core.exceptions import ValidationError
-from django.db import router, transaction
+from django.db import IntegrityError, router, transaction
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -85,12 +85,21 @@ def save_together_unless_conflict(forms, save):
     """Like save_unless_conflict, for a page whose forms edit several versioned objects.
 
     Nothing is saved unless none of them changed since the page was opened.
+    Two people writing the same new object (a unit's first text) at once both
+    find nothing stored; the second insert then fails on the unique
+    constraint, and that is a conflict like any other, never a 500.
     """
     with transaction.atomic():
-        conflicted = [form for form in forms if _refuse_if_changed(form)]
-        if conflicted:
+        if [form for form in forms if _refuse_if_changed(form)]:
             return False
-        save()
+        try:
+            # A savepoint, so the transaction can still read what the other person stored.
+            with transaction.atomic():
+                save()
+        except IntegrityError:
+            if not [form for form in forms if _refuse_if_stored_meanwhile(form)]:
+                raise
+            return False
     return True
 
 
@@ -102,6 +111,35 @@ def _refuse_if_changed(form):
     stored = type(instance).objects.select_for_update().get(pk=instance.pk)
     if stored.version == form.cleaned_data.get("seen_version"):
         return False
+    _mark_conflict(form, stored)
+    return True
+
+
+def _refuse_if_stored_meanwhile(form):
+    """For a new object: if someone stored its twin (same unique fields) first, mark the form as a conflict."""
+    instance = form.instance
+    if not instance._state.adding:
+        return False
+    stored = _stored_twin(instance)
+    if stored is None:
+        return False
+    _mark_conflict(form, stored)
+    return True
+
+
+def _stored_twin(instance):
+    """The stored row that `instance` would duplicate under one of its model's unique constraints, or None."""
+    model = type(instance)
+    for constraint in model._meta.total_unique_constraints:
+        attnames = [model._meta.get_field(name).attname for name in constraint.fields]
+        stored = model.objects.filter(**{name: getattr(instance, name) for name in attnames}).first()
+        if stored is not None:
+            return stored
+    return None
+
+
+def _mark_conflict(form, stored):
+    """Keep what was typed, show `stored`, and let the next save start from its version."""
     form.conflict = stored
     form.data = form.data.copy()
     form.data[form.add_prefix("seen_version")] = stored.version
@@ -112,7 +150,6 @@ def _refuse_if_changed(form):
             "compare it with the saved version, merge, and save again."
         ),
     )
-    return True
 
 
 def handle_form(request, form, template, context, success_url, success_message, save=None):
