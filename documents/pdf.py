@@ -17,7 +17,6 @@ import datetime
 import re
 from collections import OrderedDict
 
-from django.db.models import Prefetch
 from django.template.defaultfilters import date as format_date
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -25,36 +24,14 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from ops.pdf import PRINT_CSS, html_to_pdf
-from routines.models import Plan, Routine, UnitRoutineText
+from routines.models import Plan, Routine
 
 PDF_TEMPLATE = "documents/pdf/plan.html"
 
 
 def load_plan(pk):
-    """The plan with everything the PDF shows, in a fixed number of queries.
-
-    Arenas, target groups and progress entries live in the meetings app;
-    routines never imports it and reaches them through Plan's related names.
-    """
-    return (
-        Plan.objects.select_related("municipality")
-        .prefetch_related(
-            "municipality__units",
-            "focus_areas",
-            "sections",
-            "actors__duties",
-            "milestones",
-            Prefetch("routines", queryset=Routine.objects.select_related("responsible")),
-            "routines__milestones",
-            "routines__legal_references",
-            Prefetch("routines__unit_texts", queryset=UnitRoutineText.objects.select_related("unit")),
-            "arenas",
-            "progress_entries__milestones",
-            "progress_entries__target_groups",
-            "progress_entries__arena",
-        )
-        .get(pk=pk)
-    )
+    """The plan with everything the PDF shows, in a fixed number of queries."""
+    return Plan.objects.with_all_parts().get(pk=pk)
 
 
 def render_plan_html(plan):

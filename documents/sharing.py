@@ -14,12 +14,5 @@ def readable_plans(user):
     )
 
 
-def with_parts(plans):
-    """Everything the read-only plan page and the comparison show, in a fixed number of queries."""
-    return plans.select_related("municipality").prefetch_related(
-        "focus_areas", "sections", "actors__duties", "arenas", "milestones", "routines__responsible"
-    )
-
-
 def get_readable_plan(user, pk):
-    return get_object_or_404(with_parts(readable_plans(user)), pk=pk)
+    return get_object_or_404(readable_plans(user).with_all_parts(), pk=pk)

@@ -7,11 +7,15 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings and progress plan")
 
     def ready(self):
-        # routines never imports meetings, so meetings adds its parts to the plan's history itself.
-        from routines import history
+        # routines never imports meetings, so meetings adds its parts to the plan's history
+        # and to what loading a whole plan prefetches itself.
+        from routines import history, plan_parts
 
         from .models import Arena, ProgressEntry, TargetGroup
 
         history.register(TargetGroup, "plan", "name")
         history.register(Arena, "plan", "name")
         history.register(ProgressEntry, "plan", "content")
+        plan_parts.register_prefetch(
+            "arenas", "progress_entries__milestones", "progress_entries__target_groups", "progress_entries__arena"
+        )

@@ -8,7 +8,9 @@ class RoutinesConfig(AppConfig):
 
     def ready(self):
         # The parts of a plan whose history the plan's history page shows (routines/history.py).
-        from . import history
+        from django.db.models import Prefetch
+
+        from . import history, plan_parts
         from .models import Actor, Duty, FocusArea, LegalReference, Milestone, Plan, Routine, Section, UnitRoutineText
 
         history.register(Plan, None, "title")
@@ -20,3 +22,16 @@ class RoutinesConfig(AppConfig):
         history.register(Routine, "plan", "title")
         history.register(LegalReference, "routine", "citation")
         history.register(UnitRoutineText, "routine", "unit__name")
+
+        # What Plan.objects.with_all_parts() loads of this app's parts (routines/plan_parts.py).
+        plan_parts.register_prefetch(
+            "municipality__units",
+            "focus_areas",
+            "sections",
+            "actors__duties",
+            "milestones",
+            Prefetch("routines", queryset=Routine.objects.select_related("responsible")),
+            "routines__milestones",
+            "routines__legal_references",
+            Prefetch("routines__unit_texts", queryset=UnitRoutineText.objects.select_related("unit")),
+        )

@@ -131,18 +131,7 @@ def plan_start_next_year(request, pk):
 def public_plan(request, slug):
     """The published plan, read-only, for anyone; in the plan's own written standard (Bokmål or Nynorsk)."""
     plan = get_object_or_404(
-        Plan.objects.select_related("municipality").prefetch_related(
-            "focus_areas",
-            "sections",
-            "actors__duties",
-            "routines__legal_references",
-            "routines__responsible",
-            "milestones",
-            # The meetings app's parts, by their related names: routines never imports meetings.
-            "arenas",
-            "progress_entries__target_groups",
-            "progress_entries__milestones",
-        ),
+        Plan.objects.with_all_parts(),
         public_slug=slug,
         published=True,
         status=Plan.Status.APPROVED,

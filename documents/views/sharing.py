@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from documents.sharing import get_readable_plan, readable_plans, with_parts
+from documents.sharing import get_readable_plan, readable_plans
 from meetings.progress import months_of, plan_entries
 from meetings.wheel import render_year_wheel_svg
 from routines.models import Plan
@@ -73,7 +73,9 @@ def compare_plans(request):
         form = ComparePlansForm(request.user, initial={"left": request.GET.get("left")})
     context = {"form": form, "parts": PARTS}
     if form.is_bound and form.is_valid():
-        chosen = with_parts(Plan.objects.filter(pk__in=[form.cleaned_data["left"].pk, form.cleaned_data["right"].pk]))
+        chosen = Plan.objects.filter(
+            pk__in=[form.cleaned_data["left"].pk, form.cleaned_data["right"].pk]
+        ).with_all_parts()
         by_pk = {plan.pk: plan for plan in chosen}
         context["pair"] = [by_pk[form.cleaned_data["left"].pk], by_pk[form.cleaned_data["right"].pk]]
     return render(request, "documents/compare_plans.html", context, status=400 if form.errors else 200)

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .. import plan_parts
 from .base import PlanPart, VersionedModel
 from .municipalities import Membership, Municipality
 
@@ -29,6 +30,10 @@ class PlanQuerySet(models.QuerySet):
 
     def for_plan_list(self):
         return self.select_related("municipality").order_by("municipality__name", "-school_year", "title")
+
+    def with_all_parts(self):
+        """Every part of the plan, in a fixed number of queries: for what reads the whole plan (PDF, public page)."""
+        return self.select_related("municipality").prefetch_related(*plan_parts.prefetch_lookups())
 
 
 class Plan(VersionedModel):
