@@ -61,8 +61,16 @@ def _version_rows_sql():
     PostgreSQL about 1 ms to run it; every PDF request and every round of
     the background renderer needs it, so only the ids change between calls.
     """
-    probe = Plan(pk=_PLAN_ID, municipality_id=_MUNICIPALITY_ID)
-    return _version_rows(probe).query.sql_with_params()
+    return _version_rows(_probe()).query.sql_with_params()
+
+
+def _probe():
+    return Plan(pk=_PLAN_ID, municipality_id=_MUNICIPALITY_ID)
+
+
+def digested_models():
+    """The models whose rows the digest reads: a part missing here would leave the PDF stale."""
+    return {query.model for query in _version_rows(_probe()).query.combined_queries}
 
 
 def _version_rows(plan):

@@ -11,7 +11,18 @@ class RoutinesConfig(AppConfig):
         from django.db.models import Prefetch
 
         from . import history, plan_parts
-        from .models import Actor, Duty, FocusArea, LegalReference, Milestone, Plan, Routine, Section, UnitRoutineText
+        from .models import (
+            Actor,
+            Duty,
+            FocusArea,
+            LegalReference,
+            Milestone,
+            MilestoneProgress,
+            Plan,
+            Routine,
+            Section,
+            UnitRoutineText,
+        )
 
         history.register(Plan, None, "title")
         history.register(FocusArea, "plan", "name")
@@ -35,3 +46,5 @@ class RoutinesConfig(AppConfig):
             "routines__legal_references",
             Prefetch("routines__unit_texts", queryset=UnitRoutineText.objects.select_related("unit")),
         )
+        # A unit's progress towards a milestone is the unit's record, shown on its page and booklet.
+        plan_parts.register_record(MilestoneProgress)

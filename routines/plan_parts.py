@@ -1,11 +1,17 @@
-"""What loading a whole plan prefetches (`Plan.objects.with_all_parts()`).
+"""What loading a whole plan prefetches (`Plan.objects.with_all_parts()`), and what is not a part.
 
 A plan's parts live in two apps, and routines must not name meetings'
 relations, so each app registers the prefetch lookups of its own parts here
 from its AppConfig.ready(), as it registers their history (routines/history.py).
+
+A part is a model with a path to Plan and a `version`; tests/test_plan_parts.py
+checks that every part is in the history registry, the PDF digest and the
+plan-file schema. A model that belongs to a plan but is a unit's record of
+it rather than part of its text is registered here as a record instead.
 """
 
 _lookups = []
+_records = set()
 
 
 def register_prefetch(*lookups):
@@ -15,3 +21,12 @@ def register_prefetch(*lookups):
 
 def prefetch_lookups():
     return list(_lookups)
+
+
+def register_record(model):
+    """`model` belongs to a plan but is not part of what it says: neither printed nor in the plan file."""
+    _records.add(model)
+
+
+def records():
+    return set(_records)
