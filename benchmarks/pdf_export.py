@@ -396,6 +396,7 @@ def time_download_after_change(plans, edits=3):
     from django.test import Client
 
     from documents import pdf_cache
+    from ops.pdf import cached_pdf
     from routines.models import Membership, UnitRoutineText
 
     plan = plans[0]
@@ -412,14 +413,14 @@ def time_download_after_change(plans, edits=3):
     )
     try:
         for each in plans:  # the first round renders every plan
-            _wait_until(lambda each=each: pdf_cache.cached_pdf(pdf_cache.plan_digest(each)), 300)
+            _wait_until(lambda each=each: cached_pdf(pdf_cache.plan_digest(each)), 300)
         stored, downloads = [], []
         for _ in range(edits):
             text = UnitRoutineText.objects.filter(routine__plan=plan).order_by("pk").first()
             text.body += " Ja."
             text.save()
             started = time.perf_counter()
-            _wait_until(lambda: pdf_cache.cached_pdf(pdf_cache.plan_digest(plan)), 300)
+            _wait_until(lambda: cached_pdf(pdf_cache.plan_digest(plan)), 300)
             stored.append(time.perf_counter() - started)
             with Timer() as timer:
                 response = client.get(f"/plans/{plan.pk}/pdf/")
