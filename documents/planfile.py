@@ -9,10 +9,10 @@ depends on this one; they are reached through the related managers of Plan
 only, so this module never imports meetings.
 """
 
+import datetime
 import json
 
 from django.db import transaction
-from django.db.models import F
 from django.utils.translation import gettext as _
 
 from documents.planfile_validation import (
@@ -79,15 +79,13 @@ def _time(value):
 
 def plan_to_dict(plan):
     """One element of "plans": the plan with every part, in the plan's order."""
-    entries = (
-        plan.progress_entries.select_related("arena")
-        .prefetch_related("target_groups", "milestones")
-        # Explicit NULL placement: SQLite and PostgreSQL differ by default.
-        .order_by("starts_on", F("starts_at").asc(nulls_first=True), "pk")
+    plan = Plan.objects.with_all_parts().get(pk=plan.pk)
+    # Sorted here, an untimed entry first on its day: SQLite and PostgreSQL place NULL differently.
+    entries = sorted(
+        plan.progress_entries.all(),
+        key=lambda e: (e.starts_on, e.starts_at is not None, e.starts_at or datetime.time.min, e.pk),
     )
-    routines = plan.routines.select_related("responsible").prefetch_related(
-        "milestones", "legal_references", "unit_texts__unit"
-    )
+    routines = plan.routines.all()
     return {
         "title": plan.title,
         "subtitle": plan.subtitle,
@@ -107,11 +105,9 @@ def plan_to_dict(plan):
                 "duties": [duty.text for duty in actor.duties.all()],
                 "applies_to_units": actor.applies_to_units,
             }
-            for actor in plan.actors.prefetch_related("duties")
+            for actor in plan.actors.all()
         ],
-        "milestones": [
-            {"number": milestone.number, "text": milestone.text} for milestone in plan.milestones.order_by("number")
-        ],
+        "milestones": [{"number": milestone.number, "text": milestone.text} for milestone in plan.milestones.all()],
         "target_groups": [{"name": group.name, "unit_kinds": group.unit_kinds} for group in plan.target_groups.all()],
         "arenas": [
             {
