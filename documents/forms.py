@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from documents import services
 from routines.editing import FreeTextForm, WholeNumberField
-from routines.models import Municipality, Plan
+from routines.models import Plan
 from routines.school_year import current_school_year
 
 
@@ -31,14 +31,14 @@ class PlanCreateForm(FreeTextForm):
         fields = ["municipality", "title", "subtitle", "school_year", "language"]
         field_classes = {"school_year": WholeNumberField}
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, municipalities, copyable, **kwargs):
+        """`municipalities`: where the user may start a plan; `copyable`: the plans they may start from."""
         super().__init__(*args, **kwargs)
-        municipalities = Municipality.objects.editable_by(user)
         self.fields["municipality"].queryset = municipalities
         if len(municipalities) == 1:
             self.fields["municipality"].initial = municipalities[0].pk
         self.fields["school_year"].initial = current_school_year()
-        self.fields["copy_from"].queryset = Plan.objects.visible_to(user).for_plan_list()
+        self.fields["copy_from"].queryset = copyable.for_plan_list()
         self.fields["copy_from"].label_from_instance = lambda plan: f"{plan.municipality.name}: {plan}"
 
     def clean(self):

@@ -29,3 +29,5 @@ urlpatterns = [
 
 # A database that is away gets the 503 page, anything else the 500 page.
 handler500 = "ops.health.server_error"
+# A refusal says why and leads back to the plan it names.
+handler403 = "ops.errors.permission_denied"

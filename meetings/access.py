@@ -1,37 +1,153 @@
-"""Fetching a plan's meeting arenas, target groups and entries for editing.
+"""Who may see and change a plan's arenas, target groups, progress plan, calendar feeds and the regional gatherings.
 
-Same rules as routines.access: the lookup itself is scoped to the plans the
-user may edit, so another municipality's object is simply not found (404);
-an object the user may only read is a 403.
+The rule is routines.access's: 404 when the object is none of the user's
+business (scoped inside the lookup), 403 when the user sees it but may only
+read it. For gatherings: the coordinators of a region plan its gatherings,
+every member of a municipality in the region reads them, and to everyone
+else they are not found. Calendar feeds take no login: their unguessable
+token is the key, and a feed shows only its own plan's units and arenas.
 """
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
 
-from routines.access import ensure_draft
-from routines.models import Plan
+from routines.access import get_plan_part_for_editing, refuse
+from routines.models import Municipality, Plan, Region, Unit
 
-from .models import Arena, ProgressEntry, TargetGroup
+from .models import (
+    AgendaItem,
+    Arena,
+    FeedToken,
+    Gathering,
+    GroupWork,
+    GroupWorkStep,
+    PreworkNote,
+    ProgressEntry,
+    TargetGroup,
+    WorkGroup,
+    coordinated_regions,
+)
 
-
-def _get_for_editing(model, user, pk):
-    editable = model.objects.filter(plan__in=Plan.objects.editable_by(user)).select_related("plan")
-    found = editable.filter(pk=pk).first()
-    if found is not None:
-        ensure_draft(found.plan)  # an approved plan is frozen: changes go into a revision
-        return found
-    if model.objects.filter(plan__in=Plan.objects.visible_to(user), pk=pk).exists():
-        raise PermissionDenied
-    raise Http404
+# How each part of a gathering's programme leads to its gathering.
+GATHERING_PATHS = {
+    AgendaItem: "gathering",
+    GroupWork: "gathering",
+    GroupWorkStep: "group_work__gathering",
+    WorkGroup: "group_work__gathering",
+}
 
 
 def get_arena_for_editing(user, pk):
-    return _get_for_editing(Arena, user, pk)
+    return get_plan_part_for_editing(user, Arena.objects, pk)
 
 
 def get_target_group_for_editing(user, pk):
-    return _get_for_editing(TargetGroup, user, pk)
+    return get_plan_part_for_editing(user, TargetGroup.objects, pk)
 
 
 def get_entry_for_editing(user, pk):
-    return _get_for_editing(ProgressEntry, user, pk)
+    return get_plan_part_for_editing(user, ProgressEntry.objects, pk)
+
+
+# Calendar feeds
+
+
+def get_feed_plan(token):
+    return get_object_or_404(Plan.objects.select_related("municipality"), feed_token__token=token)
+
+
+def get_feed_unit(token, unit_pk):
+    """The feed's plan and one unit of its municipality."""
+    plan = get_feed_plan(token)
+    return plan, get_object_or_404(Unit.objects.filter(municipality=plan.municipality_id), pk=unit_pk)
+
+
+def get_feed_arena(token, arena_pk):
+    """The feed's plan and one of its arenas."""
+    plan = get_feed_plan(token)
+    return plan, get_object_or_404(plan.arenas, pk=arena_pk)
+
+
+def feed_token_of(plan):
+    return FeedToken.objects.filter(plan=plan).first()
+
+
+# Regional gatherings
+
+
+def get_visible_gatherings(user):
+    return Gathering.objects.visible_to(user).select_related("region")
+
+
+def regions_planned_by(user):
+    return Region.objects.filter(pk__in=coordinated_regions(user))
+
+
+def get_gathering_for_user(user, pk):
+    return get_object_or_404(get_visible_gatherings(user), pk=pk)
+
+
+def can_plan_gathering(user, gathering):
+    return Gathering.objects.editable_by(user).filter(pk=gathering.pk).exists()
+
+
+def get_gathering_for_planning(user, pk):
+    gathering = get_gathering_for_user(user, pk)
+    if not can_plan_gathering(user, gathering):
+        refuse()
+    return gathering
+
+
+def get_region_for_planning(user, pk):
+    """A region the user coordinates; 403 for members of its municipalities, who read its gatherings."""
+    visible = Region.objects.filter(
+        Q(pk__in=coordinated_regions(user)) | Q(municipalities__in=Municipality.objects.visible_to(user))
+    ).distinct()
+    region = get_object_or_404(visible, pk=pk)
+    if not regions_planned_by(user).filter(pk=region.pk).exists():
+        refuse()
+    return region
+
+
+def get_part_for_planning(user, model, pk):
+    """An agenda item, group work, step or group of a gathering the user plans (404 / 403 as above)."""
+    path = GATHERING_PATHS[model]
+    visible = model.objects.select_related(path).filter(**{f"{path}__in": Gathering.objects.visible_to(user)})
+    part = get_object_or_404(visible, pk=pk)
+    if not can_plan_gathering(user, part.gathering):
+        refuse()
+    return part
+
+
+def get_parent_for_planning(user, model, pk):
+    """(parent, gathering): what a new programme part is added to, a gathering or one of its group works."""
+    if model is Gathering:
+        gathering = get_gathering_for_planning(user, pk)
+        return gathering, gathering
+    part = get_part_for_planning(user, model, pk)
+    return part, part.gathering
+
+
+def prework_municipalities(user, gathering):
+    """The municipalities of the gathering's region whose pre-work notes the user sees, and whether they write it.
+
+    Pre-work notes are between a municipality and the coordinators: each member sees their own.
+    """
+    municipalities = Municipality.objects.visible_to(user).filter(region=gathering.region_id)
+    writable = set(Municipality.objects.editable_by(user).values_list("pk", flat=True))
+    return [(municipality, municipality.pk in writable) for municipality in municipalities]
+
+
+def get_prework_note_for_editing(user, pk, municipality_pk):
+    """A municipality's pre-work note for a gathering, new and unsaved if not written yet.
+
+    404 unless the gathering is visible and the municipality is the user's and
+    in its region; 403 unless the user is an advisor of that municipality.
+    """
+    gathering = get_gathering_for_user(user, pk)
+    municipalities = Municipality.objects.visible_to(user).filter(region=gathering.region_id)
+    municipality = get_object_or_404(municipalities, pk=municipality_pk)
+    if not Municipality.objects.editable_by(user).filter(pk=municipality.pk).exists():
+        refuse()
+    note = PreworkNote.objects.filter(gathering=gathering, municipality=municipality).first()
+    return note or PreworkNote(gathering=gathering, municipality=municipality)

@@ -1,13 +1,21 @@
-"""Who may see and change what. Every view fetches through these helpers.
+"""Who may see and change what. Every view starts with one of these helpers.
 
-Scoping happens inside the lookup: another municipality's object is simply
-not found (404); a visible object the user may only read is a 403 on change.
+The rule, the same in routines.access, meetings.access and documents.access:
+
+- 404 when the object is none of the user's business. Scoping happens inside
+  the lookup (`Plan.objects.visible_to(user)…get(pk=…)`), never by fetching
+  first and checking after, so another municipality's object is simply not
+  found and nothing tells that it exists. A unit leader's business is their
+  own unit: another unit's edit addresses are 404 for them too.
+- 403 when the user sees the object but may only read it, or when it is
+  frozen (an approved plan); `refuse` raises it with a reason, and with the
+  plan when there is one, so the 403 page can say why and lead back.
 """
 
 from operator import attrgetter
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Case, Value, When
+from django.db.models import Case, Q, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -18,6 +26,7 @@ from .models import (
     FocusArea,
     Membership,
     Milestone,
+    MilestoneProgress,
     Municipality,
     Plan,
     Routine,
@@ -26,6 +35,30 @@ from .models import (
     UnitRoutineText,
 )
 from .school_year import current_school_year
+
+
+def refuse(plan=None, reason=""):
+    """403: the user sees this but may not change it. The 403 page shows `reason` and links back to `plan`."""
+    error = PermissionDenied(reason)
+    error.plan = plan
+    raise error
+
+
+def get_visible_plans(user):
+    """The plans the user may read: every plan of their municipalities, in any status."""
+    return Plan.objects.visible_to(user)
+
+
+def get_municipalities_for_new_plan(user):
+    """The municipalities the user may start a plan in: 403 for anyone who is not an advisor."""
+    municipalities = Municipality.objects.editable_by(user)
+    if not municipalities.exists():
+        refuse()
+    return municipalities
+
+
+def can_create_plan(user):
+    return Municipality.objects.editable_by(user).exists()
 
 
 def get_plan_for_user(user, pk):
@@ -44,17 +77,18 @@ def get_plan_as_advisor(user, pk):
     """A plan of the user's municipality in any status: for approving, publishing, archiving."""
     plan = get_plan_for_user(user, pk)
     if not can_edit_plan(user, plan):
-        raise PermissionDenied
+        refuse(plan)
     return plan
 
 
 def ensure_draft(plan):
     """An approved or archived plan is frozen: its content is what was approved."""
     if plan.status != Plan.Status.DRAFT:
-        raise PermissionDenied(
+        refuse(
+            plan,
             _(
                 "This plan is approved or archived and can no longer be changed. To change an approved plan, start a new revision of it."
-            )
+            ),
         )
 
 
@@ -69,7 +103,7 @@ def get_municipality_for_user(user, pk):
 def get_municipality_for_editing(user, pk):
     municipality = get_municipality_for_user(user, pk)
     if not can_edit_plan_of_municipality(user, municipality.pk):
-        raise PermissionDenied
+        refuse()
     return municipality
 
 
@@ -81,7 +115,7 @@ def get_unit_for_editing(user, pk):
     """A unit to rename or delete: that is the municipality's advisors' job."""
     unit = get_unit_for_user(user, pk)
     if not can_edit_plan_of_municipality(user, unit.municipality_id):
-        raise PermissionDenied
+        refuse()
     return unit
 
 
@@ -106,48 +140,48 @@ def can_edit_plan_of_municipality(user, municipality_id):
     return Municipality.objects.editable_by(user).filter(pk=municipality_id).exists()
 
 
-def _get_part_for_user(user, queryset, pk, plan_path="plan"):
+def get_plan_part_for_user(user, queryset, pk, plan_path="plan"):
     """A part of a plan the user may read, with its plan and municipality loaded, or 404."""
     visible = queryset.filter(**{f"{plan_path}__in": Plan.objects.visible_to(user)})
     return get_object_or_404(visible.select_related(f"{plan_path}__municipality"), pk=pk)
 
 
-def _get_part_for_editing(user, queryset, pk, plan_path="plan"):
-    """A part of a plan the user may edit: 404 when invisible, 403 when read-only."""
-    part = _get_part_for_user(user, queryset, pk, plan_path)
+def get_plan_part_for_editing(user, queryset, pk, plan_path="plan"):
+    """A part of a draft plan the user may edit: 404 when invisible, 403 when read-only or frozen."""
+    part = get_plan_part_for_user(user, queryset, pk, plan_path)
     plan = attrgetter(plan_path.replace("__", "."))(part)
     if not can_edit_plan(user, plan):
-        raise PermissionDenied
+        refuse(plan)
     ensure_draft(plan)
     return part
 
 
 def get_focus_area_for_editing(user, pk):
-    return _get_part_for_editing(user, FocusArea.objects, pk)
+    return get_plan_part_for_editing(user, FocusArea.objects, pk)
 
 
 def get_section_for_editing(user, pk):
-    return _get_part_for_editing(user, Section.objects, pk)
+    return get_plan_part_for_editing(user, Section.objects, pk)
 
 
 def get_actor_for_editing(user, pk):
-    return _get_part_for_editing(user, Actor.objects, pk)
+    return get_plan_part_for_editing(user, Actor.objects, pk)
 
 
 def get_duty_for_editing(user, pk):
-    return _get_part_for_editing(user, Duty.objects, pk, plan_path="actor__plan")
+    return get_plan_part_for_editing(user, Duty.objects, pk, plan_path="actor__plan")
 
 
 def get_milestone_for_editing(user, pk):
-    return _get_part_for_editing(user, Milestone.objects, pk)
+    return get_plan_part_for_editing(user, Milestone.objects, pk)
 
 
 def get_routine_for_user(user, pk):
-    return _get_part_for_user(user, Routine.objects.select_related("responsible"), pk)
+    return get_plan_part_for_user(user, Routine.objects.select_related("responsible"), pk)
 
 
 def get_routine_for_editing(user, pk):
-    return _get_part_for_editing(user, Routine.objects, pk)
+    return get_plan_part_for_editing(user, Routine.objects, pk)
 
 
 def get_unit_text_for_editing(user, routine_pk, unit_pk):
@@ -209,29 +243,45 @@ def current_plan(plans):
     )
 
 
+def _get_unit_for_change(user, pk):
+    """A visible unit, except another unit of a municipality where the user leads one: 404 for that."""
+    leads = Membership.objects.filter(user=user, role=Membership.Role.UNIT_LEADER, unit__isnull=False)
+    units = Unit.objects.visible_to(user).exclude(
+        Q(municipality__in=leads.values("municipality")) & ~Q(pk__in=leads.values("unit"))
+    )
+    return get_object_or_404(units.select_related("municipality"), pk=pk)
+
+
 def get_unit_for_leader_editing(user, pk):
     """A unit whose own part the user may change: its leader, or an advisor of its municipality."""
-    unit = get_unit_for_user(user, pk)
+    unit = _get_unit_for_change(user, pk)
     if not can_edit_unit(user, unit):
-        _refuse(user, unit)
+        refuse()
     return unit
 
 
 def get_unit_for_confirming(user, pk):
     """A unit whose leader the user is: only the leader confirms having read the plan."""
-    unit = get_unit_for_user(user, pk)
+    unit = _get_unit_for_change(user, pk)
     if not is_leader_of(user, unit):
-        _refuse(user, unit)
+        refuse()
     return unit
 
 
-def _refuse(user, unit):
-    """404 for the leader of another unit (its edit URLs are none of their business), 403 for other members."""
-    if Membership.objects.filter(
-        user=user, municipality=unit.municipality_id, role=Membership.Role.UNIT_LEADER
-    ).exists():
-        raise Http404
-    raise PermissionDenied
+def get_unit_and_plan_for_confirming(user, unit_pk, plan_pk):
+    """The unit its leader confirms having read a plan of its municipality for."""
+    unit = get_unit_for_confirming(user, unit_pk)
+    return unit, get_object_or_404(Plan.objects.filter(municipality=unit.municipality_id), pk=plan_pk)
+
+
+def get_milestone_progress_for_editing(user, unit_pk, milestone_pk):
+    """The unit's progress towards a milestone of its municipality's plan, new and unsaved if not reported yet."""
+    unit = get_unit_for_leader_editing(user, unit_pk)
+    milestones = Milestone.objects.filter(plan__municipality=unit.municipality_id).select_related("plan__municipality")
+    milestone = get_object_or_404(milestones, pk=milestone_pk)
+    ensure_progress_open(milestone.plan)
+    progress = MilestoneProgress.objects.filter(unit=unit, milestone=milestone).first()
+    return progress or MilestoneProgress(unit=unit, milestone=milestone)
 
 
 def is_leader_of(user, unit):
@@ -248,7 +298,7 @@ def units_led_by(user):
 def ensure_progress_open(plan):
     """Units report milestone progress on a draft or approved plan; an archived plan's record is closed."""
     if plan.status == Plan.Status.ARCHIVED:
-        raise PermissionDenied(_("This plan is archived: its milestone progress can no longer be changed."))
+        refuse(plan, _("This plan is archived: its milestone progress can no longer be changed."))
 
 
 def unit_page_rights(user, unit, plan):

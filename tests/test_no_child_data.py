@@ -18,6 +18,7 @@ from documents.unit_forms import MilestoneProgressForm
 from meetings import forms as meeting_forms
 from meetings import forms_gatherings
 from meetings.models import AgendaItem, Gathering, GroupWork, GroupWorkStep, PreworkNote, WorkGroup
+from routines import access
 from routines import forms as routine_forms
 from routines.models import Duty, LegalReference, Membership, MilestoneProgress, Routine
 from routines.validators import IDENTITY_NUMBER_MESSAGE
@@ -48,6 +49,14 @@ def gathering():
     return Gathering.objects.create(
         region=make_plan().municipality.region, title="Samling", date=datetime.date(2025, 3, 1)
     )
+
+
+def new_plan_arguments():
+    advisor = make_member(Membership.Role.ADVISOR, make_plan().municipality)
+    return {
+        "municipalities": access.get_municipalities_for_new_plan(advisor),
+        "copyable": access.get_visible_plans(advisor),
+    }
 
 
 def prework_note():
@@ -105,10 +114,7 @@ FORMS = {
         forms_gatherings.PreworkNoteForm,
         {"instance": prework_note()},
     ),
-    "new plan": lambda: (
-        PlanCreateForm,
-        {"user": make_member(Membership.Role.ADVISOR, make_plan().municipality)},
-    ),
+    "new plan": lambda: (PlanCreateForm, new_plan_arguments()),
 }
 
 

@@ -7,12 +7,13 @@ needs no login and shows only a published, approved plan.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from documents.access import get_published_plan
 from documents.services import (
     PlanActionError,
     approve_plan,
@@ -130,12 +131,7 @@ def plan_start_next_year(request, pk):
 
 def public_plan(request, slug):
     """The published plan, read-only, for anyone; in the plan's own written standard (Bokmål or Nynorsk)."""
-    plan = get_object_or_404(
-        Plan.objects.with_all_parts(),
-        public_slug=slug,
-        published=True,
-        status=Plan.Status.APPROVED,
-    )
+    plan = get_published_plan(slug)
     with translation.override(plan.language):
         response = render(request, "documents/public/plan.html", {"plan": plan})
     response.headers["Content-Language"] = plan.language

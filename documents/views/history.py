@@ -7,17 +7,17 @@ restoring is for its advisors, and only while the plan is a draft.
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from routines.access import can_edit_plan, can_read_history, get_plan_for_editing, get_plan_for_user
-from routines.history import compare, get_part, parts, people, records_of_plan, timeline, timeline_rows, with_labels
+from documents.access import get_plan_for_history, get_plan_version, part_records
+from routines.access import can_edit_plan
+from routines.history import compare, parts, people, timeline, timeline_rows
 from routines.models import Plan
 from routines.restore import RestoreError, restore
 from routines.validators import whole_number
@@ -41,13 +41,6 @@ class TimelineFilterForm(forms.Form):
             field.widget.attrs["class"] = "form-select"
 
 
-def _plan_for_history(user, pk):
-    plan = get_plan_for_user(user, pk)
-    if not can_read_history(user, plan):
-        raise PermissionDenied
-    return plan
-
-
 def _access(user, plan):
     """What the page shows: the menu's items and, on a draft, the restore buttons."""
     can_edit = can_edit_plan(user, plan)
@@ -61,7 +54,7 @@ def _access(user, plan):
 @login_required
 def plan_history(request, pk):
     """Every change to the plan and its parts, newest first, filtered by part and person."""
-    plan = _plan_for_history(request.user, pk)
+    plan = get_plan_for_history(request.user, pk)
     changed_by = people(plan)
     form = TimelineFilterForm(request.GET or None, people=changed_by)
     filters = {}
@@ -106,18 +99,12 @@ def _version_label(version):
 @login_required
 def history_version(request, pk, part_key, history_id):
     """One version of a part, compared with the one before it or with another chosen version."""
-    plan = _plan_for_history(request.user, pk)
-    part = get_part(part_key)
-    record = get_object_or_404(_records(part, plan), history_id=history_id)
+    plan, part, record = get_plan_version(request.user, pk, part_key, history_id)
     return _render_version(request, plan, part, record)
 
 
-def _records(part, plan):
-    return with_labels(part, records_of_plan(part, plan.pk)).select_related("history_user")
-
-
 def _render_version(request, plan, part, record, error=None, status=200):
-    versions = list(_records(part, plan).filter(id=record.id).order_by("-history_date", "-history_id"))
+    versions = list(part_records(part, plan).filter(id=record.id).order_by("-history_date", "-history_id"))
     others = [version for version in versions if version.history_id != record.history_id]
     older = next((version for version in versions if version.history_date < record.history_date), None)
     form = CompareForm(request.GET or None, versions=others, initial={"against": older.history_id if older else None})
@@ -149,9 +136,7 @@ def _render_version(request, plan, part, record, error=None, status=200):
 @require_POST
 def history_restore(request, pk, part_key, history_id):
     """Restore this version: overwrite the part if nobody changed it meanwhile, or bring it back if deleted."""
-    plan = get_plan_for_editing(request.user, pk)
-    part = get_part(part_key)
-    record = get_object_or_404(_records(part, plan), history_id=history_id)
+    plan, part, record = get_plan_version(request.user, pk, part_key, history_id, restoring=True)
     seen_version = request.POST.get("seen_version") or None
     if seen_version is not None:
         seen_version = whole_number(seen_version)

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,25 +10,31 @@ from documents.forms import PlanCreateForm
 from documents.pdf_cache import plan_digest, plan_pdf_name, render_plan
 from documents.planfile import PlanFileError
 from ops.pdf import pdf_response
-from routines.access import can_edit_plan, get_plan_for_editing, get_plan_for_user
+from routines.access import (
+    can_create_plan,
+    can_edit_plan,
+    get_municipalities_for_new_plan,
+    get_plan_for_editing,
+    get_plan_for_user,
+    get_visible_plans,
+)
 from routines.editing import confirm_delete, posted, save_together_unless_conflict
 from routines.forms import PlanSettingsForm, VisionForm
-from routines.models import Municipality, Plan
 
 
 @login_required
 @require_safe
 def plan_list(request):
-    plans = Plan.objects.visible_to(request.user).for_plan_list()
-    can_create = Municipality.objects.editable_by(request.user).exists()
-    return render(request, "documents/plan_list.html", {"plans": plans, "can_create": can_create})
+    plans = get_visible_plans(request.user).for_plan_list()
+    context = {"plans": plans, "can_create": can_create_plan(request.user)}
+    return render(request, "documents/plan_list.html", context)
 
 
 @login_required
 def plan_create(request):
-    if not Municipality.objects.editable_by(request.user).exists():
-        raise PermissionDenied
-    form = PlanCreateForm(posted(request), user=request.user)
+    municipalities = get_municipalities_for_new_plan(request.user)
+    copyable = get_visible_plans(request.user)
+    form = PlanCreateForm(posted(request), municipalities=municipalities, copyable=copyable)
     if form.is_bound and form.is_valid():
         try:
             plan = form.save()

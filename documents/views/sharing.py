@@ -6,10 +6,9 @@ from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from documents.sharing import get_readable_plan, readable_plans
+from documents.access import get_readable_plan, get_readable_plans, get_region_shared_plans
 from meetings.progress import months_of, plan_entries
 from meetings.wheel import render_year_wheel_svg
-from routines.models import Plan
 
 # The parts put side by side, as at a gathering: (heading, template of one plan's part).
 PARTS = [
@@ -29,9 +28,9 @@ class ComparePlansForm(forms.Form):
     left = PlanChoiceField(queryset=None, label=_("First plan"))
     right = PlanChoiceField(queryset=None, label=_("Second plan"))
 
-    def __init__(self, user, *args, **kwargs):
+    def __init__(self, readable, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        plans = readable_plans(user).select_related("municipality").order_by("municipality__name", "-school_year")
+        plans = readable.select_related("municipality").order_by("municipality__name", "-school_year")
         self.fields["left"].queryset = plans
         self.fields["right"].queryset = plans
 
@@ -44,10 +43,9 @@ class ComparePlansForm(forms.Form):
 
 @login_required
 def region_plans(request):
-    plans = Plan.objects.shared_in_region_with(request.user).for_plan_list()
-    return render(
-        request, "documents/region_plans.html", {"plans": plans, "compare_form": ComparePlansForm(request.user)}
-    )
+    plans = get_region_shared_plans(request.user).for_plan_list()
+    context = {"plans": plans, "compare_form": ComparePlansForm(get_readable_plans(request.user))}
+    return render(request, "documents/region_plans.html", context)
 
 
 @login_required
@@ -66,16 +64,15 @@ def shared_plan(request, pk):
 
 @login_required
 def compare_plans(request):
+    readable = get_readable_plans(request.user)
     if "right" in request.GET:
-        form = ComparePlansForm(request.user, request.GET)
+        form = ComparePlansForm(readable, request.GET)
     else:
         # From a plan's page: the first plan is chosen, the second not yet.
-        form = ComparePlansForm(request.user, initial={"left": request.GET.get("left")})
+        form = ComparePlansForm(readable, initial={"left": request.GET.get("left")})
     context = {"form": form, "parts": PARTS}
     if form.is_bound and form.is_valid():
-        chosen = Plan.objects.filter(
-            pk__in=[form.cleaned_data["left"].pk, form.cleaned_data["right"].pk]
-        ).with_all_parts()
+        chosen = readable.filter(pk__in=[form.cleaned_data["left"].pk, form.cleaned_data["right"].pk]).with_all_parts()
         by_pk = {plan.pk: plan for plan in chosen}
         context["pair"] = [by_pk[form.cleaned_data["left"].pk], by_pk[form.cleaned_data["right"].pk]]
     return render(request, "documents/compare_plans.html", context, status=400 if form.errors else 200)

@@ -7,7 +7,7 @@ milestone progress; only the unit's leader confirms having read the plan.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,14 +17,13 @@ from documents.unit_obligations import unit_obligations
 from documents.unit_pdf import UNIT_CSS, render_unit_html
 from ops.pdf import html_pdf_response
 from routines.access import (
-    ensure_progress_open,
+    get_milestone_progress_for_editing,
+    get_unit_and_plan_for_confirming,
     get_unit_and_plan_for_user,
-    get_unit_for_confirming,
-    get_unit_for_leader_editing,
     unit_page_rights,
 )
 from routines.editing import handle_form
-from routines.models import Milestone, MilestoneProgress, Plan, ReadConfirmation
+from routines.models import Plan
 
 
 def unit_page_url(plan, unit, anchor=""):
@@ -73,14 +72,8 @@ def unit_text_edit_moved(request, unit_pk, routine_pk):
 
 @login_required
 def milestone_progress_edit(request, unit_pk, milestone_pk):
-    unit = get_unit_for_leader_editing(request.user, unit_pk)
-    milestone = get_object_or_404(
-        Milestone.objects.select_related("plan__municipality"), pk=milestone_pk, plan__municipality=unit.municipality_id
-    )
-    ensure_progress_open(milestone.plan)
-    progress = MilestoneProgress.objects.filter(unit=unit, milestone=milestone).first() or MilestoneProgress(
-        unit=unit, milestone=milestone
-    )
+    progress = get_milestone_progress_for_editing(request.user, unit_pk, milestone_pk)
+    unit, milestone = progress.unit, progress.milestone
     form = MilestoneProgressForm(request.POST or None, instance=progress)
 
     def save():
@@ -108,11 +101,10 @@ def milestone_progress_edit(request, unit_pk, milestone_pk):
 @require_POST
 def read_confirm(request, plan_pk, unit_pk):
     """The unit's leader confirms having read the approved plan."""
-    unit = get_unit_for_confirming(request.user, unit_pk)
-    plan = get_object_or_404(Plan, pk=plan_pk, municipality=unit.municipality_id)
+    unit, plan = get_unit_and_plan_for_confirming(request.user, unit_pk, plan_pk)
     if plan.status != Plan.Status.APPROVED:
         messages.error(request, _("Only an approved plan is confirmed as read."))
     else:
-        ReadConfirmation.objects.get_or_create(plan=plan, unit=unit, user=request.user, approved_at=plan.approved_at)
+        plan.read_confirmations.get_or_create(unit=unit, user=request.user, approved_at=plan.approved_at)
         messages.success(request, _("Thank you: you have confirmed that you have read the plan."))
     return redirect(unit_page_url(plan, unit, "read-confirmation"))

@@ -6,23 +6,18 @@ the URL is the key. An advisor regenerates it to revoke every old link.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from meetings.access import feed_token_of, get_feed_arena, get_feed_plan, get_feed_unit
 from meetings.ical import build_calendar
 from meetings.models import FeedToken
 from meetings.progress import plan_entries
-from routines.access import can_edit_plan, get_plan_for_user
-from routines.models import Unit
-
-
-def _feed_token(token):
-    return get_object_or_404(FeedToken.objects.select_related("plan__municipality"), token=token)
+from routines.access import can_edit_plan, get_plan_as_advisor, get_plan_for_user
 
 
 def _ics_response(plan, name, entries):
@@ -38,20 +33,18 @@ def _ics_response(plan, name, entries):
 
 
 def plan_feed(request, token):
-    plan = _feed_token(token).plan
+    plan = get_feed_plan(token)
     return _ics_response(plan, f"{plan.title} {plan.school_year_label}", plan_entries(plan))
 
 
 def unit_feed(request, token, unit_pk):
-    plan = _feed_token(token).plan
-    unit = get_object_or_404(Unit, pk=unit_pk, municipality_id=plan.municipality_id)
+    plan, unit = get_feed_unit(token, unit_pk)
     entries = [entry for entry in plan_entries(plan) if unit.kind in entry.concerned_kinds()]
     return _ics_response(plan, f"{unit.name}: {plan.title} {plan.school_year_label}", entries)
 
 
 def arena_feed(request, token, arena_pk):
-    plan = _feed_token(token).plan
-    arena = get_object_or_404(plan.arenas, pk=arena_pk)
+    plan, arena = get_feed_arena(token, arena_pk)
     return _ics_response(
         plan, f"{arena.name}: {plan.title} {plan.school_year_label}", plan_entries(plan).filter(arena=arena)
     )
@@ -60,7 +53,7 @@ def arena_feed(request, token, arena_pk):
 @login_required
 def feed_subscriptions(request, pk):
     plan = get_plan_for_user(request.user, pk)
-    feed_token = FeedToken.objects.filter(plan=plan).first()
+    feed_token = feed_token_of(plan)
     feeds = []
     if feed_token:
 
@@ -77,9 +70,7 @@ def feed_subscriptions(request, pk):
 @login_required
 @require_POST
 def regenerate_feed_token(request, pk):
-    plan = get_plan_for_user(request.user, pk)
-    if not can_edit_plan(request.user, plan):
-        raise PermissionDenied
+    plan = get_plan_as_advisor(request.user, pk)
     FeedToken.regenerate(plan, request.user)
     messages.success(request, _("New calendar links made. The old links no longer work."))
     return redirect("meetings:feed_subscriptions", pk=plan.pk)

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from meetings.access import get_parent_for_planning, get_part_for_planning
 from meetings.forms_gatherings import AgendaItemForm, GroupWorkForm, GroupWorkStepForm, WorkGroupForm
-from meetings.gathering_access import get_gathering_for_planning, get_part_for_planning
 from meetings.models import AgendaItem, GroupWork, GroupWorkStep, WorkGroup
 from routines.editing import confirm_delete, handle_form
 
@@ -24,25 +24,19 @@ class PartKind:
     model: type
     form: type
     parent_field: str  # the foreign key to what it is added to
-    gathering_path: str  # from the part to its gathering
     add_heading: str
+
+    @property
+    def parent_model(self):
+        return self.model._meta.get_field(self.parent_field).related_model
 
 
 KINDS = {
-    "agenda": PartKind(AgendaItem, AgendaItemForm, "gathering", "gathering", gettext_lazy("New agenda item")),
-    "group_work": PartKind(GroupWork, GroupWorkForm, "gathering", "gathering", gettext_lazy("New group work")),
-    "step": PartKind(GroupWorkStep, GroupWorkStepForm, "group_work", "group_work__gathering", gettext_lazy("New step")),
-    "group": PartKind(WorkGroup, WorkGroupForm, "group_work", "group_work__gathering", gettext_lazy("New group")),
+    "agenda": PartKind(AgendaItem, AgendaItemForm, "gathering", gettext_lazy("New agenda item")),
+    "group_work": PartKind(GroupWork, GroupWorkForm, "gathering", gettext_lazy("New group work")),
+    "step": PartKind(GroupWorkStep, GroupWorkStepForm, "group_work", gettext_lazy("New step")),
+    "group": PartKind(WorkGroup, WorkGroupForm, "group_work", gettext_lazy("New group")),
 }
-
-
-def _parent(user, kind, parent_pk):
-    """What the new part is added to: a gathering, or a group work of one."""
-    if kind.parent_field == "gathering":
-        gathering = get_gathering_for_planning(user, parent_pk)
-        return gathering, gathering
-    group_work = get_part_for_planning(user, GroupWork, "gathering", parent_pk)
-    return group_work, group_work.gathering
 
 
 def _page_context(gathering, heading):
@@ -56,8 +50,8 @@ def _page_context(gathering, heading):
 
 @login_required
 def part_create(request, kind, parent_pk):
+    parent, gathering = get_parent_for_planning(request.user, KINDS[kind].parent_model, parent_pk)
     kind = KINDS[kind]
-    parent, gathering = _parent(request.user, kind, parent_pk)
     part = kind.model(**{kind.parent_field: parent})
     form = kind.form(request.POST or None, instance=part, gathering=gathering)
     return handle_form(
@@ -72,8 +66,8 @@ def part_create(request, kind, parent_pk):
 
 @login_required
 def part_edit(request, kind, pk):
+    part = get_part_for_planning(request.user, KINDS[kind].model, pk)
     kind = KINDS[kind]
-    part = get_part_for_planning(request.user, kind.model, kind.gathering_path, pk)
     form = kind.form(request.POST or None, instance=part, gathering=part.gathering)
     heading = _("Edit: %(part)s") % {"part": part}
     return handle_form(
@@ -88,8 +82,7 @@ def part_edit(request, kind, pk):
 
 @login_required
 def part_delete(request, kind, pk):
-    kind = KINDS[kind]
-    part = get_part_for_planning(request.user, kind.model, kind.gathering_path, pk)
+    part = get_part_for_planning(request.user, KINDS[kind].model, pk)
     gathering = part.gathering
     return confirm_delete(
         request,
@@ -104,8 +97,7 @@ def part_delete(request, kind, pk):
 @require_POST
 def part_move(request, kind, pk):
     """Steps and groups keep the order they are given; agenda items follow the clock."""
-    kind = KINDS[kind]
-    part = get_part_for_planning(request.user, kind.model, kind.gathering_path, pk)
+    part = get_part_for_planning(request.user, KINDS[kind].model, pk)
     direction = request.POST.get("direction")
     if direction not in ("up", "down"):
         messages.error(request, _("Choose up or down."))

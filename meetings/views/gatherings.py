@@ -1,24 +1,26 @@
 """Regional gatherings: list, programme (page and PDF), planning, and the municipalities' pre-work notes."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from meetings.forms_gatherings import GatheringForm, PreworkNoteForm
-from meetings.gathering_access import (
+from meetings.access import (
     can_plan_gathering,
     get_gathering_for_planning,
     get_gathering_for_user,
+    get_prework_note_for_editing,
     get_region_for_planning,
+    get_visible_gatherings,
+    prework_municipalities,
+    regions_planned_by,
 )
-from meetings.models import Gathering, PreworkNote, coordinated_regions
+from meetings.forms_gatherings import GatheringForm, PreworkNoteForm
+from meetings.models import Gathering
 from ops.pdf import html_pdf_response
 from routines.editing import confirm_delete, handle_form
-from routines.models import Municipality, Region
 
 
 def programme_context(gathering):
@@ -34,26 +36,21 @@ def programme_context(gathering):
 
 @login_required
 def gathering_list(request):
-    gatherings = Gathering.objects.visible_to(request.user).select_related("region").order_by("region__name", "-date")
-    planned_regions = Region.objects.filter(pk__in=coordinated_regions(request.user))
-    return render(
-        request, "meetings/gathering_list.html", {"gatherings": gatherings, "planned_regions": planned_regions}
-    )
+    gatherings = get_visible_gatherings(request.user).order_by("region__name", "-date")
+    context = {"gatherings": gatherings, "planned_regions": regions_planned_by(request.user)}
+    return render(request, "meetings/gathering_list.html", context)
 
 
 @login_required
 def gathering_detail(request, pk):
     gathering = get_gathering_for_user(request.user, pk)
-    # Pre-work notes are between a municipality and the coordinators: each member sees their own.
-    municipalities = Municipality.objects.visible_to(request.user).filter(region=gathering.region_id)
-    notes = {note.municipality_id: note for note in gathering.prework_notes.filter(municipality__in=municipalities)}
-    writable = set(Municipality.objects.editable_by(request.user).values_list("pk", flat=True))
+    municipalities = prework_municipalities(request.user, gathering)
+    shown = [municipality.pk for municipality, _writes in municipalities]
+    notes = {note.municipality_id: note for note in gathering.prework_notes.filter(municipality__in=shown)}
     context = {
         **programme_context(gathering),
         "can_plan": can_plan_gathering(request.user, gathering),
-        "prework": [
-            (municipality, notes.get(municipality.pk), municipality.pk in writable) for municipality in municipalities
-        ],
+        "prework": [(municipality, notes.get(municipality.pk), writes) for municipality, writes in municipalities],
     }
     return render(request, "meetings/gathering_detail.html", context)
 
@@ -118,14 +115,8 @@ def gathering_delete(request, pk):
 @login_required
 def prework_note_edit(request, pk, municipality_pk):
     """An advisor writes their municipality's pre-work note; one note per municipality."""
-    gathering = get_gathering_for_user(request.user, pk)
-    municipality = get_object_or_404(
-        Municipality.objects.visible_to(request.user).filter(region=gathering.region_id), pk=municipality_pk
-    )
-    if not Municipality.objects.editable_by(request.user).filter(pk=municipality.pk).exists():
-        raise PermissionDenied
-    note = PreworkNote.objects.filter(gathering=gathering, municipality=municipality).first()
-    note = note or PreworkNote(gathering=gathering, municipality=municipality)
+    note = get_prework_note_for_editing(request.user, pk, municipality_pk)
+    gathering, municipality = note.gathering, note.municipality
     note.author = request.user
     form = PreworkNoteForm(request.POST or None, instance=note)
     url = gathering.get_absolute_url()

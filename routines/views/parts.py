@@ -43,10 +43,11 @@ def part_delete(request, part, list_name, success_message):
     return confirm_delete(request, part, context, list_url(list_name, part.plan), success_message)
 
 
-def part_list(request, plan_pk, template, **parts):
+def part_list(request, plan_pk, template, related_name, load=lambda parts: parts.all()):
+    """The plan's parts by their related name, as `load` prepares them (e.g. with their details)."""
     plan = get_plan_for_user(request.user, plan_pk)
     context = {"plan": plan, "can_edit": can_edit_plan(request.user, plan)}
-    context.update({name: queryset.filter(plan=plan) for name, queryset in parts.items()})
+    context[related_name] = load(getattr(plan, related_name))
     return render(request, template, context)
 
 
@@ -56,7 +57,7 @@ def part_list(request, plan_pk, template, **parts):
 @login_required
 @require_safe
 def focus_area_list(request, plan_pk):
-    return part_list(request, plan_pk, "routines/focus_area_list.html", focus_areas=FocusArea.objects.all())
+    return part_list(request, plan_pk, "routines/focus_area_list.html", "focus_areas")
 
 
 @login_required
@@ -92,7 +93,7 @@ def focus_area_move(request, pk):
 @login_required
 @require_safe
 def section_list(request, plan_pk):
-    return part_list(request, plan_pk, "routines/section_list.html", sections=Section.objects.all())
+    return part_list(request, plan_pk, "routines/section_list.html", "sections")
 
 
 @login_required
@@ -137,7 +138,7 @@ def section_move(request, pk):
 @login_required
 @require_safe
 def milestone_list(request, plan_pk):
-    return part_list(request, plan_pk, "routines/milestone_list.html", milestones=Milestone.objects.all())
+    return part_list(request, plan_pk, "routines/milestone_list.html", "milestones")
 
 
 @login_required
@@ -167,7 +168,7 @@ def milestone_delete(request, pk):
 @login_required
 @require_safe
 def actor_list(request, plan_pk):
-    return part_list(request, plan_pk, "routines/actor_list.html", actors=Actor.objects.with_duties())
+    return part_list(request, plan_pk, "routines/actor_list.html", "actors", lambda actors: actors.with_duties())
 
 
 def actor_page(request, actor, heading):
@@ -219,7 +220,7 @@ def duty_move(request, pk):
 
     def bump_actor_version():
         # The actor's version covers its duties: whoever has the actor open now holds an old version.
-        Actor.objects.filter(pk=duty.actor_id).update(version=F("version") + 1)
+        duty.actor.plan.actors.filter(pk=duty.actor_id).update(version=F("version") + 1)
 
     return move_part(
         request, duty, reverse("routines:actor_edit", args=[duty.actor_id]) + "#duties", moved=bump_actor_version

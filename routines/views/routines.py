@@ -36,7 +36,9 @@ from routines.views.parts import list_url, part_delete, part_list
 @login_required
 @require_safe
 def routine_list(request, plan_pk):
-    return part_list(request, plan_pk, "routines/routine_list.html", routines=Routine.objects.with_details())
+    return part_list(
+        request, plan_pk, "routines/routine_list.html", "routines", lambda routines: routines.with_details()
+    )
 
 
 @login_required

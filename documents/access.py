@@ -1,0 +1,63 @@
+"""Who may read what of the whole plan: the region's shared plans, the history pages, the public page.
+
+The rule is routines.access's: 404 when the object is none of the user's
+business (scoped inside the lookup), 403 when the user sees it but may not
+do this. A published, approved plan is for anyone, without login.
+"""
+
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+
+from routines.access import can_read_history, get_plan_for_editing, get_plan_for_user, refuse
+from routines.history import get_part, records_of_plan, with_labels
+from routines.models import Plan
+
+
+def get_published_plan(slug):
+    """The published plan at its public address, with everything the public page shows."""
+    plans = Plan.objects.filter(published=True, status=Plan.Status.APPROVED)
+    return get_object_or_404(plans.with_all_parts(), public_slug=slug)
+
+
+# Learning from each other: the region's plans
+
+
+def get_readable_plans(user):
+    """The user's own plans (any status) and the approved plans shared in their region."""
+    return Plan.objects.filter(
+        Q(pk__in=Plan.objects.visible_to(user).values("pk"))
+        | Q(pk__in=Plan.objects.shared_in_region_with(user).values("pk"))
+    )
+
+
+def get_region_shared_plans(user):
+    """The approved plans of the other municipalities in the user's regions."""
+    return Plan.objects.shared_in_region_with(user)
+
+
+def get_readable_plan(user, pk):
+    return get_object_or_404(get_readable_plans(user).with_all_parts(), pk=pk)
+
+
+# The history of a plan
+
+
+def get_plan_for_history(user, pk):
+    """A plan whose history the user reads: 403 for readers and the region, who see the plan but not who changed it."""
+    plan = get_plan_for_user(user, pk)
+    if not can_read_history(user, plan):
+        refuse(plan, _("The history of a plan is for its municipality's advisors and unit leaders."))
+    return plan
+
+
+def part_records(part, plan):
+    """The stored versions of one kind of part of the plan, labelled, with who saved them."""
+    return with_labels(part, records_of_plan(part, plan.pk)).select_related("history_user")
+
+
+def get_plan_version(user, pk, part_key, history_id, restoring=False):
+    """(plan, part, version) of a part of the plan: to read, or, while a draft, for its advisors to restore."""
+    plan = get_plan_for_editing(user, pk) if restoring else get_plan_for_history(user, pk)
+    part = get_part(part_key)
+    return plan, part, get_object_or_404(part_records(part, plan), history_id=history_id)
