@@ -1,5 +1,7 @@
-"""Every main page passes axe-core's WCAG 2.0/2.1 A and AA rules, in Bokmål and in Nynorsk.
+"""Every page passes axe-core's WCAG 2.0/2.1 A and AA rules, in Bokmål and in Nynorsk.
 
+The one page list of the project: each page is audited here once per
+language, and the journeys in the other browser tests do not audit again.
 One test per language loads the demo once and walks all pages, so a failure
 lists every page with problems at once.
 """
@@ -11,8 +13,9 @@ from django.urls import reverse
 
 from documents.services import approve_plan, publish_plan
 from meetings.models import Gathering
-from routines.models import Plan, Routine
+from routines.models import Membership, Plan, Routine
 from tests.support.browser import log_in, page_problems
+from tests.support.factories import make_member, make_municipality
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 User = get_user_model()
@@ -28,6 +31,8 @@ def advisor_pages():
     return [
         ("start", reverse("documents:plan_list"), "Planer", "Planar"),
         ("plan", reverse("documents:plan_detail", args=[plan.pk]), "Skoleår", "Skuleår"),
+        ("new plan", reverse("documents:plan_create"), "Ny plan", "Ny plan"),
+        ("plan deletion", reverse("documents:plan_delete", args=[plan.pk]), "Slett", "Slett"),
         ("plan settings", reverse("documents:plan_edit", args=[plan.pk]), "Planens innstillinger", "Innstillingar"),
         ("focus areas", reverse("routines:focus_area_list", args=[plan.pk]), "Fokusområder", "Fokusområde"),
         (
@@ -45,6 +50,7 @@ def advisor_pages():
         ("routines", reverse("routines:routine_list", args=[plan.pk]), "Rutiner", "Rutinar"),
         ("routine", reverse("routines:routine_detail", args=[routine.pk]), "Enhetenes egne", "Eigne tekstar"),
         ("routine form", reverse("routines:routine_edit", args=[routine.pk]), "Hjemmel", "Heimel"),
+        ("new routine form", reverse("routines:routine_create", args=[plan.pk]), "Ny rutine", "Ny rutine"),
         ("unit text form", reverse("routines:routine_unit_text", args=[routine.pk, unit.pk]), "Lagre", "Lagre"),
         ("units", reverse("routines:unit_list", args=[plan.municipality_id]), "Enheter", "Einingar"),
         ("unit form", reverse("routines:unit_edit", args=[unit.pk]), "Kortnavn", "Kortnamn"),
@@ -54,11 +60,24 @@ def advisor_pages():
         ("target group form", reverse("meetings:target_group_create", args=[plan.pk]), "Ny målgruppe", "Ny målgruppe"),
         ("progress entry form", reverse("meetings:entry_create", args=[plan.pk]), "Nytt punkt", "Nytt punkt"),
         ("progress plan by month", reverse("meetings:progress_months", args=[plan.pk]), "Fremdrift", "Framdrift"),
+        (
+            "progress plan of one target group",
+            f"{reverse('meetings:progress_months', args=[plan.pk])}?target_group={plan.target_groups.first().pk}",
+            "Fremdrift",
+            "Framdrift",
+        ),
         ("year wheel", reverse("meetings:year_wheel", args=[plan.pk]), "Årshjul", "Årshjul"),
         ("calendar subscriptions", reverse("meetings:feed_subscriptions", args=[plan.pk]), "Kalender", "Kalender"),
         ("plans in the region", reverse("documents:region_plans"), "Planer i regionen", "Planar i regionen"),
+        ("plans compared", f"{reverse('documents:compare_plans')}?left={plan.pk}", "Første plan", "Første plan"),
         ("password change", reverse("password_change"), "Bytt passord", "Byt passord"),
         ("history", reverse("documents:plan_history", args=[plan.pk]), "Vis endringer", "Vis endringar"),
+        (
+            "history of one part",
+            f"{reverse('documents:plan_history', args=[plan.pk])}?part=actor",
+            "Vis endringer",
+            "Vis endringar",
+        ),
         (
             "history version",
             reverse("documents:history_version", args=[plan.pk, "actor", first_version]),
@@ -111,6 +130,22 @@ def public_pages():
     ]
 
 
+def neighbour_pages():
+    """An advisor of a municipality in the demo gathering's region writes its prework note."""
+    gathering = Gathering.objects.get(region__name="Kongsbergregionen")
+    municipality = make_municipality(region=gathering.region, name="Nabo kommune")
+    advisor = make_member(Membership.Role.ADVISOR, municipality)
+    pages = [
+        (
+            "prework note form",
+            reverse("meetings:prework_note_edit", args=[gathering.pk, municipality.pk]),
+            "Lagre",
+            "Lagre",
+        ),
+    ]
+    return advisor.username, pages
+
+
 def forms_with_errors():
     """Forms sent empty, so they come back with their error messages."""
     plan = Plan.objects.get(municipality__slug="sortland", school_year=2023)
@@ -155,9 +190,14 @@ def test_main_pages_have_no_violations(new_page, demo, language):
             described_by = (invalid.get_attribute("aria-describedby") or "").split()
             assert any(page.locator(f"#{id_}.invalid-feedback").count() for id_ in described_by), name
 
-    for user, pages in [("rektor", unit_leader_pages()), ("koordinator", coordinator_pages())]:
+    neighbour, prework_pages = neighbour_pages()
+    for user, password, pages in [
+        ("rektor", "kibs-demo-rektor", unit_leader_pages()),
+        ("koordinator", "kibs-demo-koordinator", coordinator_pages()),
+        (neighbour, "kibs-test-password", prework_pages),
+    ]:
         page.context.clear_cookies()
-        log_in(page, user, f"kibs-demo-{user}")
+        log_in(page, user, password)
         audit(pages)
 
     # The public page is in the plan's own language (the demo's is Bokmål), whatever the reader's.

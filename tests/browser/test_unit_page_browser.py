@@ -1,4 +1,4 @@
-"""The unit page in a real browser: the demo unit leader's first visit, and axe-core's WCAG audit."""
+"""The unit page in a real browser: the demo unit leader's first visit (its pages are audited in test_accessibility_pages.py)."""
 
 import io
 
@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from routines.models import MilestoneProgress, Plan, UnitRoutineText
-from tests.support.browser import accessibility_violations, log_in
+from tests.support.browser import log_in
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
@@ -42,28 +42,3 @@ def test_the_demo_unit_leaders_first_visit(page, demo):
     assert not page.get_by_role("link", name="Last ned som PDF").is_visible()
     assert UnitRoutineText.objects.filter(unit__slug="sortland-barneskole", status="draft").count() == 2
     assert MilestoneProgress.objects.get().status == "reached"
-
-
-@pytest.mark.parametrize(
-    "user, password, path",
-    [
-        ("rektor", "kibs-demo-rektor", "/plans/{plan}/units/{unit}/"),
-        ("rektor", "kibs-demo-rektor", "/units/{unit}/routines/{routine}/text/"),
-        ("rektor", "kibs-demo-rektor", "/units/{unit}/milestones/{milestone}/"),
-        ("radgiver", "kibs-demo-radgiver", "/plans/{plan}/overview/"),
-    ],
-)
-def test_unit_pages_have_no_violations(page, demo, user, password, path):
-    unit = demo.municipality.units.get(slug="sortland-barneskole")
-    log_in(page, user, password)
-    page.goto(
-        path.format(
-            plan=demo.pk,
-            unit=unit.pk,
-            routine=demo.routines.filter(scope="unit").first().pk,
-            milestone=demo.milestones.first().pk,
-        )
-    )
-    assert "/accounts/login/" not in page.url
-    assert page.locator("h1").count() == 1
-    assert accessibility_violations(page) == []
