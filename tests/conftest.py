@@ -1,6 +1,9 @@
-"""Fixtures for every test: fast hashing, private PDF store and caches, and the browser (tests/support/browser.py).
+"""Fixtures for every test: fast hashing, private PDF store and caches, the personas,
+and the browser (tests/support/browser.py).
 
-The make_* builders are in tests/support/factories.py; the demo is the one big data set.
+The personas belong to one municipality with one unit and one plan; the outsider
+is an advisor of another municipality in another region. The make_* builders are
+in tests/support/factories.py; the demo is the one big data set.
 """
 
 import pytest
@@ -39,3 +42,57 @@ def render_counter(monkeypatch):
 
     monkeypatch.setattr(pdf, "render_plan_pdf", counting)
     return calls
+
+
+@pytest.fixture
+def municipality(db):
+    from tests.support.factories import make_municipality
+
+    return make_municipality()
+
+
+@pytest.fixture
+def unit(municipality):
+    from tests.support.factories import make_unit
+
+    return make_unit(municipality)
+
+
+@pytest.fixture
+def plan(municipality):
+    from tests.support.factories import make_plan
+
+    return make_plan(municipality)
+
+
+def _member(role, **where):
+    from tests.support.factories import make_member
+
+    return make_member(role, **where)
+
+
+@pytest.fixture
+def advisor(municipality):
+    return _member("advisor", municipality=municipality)
+
+
+@pytest.fixture
+def reader(municipality):
+    return _member("reader", municipality=municipality)
+
+
+@pytest.fixture
+def unit_leader(unit):
+    return _member("unit_leader", unit=unit)
+
+
+@pytest.fixture
+def coordinator(municipality):
+    return _member("coordinator", region=municipality.region)
+
+
+@pytest.fixture
+def outsider(db):
+    from tests.support.factories import make_municipality
+
+    return _member("advisor", municipality=make_municipality())

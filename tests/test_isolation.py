@@ -18,7 +18,7 @@ import pytest
 from django.urls import URLResolver, get_resolver, reverse
 
 from routines.models import Membership
-from tests.support.factories import make_member, make_municipality, make_plan
+from tests.support.factories import make_member, make_municipality
 
 pytestmark = pytest.mark.django_db
 
@@ -74,11 +74,6 @@ def test_every_route_naming_an_object_has_an_isolation_case():
     assert not missing, f"add these routes to a tests/isolation_cases_<app>.py: {missing}"
     assert not sorted(set(CASES) - routes), "the isolation cases list routes that do not exist"
     assert len(CASE_NAMES) == len(CASES), "a route is listed twice"
-
-
-@pytest.fixture
-def plan():
-    return make_plan()
 
 
 def url_of(name, plan):

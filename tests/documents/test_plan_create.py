@@ -35,11 +35,6 @@ def new_plan(client, municipality, **fields):
 
 
 @pytest.fixture
-def municipality():
-    return make_municipality()
-
-
-@pytest.fixture
 def advisor(client, municipality):
     user = make_member(ADVISOR, municipality)
     client.force_login(user)

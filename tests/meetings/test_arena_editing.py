@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from meetings.models import Arena
 from routines.models import Membership
-from tests.support.factories import make_arena, make_entry, make_member, make_municipality, make_plan, make_unit
+from tests.support.factories import make_arena, make_entry, make_member, make_municipality, make_unit
 from tests.support.isolation_meetings import MEETINGS_ISOLATION_CASES
 
 pytestmark = pytest.mark.django_db
@@ -28,11 +28,6 @@ def arena_data(**changes):
     }
     data.update(changes)
     return data
-
-
-@pytest.fixture
-def plan():
-    return make_plan()
 
 
 @pytest.fixture

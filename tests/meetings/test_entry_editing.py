@@ -39,11 +39,6 @@ def entry_data(**changes):
 
 
 @pytest.fixture
-def plan():
-    return make_plan()
-
-
-@pytest.fixture
 def advisor_client(client, plan):
     client.force_login(make_member(ADVISOR, plan.municipality))
     return client

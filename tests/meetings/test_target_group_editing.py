@@ -14,11 +14,6 @@ CHANGE_CASES = [case for case in CASES if case[0] != "meetings:target_group_list
 
 
 @pytest.fixture
-def plan():
-    return make_plan()
-
-
-@pytest.fixture
 def advisor_client(client, plan):
     client.force_login(make_member(ADVISOR, plan.municipality))
     return client

@@ -4,15 +4,10 @@ import pytest
 from django.urls import reverse
 
 from routines.models import FocusArea, Membership
-from tests.support.factories import make_focus_area, make_member, make_plan
+from tests.support.factories import make_focus_area, make_member
 from tests.support.forms import form_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def plan():
-    return make_plan()
 
 
 @pytest.fixture

@@ -20,11 +20,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def plan():
-    return make_plan()
-
-
-@pytest.fixture
 def advisor(client, plan):
     user = make_member(Membership.Role.ADVISOR, plan.municipality)
     client.force_login(user)

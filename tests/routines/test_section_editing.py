@@ -4,15 +4,10 @@ import pytest
 from django.urls import reverse
 
 from routines.models import Membership, Section
-from tests.support.factories import make_member, make_plan, make_section, make_unit
+from tests.support.factories import make_member, make_section, make_unit
 from tests.support.forms import form_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def plan():
-    return make_plan()
 
 
 @pytest.fixture

@@ -4,15 +4,10 @@ import pytest
 from django.urls import reverse
 
 from routines.models import Membership, Routine, UnitRoutineText
-from tests.support.factories import make_member, make_municipality, make_plan, make_routine, make_unit, make_unit_text
+from tests.support.factories import make_member, make_municipality, make_routine, make_unit, make_unit_text
 from tests.support.forms import form_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def plan():
-    return make_plan()
 
 
 @pytest.fixture

@@ -11,11 +11,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def municipality():
-    return make_municipality()
-
-
-@pytest.fixture
 def advisor(client, municipality):
     user = make_member(Membership.Role.ADVISOR, municipality)
     client.force_login(user)
