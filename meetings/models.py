@@ -9,7 +9,6 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from routines.models import (
     BTI_LEVELS,
@@ -22,6 +21,7 @@ from routines.models import (
     Unit,
     VersionedModel,
 )
+from routines.recording import PlanHistory
 
 from .unit_kinds import ALL_KINDS, UnitKindsModelField
 
@@ -33,7 +33,7 @@ class TargetGroup(PlanPart):
     name = models.CharField(_("name"), max_length=200)
     unit_kinds = UnitKindsModelField(_("kinds of unit"), help_text=_("Empty means all kinds of unit."))
 
-    history = HistoricalRecords()
+    history = PlanHistory()
 
     class Meta(PlanPart.Meta):
         verbose_name = _("target group")
@@ -93,7 +93,7 @@ class Arena(PlanPart):
 
     objects = ArenaQuerySet.as_manager()
 
-    history = HistoricalRecords()
+    history = PlanHistory()
 
     class Meta(PlanPart.Meta):
         verbose_name = _("meeting arena")
@@ -193,7 +193,7 @@ class ProgressEntry(VersionedModel):
         help_text=_("E.g. a meeting for the municipal kindergartens only. Empty means municipal and private units."),
     )
 
-    history = HistoricalRecords(m2m_fields=["target_groups", "milestones"])
+    history = PlanHistory(m2m_fields=["target_groups", "milestones"])
     objects = ProgressEntryQuerySet.as_manager()
 
     class Meta:

@@ -15,9 +15,12 @@ from django.contrib.auth import get_user_model
 from django.db.models import BooleanField, CharField, Exists, OuterRef, Q, TextField, Value
 from django.db.models.functions import Cast, Left
 from django.http import Http404
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+
+from .recording import source_label
 
 LABEL_LENGTH = 120
 
@@ -161,15 +164,43 @@ def people(plan):
 
 
 def timeline_rows(rows, users_by_id):
-    """Timeline rows ready for the page: part, person and what happened."""
+    """Timeline rows ready for the page: part, who and what happened."""
     for row in rows:
         part = get_part(row["part_key"])
+        user = users_by_id.get(row["history_user_id"])
+        reason = row["history_change_reason"]
         yield {
             **row,
             "part": part,
-            "user": users_by_id.get(row["history_user_id"]),
+            "user": user,
+            "who": changed_by(user, reason),
+            "reason": shown_reason(reason),
             "action": ACTIONS[row["history_type"]](),
         }
+
+
+def by_day_and_person(rows):
+    """The timeline as it reads best: one group for each run of changes by one person on one day."""
+    groups = []
+    for row in rows:
+        day = timezone.localdate(row["history_date"])
+        if groups and groups[-1]["day"] == day and groups[-1]["who"] == row["who"]:
+            groups[-1]["rows"].append(row)
+        else:
+            groups.append({"day": day, "who": row["who"], "rows": [row]})
+    return groups
+
+
+def changed_by(user, change_reason):
+    """Who made a change: the person, else the command that made it (the demo, an import)."""
+    if user is not None:
+        return user.get_full_name() or user.username
+    return source_label(change_reason) or _("unknown person")
+
+
+def shown_reason(change_reason):
+    """The reason given for a change, but not the mark a command leaves (that is shown as who)."""
+    return None if source_label(change_reason) else change_reason
 
 
 ACTIONS = {

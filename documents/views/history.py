@@ -17,7 +17,16 @@ from django.views.decorators.http import require_POST
 
 from documents.access import get_plan_for_history, get_plan_version, part_records
 from routines.access import can_edit_plan
-from routines.history import compare, parts, people, timeline, timeline_rows
+from routines.history import (
+    by_day_and_person,
+    changed_by,
+    compare,
+    parts,
+    people,
+    shown_reason,
+    timeline,
+    timeline_rows,
+)
 from routines.models import Plan
 from routines.restore import RestoreError, restore
 from routines.validators import whole_number
@@ -55,8 +64,8 @@ def _access(user, plan):
 def plan_history(request, pk):
     """Every change to the plan and its parts, newest first, filtered by part and person."""
     plan = get_plan_for_history(request.user, pk)
-    changed_by = people(plan)
-    form = TimelineFilterForm(request.GET or None, people=changed_by)
+    editors = people(plan)
+    form = TimelineFilterForm(request.GET or None, people=editors)
     filters = {}
     status = 200
     if form.is_bound:
@@ -65,14 +74,16 @@ def plan_history(request, pk):
         else:
             status = 400
     page = Paginator(timeline(plan, **filters), PAGE_SIZE).get_page(request.GET.get("page"))
-    users_by_id = {person.pk: person for person in changed_by}
+    users_by_id = {person.pk: person for person in editors}
+    rows = list(timeline_rows(page.object_list, users_by_id))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
         "plan": plan,
         "form": form,
         "page": page,
-        "rows": list(timeline_rows(page.object_list, users_by_id)),
+        "rows": rows,
+        "groups": by_day_and_person(rows),
         **_access(request.user, plan),
         "filter_query": query.urlencode(),
     }
@@ -91,9 +102,7 @@ class CompareForm(forms.Form):
 def _version_label(version):
     # Seconds tell apart versions saved within the same minute.
     when = formats.date_format(timezone.localtime(version.history_date), "d.m.Y H:i:s")
-    user = version.history_user
-    who = (user.get_full_name() or user.username) if user else _("unknown person")
-    return f"{when} · {version.get_history_type_display()} · {who}"
+    return f"{when} · {version.get_history_type_display()} · {version.who}"
 
 
 @login_required
@@ -105,6 +114,9 @@ def history_version(request, pk, part_key, history_id):
 
 def _render_version(request, plan, part, record, error=None, status=200):
     versions = list(part_records(part, plan).filter(id=record.id).order_by("-history_date", "-history_id"))
+    for version in [record, *versions]:
+        version.who = changed_by(version.history_user, version.history_change_reason)
+        version.reason = shown_reason(version.history_change_reason)
     others = [version for version in versions if version.history_id != record.history_id]
     older = next((version for version in versions if version.history_date < record.history_date), None)
     form = CompareForm(request.GET or None, versions=others, initial={"against": older.history_id if older else None})

@@ -5,7 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
+
+from routines.recording import PlanHistory
 
 from .base import VersionedModel
 
@@ -61,7 +62,7 @@ class Municipality(VersionedModel):
 
     objects = MunicipalityQuerySet.as_manager()
 
-    history = HistoricalRecords()
+    history = PlanHistory()
 
     class Meta:
         ordering = ["name"]
@@ -99,7 +100,7 @@ class Unit(VersionedModel):
 
     objects = UnitQuerySet.as_manager()
 
-    history = HistoricalRecords()
+    history = PlanHistory()
 
     class Meta:
         ordering = ["municipality", "kind", "name"]

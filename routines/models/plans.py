@@ -5,7 +5,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
+
+from routines.recording import PlanHistory
 
 from .. import plan_parts
 from .base import PlanPart, VersionedModel
@@ -90,7 +91,7 @@ class Plan(VersionedModel):
 
     objects = PlanQuerySet.as_manager()
 
-    history = HistoricalRecords()
+    history = PlanHistory()
 
     class Meta:
         ordering = ["municipality", "-school_year", "title"]
@@ -121,7 +122,7 @@ class FocusArea(PlanPart):
     name = models.CharField(_("name"), max_length=200)
     goals = models.TextField(_("goals"), blank=True, help_text=_("One goal per line."))
 
-    history = HistoricalRecords()
+    history = PlanHistory()
 
     class Meta(PlanPart.Meta):
         verbose_name = _("focus area")
@@ -143,7 +144,7 @@ class Section(PlanPart):
     guiding_question = models.TextField(_("guiding question"), blank=True)
     body = models.TextField(_("text"), blank=True)
 
-    history = HistoricalRecords()
+    history = PlanHistory()
 
     class Meta(PlanPart.Meta):
         verbose_name = _("section")
@@ -172,7 +173,7 @@ class Actor(PlanPart):
 
     objects = ActorQuerySet.as_manager()
 
-    history = HistoricalRecords()
+    history = PlanHistory()
 
     class Meta(PlanPart.Meta):
         verbose_name = _("actor")
@@ -188,7 +189,7 @@ class Duty(PlanPart):
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="duties")
     text = models.TextField(_("duty"))
 
-    history = HistoricalRecords()
+    history = PlanHistory()
 
     class Meta(PlanPart.Meta):
         verbose_name = _("duty")
@@ -203,7 +204,7 @@ class Milestone(VersionedModel):
     number = models.PositiveSmallIntegerField(_("number"), validators=[MinValueValidator(1)])
     text = models.TextField(_("milestone"))
 
-    history = HistoricalRecords()
+    history = PlanHistory()
 
     class Meta:
         ordering = ["number"]

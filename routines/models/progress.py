@@ -5,7 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
+
+from routines.recording import PlanHistory
 
 from .base import VersionedModel
 from .municipalities import Unit
@@ -39,7 +40,7 @@ class MilestoneProgress(VersionedModel):
         verbose_name=_("changed by"),
     )
 
-    history = HistoricalRecords()
+    history = PlanHistory()
 
     class Meta:
         ordering = ["milestone__number", "unit__name"]

@@ -4,7 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
+
+from routines.recording import PlanHistory
 
 from .base import BTI_LEVELS, PlanPart, VersionedModel
 from .municipalities import Unit
@@ -51,7 +52,7 @@ class Routine(PlanPart):
 
     objects = RoutineQuerySet.as_manager()
 
-    history = HistoricalRecords(m2m_fields=[milestones])
+    history = PlanHistory(m2m_fields=[milestones])
 
     class Meta(PlanPart.Meta):
         verbose_name = _("routine")
@@ -98,7 +99,7 @@ class LegalReference(PlanPart):
     citation = models.CharField(_("provision"), max_length=300)
     url = models.URLField(_("link"), blank=True)
 
-    history = HistoricalRecords()
+    history = PlanHistory()
 
     class Meta(PlanPart.Meta):
         verbose_name = _("legal basis")
@@ -131,7 +132,7 @@ class UnitRoutineText(VersionedModel):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
-    history = HistoricalRecords()
+    history = PlanHistory()
 
     class Meta:
         ordering = ["routine", "unit__name"]

@@ -19,6 +19,7 @@ from tests.support.factories import (
     make_unit_text,
     make_user,
 )
+from tests.support.forms import form_data
 from tests.support.history import acting_as, delete, edit
 
 pytestmark = pytest.mark.django_db
@@ -262,3 +263,15 @@ def test_a_deleted_actors_version_page_shows_it_deleted(client):
     response = client.get(reverse("documents:history_version", args=[plan.pk, "actor", record.history_id]))
     assert response.status_code == 200 and response.context["current"] is None
     assert reverse("documents:history_restore", args=[plan.pk, "actor", record.history_id]) in response.text
+
+
+def test_a_routine_saved_with_milestones_through_its_form_is_one_history_row(client):
+    plan = make_plan()
+    client.force_login(make_member(ADVISOR, plan.municipality))
+    first, second = make_milestone(plan), make_milestone(plan)
+    url = reverse("routines:routine_create", args=[plan.pk])
+    data = form_data(client.get(url), "title")
+    data.update({"title": "Overgang", "scope": "common", "milestones": [str(first.pk), str(second.pk)]})
+    assert client.post(url, data).status_code == 302
+    [record] = Routine.objects.get().history.all()
+    assert sorted(row.milestone_id for row in record.milestones.all()) == [first.pk, second.pk]

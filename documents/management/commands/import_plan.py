@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 
 from documents.management.planfiles import import_files, plan_file_paths
+from routines.recording import recorded_as
 
 
 class Command(BaseCommand):
@@ -20,4 +21,5 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, path, replace, **options):
-        import_files(self, plan_file_paths(path), replace=replace)
+        with recorded_as("source:import"):
+            import_files(self, plan_file_paths(path), replace=replace)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from documents.management.planfiles import import_files
 from routines.models import Membership, Municipality, Region
+from routines.recording import recorded_as
 
 DEMO_DIRECTORY = Path(__file__).resolve().parent.parent.parent / "demo"
 DEMO_MUNICIPALITY = "sortland"
@@ -33,7 +34,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, directory, **options):
         paths = sorted(directory.glob("*.json"))
-        with transaction.atomic():
+        # The history names the demo, not "unknown person", as who wrote its plans.
+        with transaction.atomic(), recorded_as("source:demo"):
             if paths:
                 import_files(self, paths, replace=True)
             else:
