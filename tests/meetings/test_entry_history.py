@@ -4,21 +4,15 @@ import pytest
 from django.urls import reverse
 
 from meetings.models import ProgressEntry
-from routines.models import Membership
-from tests.support.factories import make_member, make_milestone, make_plan, make_target_group
+from tests.support.factories import make_milestone, make_target_group
 from tests.support.forms import form_data
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def plan():
-    return make_plan()
-
-
-@pytest.fixture
-def advisor_client(client, plan):
-    client.force_login(make_member(Membership.Role.ADVISOR, plan.municipality))
+def advisor_client(client, advisor):
+    client.force_login(advisor)
     return client
 
 
