@@ -216,7 +216,7 @@ if not DEBUG:
 
 
 # ---------------------------------------------------------------------------
-# Hardening and operations (issue 8).
+# Hardening and operations.
 # docs/deployment.md explains every environment variable read here.
 # ---------------------------------------------------------------------------
 # Content-Security-Policy on every response (django.middleware.csp). No inline
