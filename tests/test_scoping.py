@@ -4,18 +4,73 @@ Every free-text field of a second municipality holds a marker. Users of the
 first municipality, in every role, walk every named URL (pages, exports,
 PDFs, feeds: whatever exists) with their own objects and with the other
 municipality's; the marker must appear nowhere: not in a page, a file, a
-redirect or an e-mail.
+redirect or an e-mail. And every GET route is walked with the owner's real
+ids: it answers the persona who may see it and is not found for an outsider,
+an advisor or coordinator of another municipality in another region.
 """
 
 import pytest
 from django.core import mail
 from django.test import Client
 
-from tests.support.urlwalk import World, response_text
+from tests.support.urlwalk import World, named_urls, response_text
 
 pytestmark = pytest.mark.django_db
 
 MARKER = "Qx7Marker"
+
+# Named routes the owner/outsider walk leaves out, and why.
+EXEMPT = {
+    # Django's login and password pages: no object of a municipality in them.
+    "login",
+    "logout",
+    "password_change",
+    "password_change_done",
+    "password_reset",
+    "password_reset_done",
+    "password_reset_confirm",
+    "password_reset_complete",
+    "set_language",  # POST only
+    # Static pages without objects.
+    "health",
+    "ops:accessibility_statement",
+    "ops:privacy",
+    # Pages without ids: they list or create the user's own objects, so an
+    # outsider sees their own (empty) page; the marker walk covers them.
+    "documents:plan_list",
+    "documents:plan_create",
+    "documents:region_plans",
+    "documents:compare_plans",
+    "meetings:gathering_list",
+}
+
+# The old addresses answer a permanent redirect to the new ones.
+MOVED = {"documents:unit_text_moved", "meetings:entry_list_moved"}
+
+# Pages whose secret is in the address: calendar programs and the public cannot log in.
+NO_LOGIN = {"meetings:plan_feed", "meetings:unit_feed", "meetings:arena_feed", "documents:public_plan"}
+# Of those, the ones whose address is nothing but the secret: no id of the
+# owner's to try with another secret, so there is no outsider to turn away.
+ONLY_SECRET = {"meetings:plan_feed", "documents:public_plan"}
+
+GATHERING_ROUTES = ("meetings:gathering_", "meetings:agenda_item_", "meetings:group_work", "meetings:work_group_")
+
+
+def persona(name):
+    """Who may see a route: the public, a region's coordinator or the municipality's advisor."""
+    if name in NO_LOGIN:
+        return None
+    # A pre-work note (meetings:prework_note_edit) is the municipality's, so its advisor's.
+    if name.startswith(GATHERING_ROUTES):
+        return "coordinator"
+    return "advisor"
+
+
+def client_of(world, role):
+    client = Client(raise_request_exception=False)
+    if role:
+        client.force_login(world.members[role])
+    return client
 
 
 @pytest.fixture
@@ -45,7 +100,9 @@ def test_other_municipalitys_objects_are_not_found(worlds, role):
     client = Client(raise_request_exception=False)
     client.force_login(home.members[role])
     found = {}
-    for name, url in away.urls():
+    # With the user's own feed token and public address: those of the other
+    # municipality are secrets the user does not have.
+    for name, url in away.urls(secrets_of=home):
         response = client.get(url)
         if MARKER in response_text(response):
             found[url] = (name, response.status_code)
@@ -59,3 +116,35 @@ def test_the_walk_sees_the_own_municipality(worlds):
     client.force_login(home.members["advisor"])
     seen = [name for name, url in home.urls() if "Hjemme" in response_text(client.get(url))]
     assert "documents:plan_list" in seen and "documents:plan_detail" in seen
+
+
+def test_every_get_route_answers_the_owner_and_not_the_outsider(worlds):
+    home, away = worlds
+    owners = {role: client_of(home, role) for role in ("advisor", "coordinator", None)}
+    outsiders = {role: client_of(away, role) for role in ("advisor", "coordinator", None)}
+    # The outsider's own secrets with the owner's ids: a feed token opens only its own plan's feeds.
+    outsider_urls = dict(home.urls(secrets_of=away))
+    post_only, wrong, visited = set(), {}, set()
+    for name, url in home.urls():
+        if name in EXEMPT or name.startswith("admin:"):
+            continue
+        role = persona(name)
+        response = owners[role].get(url)
+        if response.status_code == 405 and "GET" not in response["Allow"]:
+            post_only.add(name)
+            continue
+        visited.add(name)
+        expected = 301 if name in MOVED else 200
+        if response.status_code != expected:
+            wrong[name] = (role, response.status_code)
+        if name not in ONLY_SECRET:
+            # An old address redirects anyone; where it leads must not be found.
+            status = outsiders[role].get(outsider_urls[name], follow=name in MOVED).status_code
+            if status != 404:
+                wrong[f"{name} (outsider)"] = (role, status)
+    assert wrong == {}
+    # Every named GET route was walked: the admin, the exemptions and the
+    # POST-only routes are all that is left out, and no exemption is stale.
+    everything = {name for name, _ in named_urls() if not name.startswith("admin:")}
+    assert EXEMPT <= everything
+    assert visited == everything - EXEMPT - post_only

@@ -89,7 +89,7 @@ def test_dump_restores_into_a_fresh_database(transactional_db, scratch_database,
     finally:
         restored_connection.close()
     assert restored == original
-    assert original["routines_plan"] == 2
+    assert original["routines_plan"] == 4  # each world has a draft and a published plan
 
     url = "postgres://{user}:{password}@{host}:{port}/{name}".format(
         user=settings["USER"] or "postgres",

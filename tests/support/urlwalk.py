@@ -8,6 +8,7 @@ helpers. A URL whose parameters cannot be guessed may answer 404; the tests
 accept that, and the guessing can be taught new names in PARAMETER_MODELS.
 """
 
+import datetime
 import io
 import itertools
 import re
@@ -18,7 +19,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import URLResolver, get_resolver, reverse
 
-from routines.models import FocusArea, LegalReference, Membership, Routine
+from meetings.models import AgendaItem, FeedToken, Gathering, GroupWork, GroupWorkStep, PreworkNote, WorkGroup
+from routines.models import FocusArea, LegalReference, Membership, Plan, Routine
 from tests.support.factories import (
     make_actor,
     make_arena,
@@ -48,6 +50,18 @@ PARAMETER_MODELS = {
     "legal_reference": "legalreference",
     "reference": "legalreference",
     "user": "user",
+    "agenda_item": "agendaitem",
+    "group_work": "groupwork",
+    "group_work_step": "groupworkstep",
+    "work_group": "workgroup",
+}
+
+# What a `parent_pk` names: the object a new gathering part is added to.
+PARENT_MODELS = {
+    "meetings:agenda_item_create": "gathering",
+    "meetings:group_work_create": "gathering",
+    "meetings:group_work_step_create": "groupwork",
+    "meetings:work_group_create": "groupwork",
 }
 
 
@@ -83,6 +97,20 @@ class World:
         entry = make_entry(self.plan, arena=arena)
         entry.target_groups.add(target_group)
         entry.milestones.add(milestone)
+        # The public page shows only an approved plan, so it is a second plan:
+        # the first stays a draft for the editing pages.
+        self.published_plan = make_plan(
+            self.municipality,
+            school_year=self.plan.school_year - 1,
+            status=Plan.Status.APPROVED,
+            published=True,
+            public_slug=f"{self.municipality.slug}-offentlig",
+        )
+        gathering = Gathering.objects.create(region=self.region, title="Samling", date=datetime.date(2025, 3, 21))
+        agenda_item = AgendaItem.objects.create(gathering=gathering, starts_at=datetime.time(9), title="Post")
+        group_work = GroupWork.objects.create(gathering=gathering, agenda_item=agenda_item, title="Gruppearbeid")
+        work_group = WorkGroup.objects.create(group_work=group_work, name="Gruppe")
+        work_group.municipalities.add(self.municipality)
         objects = [
             self.region,
             self.municipality,
@@ -99,10 +127,18 @@ class World:
             target_group,
             arena,
             entry,
+            gathering,
+            agenda_item,
+            group_work,
+            GroupWorkStep.objects.create(group_work=group_work, text="Steg"),
+            work_group,
+            PreworkNote.objects.create(gathering=gathering, municipality=self.municipality, text="Forarbeid"),
         ]
-        for obj in objects:
+        for obj in [*objects, self.published_plan]:
             fill_text_fields(obj, text)
         self.objects = {obj._meta.model_name: obj for obj in objects}
+        self.feed_token = FeedToken.objects.create(plan=self.plan, token=f"feed-{self.municipality.slug}")
+        self.history_id = routine.history.latest().history_id
         # Users without a password: hashing one costs a third of a second.
         self.members = {
             "advisor": make_member(Membership.Role.ADVISOR, self.municipality, user=passwordless_user()),
@@ -133,12 +169,38 @@ class World:
     def _value(self, url_name, parameter):
         if url_name.startswith("admin:"):
             return self._admin_value(url_name, parameter)
+        special = self._special_value(url_name, parameter)
+        if special is not None:
+            return special
         if "year" in parameter:
             return self.plan.school_year
         obj = self.model_for(url_name, parameter) or self.plan
         if "slug" in parameter:
             return getattr(obj, "slug", self.municipality.slug)
         return obj.pk
+
+    def _secret(self, url_name, parameter):
+        """The feed token or public address, which open pages without a login."""
+        if parameter == "token":
+            return self.feed_token.token
+        if url_name == "documents:public_plan":
+            return self.published_plan.public_slug
+        return None
+
+    def _special_value(self, url_name, parameter):
+        """Parameters whose name does not say which object they take."""
+        secret = self._secret(url_name, parameter)
+        if secret is not None:
+            return secret
+        if parameter == "parent_pk":
+            return self.objects[PARENT_MODELS[url_name]].pk
+        if url_name == "meetings:prework_note_edit" and parameter == "pk":
+            return self.objects["gathering"].pk
+        if parameter == "part_key":
+            return "routine"
+        if parameter == "history_id":
+            return self.history_id
+        return None
 
     def _admin_value(self, url_name, parameter):
         if parameter == "app_label":
@@ -151,11 +213,19 @@ class World:
         obj = self.objects.get(model._meta.model_name) or model.objects.order_by("pk").first()
         return obj.pk if obj else 0
 
-    def urls(self):
-        """(name, path) for every named URL, parameters filled from this world."""
+    def urls(self, secrets_of=None):
+        """(name, path) for every named URL, parameters filled from this world.
+
+        With `secrets_of`, the feed token and public address are that other
+        world's: an outsider's secret with this world's ids.
+        """
         result = []
         for name, parameters in named_urls():
             kwargs = self.kwargs_for(name, parameters)
+            if secrets_of is not None:
+                kwargs = {
+                    parameter: secrets_of._secret(name, parameter) or value for parameter, value in kwargs.items()
+                }
             if name == "password_reset_confirm":
                 kwargs = {"uidb64": "MQ", "token": "set-password"}
             result.append((name, reverse(name, kwargs=kwargs)))
