@@ -32,9 +32,13 @@ system-packages-test:
 messages: $(PY)
 	$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
 
+# The background worker (docs/deployment.md) runs beside the development
+# server and stops with it.
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
+	$(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST)
 
 # Three workers on two cores: much of the suite's time is spent waiting on

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "simple_history",
     "axes",
+    "django_tasks_db",
 ]
 
 # Order matters (see docs/deployment.md): the security headers come first so
@@ -177,6 +178,17 @@ CACHES = {
 # At most one PDF render at a time on this host (a lock file under VAR_DIR);
 # a request that finds it busy waits this long, then gets 503 + Retry-After.
 PDF_RENDER_WAIT_SECONDS = float(os.environ.get("PDF_RENDER_WAIT_SECONDS", "0.5"))
+
+# Background work (django.tasks): one queue in the database, shared by the
+# worker processes of every host (`manage.py db_worker`, docs/deployment.md).
+# TASKS_BACKEND=django.tasks.backends.immediate.ImmediateBackend runs each task
+# at once in the process that enqueues it (the tests do).
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

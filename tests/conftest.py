@@ -28,6 +28,13 @@ def private_var_dir(settings, tmp_path):
     }
 
 
+@pytest.fixture(autouse=True)
+def immediate_tasks(settings):
+    # Tasks run in the test's own process when enqueued; tests/ops/test_worker.py
+    # runs real worker processes on the database queue.
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
 @pytest.fixture
 def render_counter(monkeypatch):
     """The pks of the plans whose PDF is rendered, in order (the renders are real)."""
