@@ -49,6 +49,8 @@ EXCLUDED = {
     "axes.accessattemptexpiration",
     "axes.accessfailurelog",
     "axes.accesslog",
+    # The background queue: work in progress and its record, not the municipality's data.
+    "django_tasks_database.dbtaskresult",
     # Made by migrate in every database; references to them travel as natural
     # keys in references.json.
     "contenttypes.contenttype",
