@@ -15,7 +15,7 @@ The rule, the same in routines.access, meetings.access and documents.access:
 from operator import attrgetter
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Case, Q, Value, When
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -34,7 +34,6 @@ from .models import (
     Unit,
     UnitRoutineText,
 )
-from .school_year import current_school_year
 
 
 def refuse(plan=None, reason=""):
@@ -189,14 +188,14 @@ def get_unit_text_for_editing(user, routine_pk, unit_pk):
 
     The unit as get_unit_for_leader_editing answers it; then 404 unless the
     routine is of the unit's municipality and takes units' texts; 403 once
-    the plan is approved.
+    the plan is archived. The unit's own part has its own lifecycle: an
+    approved plan freezes the municipality's common text, never the units' work.
     """
     unit = get_unit_for_leader_editing(user, unit_pk)
     routine = get_routine_for_user(user, routine_pk)
     if routine.plan.municipality_id != unit.municipality_id or not routine.takes_unit_texts:
         raise Http404
-    # The units' texts are part of the plan: frozen once it is approved, like the rest of it.
-    ensure_draft(routine.plan)
+    ensure_unit_part_open(routine.plan)
     # Looked up on every request: if someone wrote the first text meanwhile, saving is a conflict.
     text = UnitRoutineText.objects.filter(routine=routine, unit=unit).first()
     return text or UnitRoutineText(routine=routine, unit=unit)
@@ -209,43 +208,29 @@ def can_read_history(user, plan):
     return Membership.objects.filter(
         user=user,
         municipality=plan.municipality_id,
-        role__in=[Membership.Role.ADVISOR, Membership.Role.UNIT_LEADER],
+        role__in=[Membership.Role.ADVISOR, Membership.Role.APPROVER, Membership.Role.UNIT_LEADER],
     ).exists()
 
 
 # --- A unit's own part of a plan: its page, texts, milestone progress, read confirmation ---
 
 
-def get_unit_and_plan_for_user(user, unit_pk, plan_pk=None):
-    """A visible unit and a plan of its municipality (the current one without plan_pk), or 404."""
+def get_unit_and_plan_for_user(user, unit_pk, plan_pk):
+    """A visible unit and a plan of its municipality, or 404."""
     unit = get_unit_for_user(user, unit_pk)
     plans = Plan.objects.filter(municipality=unit.municipality_id).select_related("municipality")
-    if plan_pk is not None:
-        return unit, get_object_or_404(plans, pk=plan_pk)
-    plan = current_plan(plans)
-    if plan is None:
-        raise Http404
-    return unit, plan
+    return unit, get_object_or_404(plans, pk=plan_pk)
 
 
-def current_plan(plans):
-    """The plan of the current school year, else the latest before it; approved before draft.
-
-    Archived plans are never current.
-    """
-    school_year = current_school_year()
-    approved_first = Case(When(status=Plan.Status.APPROVED, then=Value(0)), default=Value(1))
-    candidates = plans.exclude(status=Plan.Status.ARCHIVED)
-    return (
-        candidates.filter(school_year__lte=school_year).order_by("-school_year", approved_first, "title").first()
-        # A municipality that has only planned ahead: the nearest coming year.
-        or candidates.order_by("school_year", approved_first, "title").first()
-    )
+def get_unit_and_plan_in_force(user, unit_pk):
+    """A visible unit and its municipality's plan in force this school year (None when there is none yet)."""
+    unit = get_unit_for_user(user, unit_pk)
+    return unit, unit.municipality.plan_in_force()
 
 
 def _get_unit_for_change(user, pk):
     """A visible unit, except another unit of a municipality where the user leads one: 404 for that."""
-    leads = Membership.objects.filter(user=user, role=Membership.Role.UNIT_LEADER, unit__isnull=False)
+    leads = Membership.objects.filter(user=user, role__in=Membership.UNIT_ROLES, unit__isnull=False)
     units = Unit.objects.visible_to(user).exclude(
         Q(municipality__in=leads.values("municipality")) & ~Q(pk__in=leads.values("unit"))
     )
@@ -261,15 +246,15 @@ def get_unit_for_leader_editing(user, pk):
 
 
 def get_unit_for_confirming(user, pk):
-    """A unit whose leader the user is: only the leader confirms having read the plan."""
+    """A unit the user leads or works in: its leader and employees confirm having read the plan."""
     unit = _get_unit_for_change(user, pk)
-    if not is_leader_of(user, unit):
-        refuse()
+    if not is_member_of_unit(user, unit):
+        refuse(reason=_("Only the unit's leader and employees confirm having read its plan."))
     return unit
 
 
 def get_unit_and_plan_for_confirming(user, unit_pk, plan_pk):
-    """The unit its leader confirms having read a plan of its municipality for."""
+    """The unit its leader or employee confirms having read a plan of its municipality for."""
     unit = get_unit_for_confirming(user, unit_pk)
     return unit, get_object_or_404(Plan.objects.filter(municipality=unit.municipality_id), pk=plan_pk)
 
@@ -288,9 +273,25 @@ def is_leader_of(user, unit):
     return Membership.objects.filter(user=user, role=Membership.Role.UNIT_LEADER, unit=unit).exists()
 
 
+def is_employee_of(user, unit):
+    return Membership.objects.filter(user=user, role=Membership.Role.EMPLOYEE, unit=unit).exists()
+
+
+def is_member_of_unit(user, unit):
+    """Its leader or one of its employees: the people the unit's page is written for."""
+    return Membership.objects.filter(user=user, role__in=Membership.UNIT_ROLES, unit=unit).exists()
+
+
 def units_led_by(user):
     """The units the user leads, with their municipality (a user may lead one per municipality)."""
     return Unit.objects.filter(memberships__user=user, memberships__role=Membership.Role.UNIT_LEADER).select_related(
+        "municipality"
+    )
+
+
+def units_of(user):
+    """The units the user leads or works in, with their municipality (one per municipality)."""
+    return Unit.objects.filter(memberships__user=user, memberships__role__in=Membership.UNIT_ROLES).select_related(
         "municipality"
     )
 
@@ -301,24 +302,59 @@ def ensure_progress_open(plan):
         refuse(plan, _("This plan is archived: its milestone progress can no longer be changed."))
 
 
+def ensure_unit_part_open(plan):
+    """A unit writes its own part of a draft or approved plan; an archived plan is kept as it was."""
+    if plan.status == Plan.Status.ARCHIVED:
+        refuse(plan, _("This plan is archived: the units' own texts in it can no longer be changed."))
+
+
+# --- Approving: advisors, and approvers who approve without editing ---
+
+
+def can_approve(user, plan):
+    """Advisors and approvers of the plan's municipality."""
+    if user.is_superuser:
+        return True
+    return Membership.objects.filter(
+        user=user,
+        municipality=plan.municipality_id,
+        role__in=[Membership.Role.ADVISOR, Membership.Role.APPROVER],
+    ).exists()
+
+
+def get_plan_for_approving(user, pk):
+    """A plan the user may approve, in any status (the approval page says what can be done): 403 for others."""
+    plan = get_plan_for_user(user, pk)
+    if not can_approve(user, plan):
+        refuse(plan, _("Only the municipality's advisors and approvers approve its plans."))
+    return plan
+
+
 def unit_page_rights(user, unit, plan):
     """What the user may do on a unit's page, from their one membership in its municipality.
 
-    Write the unit's texts (while the plan is a draft, as every part of it)
-    and report milestone progress (until it is archived): its leader and
-    advisors. Confirm having read the plan: its leader. See every unit's
-    progress: advisors.
+    Write the unit's texts and report milestone progress, on a draft or an
+    approved plan (the unit's part lives on until the plan is archived): its
+    leader and advisors. Comment on the unit's part: advisors. Confirm having
+    read an approved plan: its leader and employees. Manage its employees:
+    its leader. See every unit's progress: advisors.
     """
     if user.is_superuser:
-        advisor, leader = True, False
+        advisor, leader, employee = True, False, False
     else:
         membership = Membership.objects.filter(user=user, municipality=unit.municipality_id).first()
         role = membership.role if membership else None
+        own_unit = membership is not None and membership.unit_id == unit.pk
         advisor = role == Membership.Role.ADVISOR
-        leader = role == Membership.Role.UNIT_LEADER and membership.unit_id == unit.pk
+        leader = role == Membership.Role.UNIT_LEADER and own_unit
+        employee = role == Membership.Role.EMPLOYEE and own_unit
+    open_for_units = plan.status != Plan.Status.ARCHIVED
     return {
-        "can_edit_texts": (advisor or leader) and plan.status == Plan.Status.DRAFT,
-        "can_edit_progress": (advisor or leader) and plan.status != Plan.Status.ARCHIVED,
-        "can_confirm": leader,
+        "can_edit_texts": (advisor or leader) and open_for_units,
+        "can_edit_progress": (advisor or leader) and open_for_units,
+        "can_comment": advisor and open_for_units,
+        "can_confirm": (leader or employee) and plan.status == Plan.Status.APPROVED,
+        "can_manage_employees": leader or advisor,
         "can_see_overview": advisor,
+        "is_employee": employee,
     }

@@ -53,3 +53,8 @@ def same_day_next_year(day):
     year, week, weekday = day.isocalendar()
     weeks_next_year = datetime.date(year + 1, 12, 28).isocalendar().week
     return datetime.date.fromisocalendar(year + 1, min(week, weeks_next_year), weekday)
+
+
+def school_year_label(school_year):
+    """2025 → «2025/2026», as Plan.school_year_label writes it."""
+    return f"{school_year}/{school_year + 1}"

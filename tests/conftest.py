@@ -94,6 +94,16 @@ def unit_leader(unit):
 
 
 @pytest.fixture
+def employee(unit):
+    return _member("employee", unit=unit)
+
+
+@pytest.fixture
+def approver(municipality):
+    return _member("approver", municipality=municipality)
+
+
+@pytest.fixture
 def coordinator(municipality):
     return _member("coordinator", region=municipality.region)
 

@@ -20,10 +20,12 @@ from routines.access import (
     get_milestone_progress_for_editing,
     get_unit_and_plan_for_confirming,
     get_unit_and_plan_for_user,
+    get_unit_and_plan_in_force,
     unit_page_rights,
 )
 from routines.editing import handle_form
 from routines.models import Plan
+from routines.school_year import current_school_year, school_year_label
 
 
 def unit_page_url(plan, unit, anchor=""):
@@ -33,9 +35,20 @@ def unit_page_url(plan, unit, anchor=""):
 
 @login_required
 def unit_page_current(request, unit_pk):
-    """The unit's page for its municipality's current plan, at an address that stays the same each year."""
-    unit, plan = get_unit_and_plan_for_user(request.user, unit_pk)
-    return _unit_page(request, plan, unit)
+    """The unit's page of the plan in force, at an address that stays the same each year.
+
+    Before the year's plan is approved it says so, and leads to the drafts
+    and to the latest approved plan.
+    """
+    unit, plan = get_unit_and_plan_in_force(request.user, unit_pk)
+    if plan is not None:
+        return _unit_page(request, plan, unit)
+    context = {
+        "unit": unit,
+        "school_year_label": school_year_label(current_school_year()),
+        "plans": unit.municipality.plans.exclude(status=Plan.Status.ARCHIVED).order_by("-school_year", "title"),
+    }
+    return render(request, "documents/unit/no_plan_in_force.html", context)
 
 
 @login_required

@@ -8,6 +8,7 @@ protect it, or deletion is an explicit, confirmed action on the plan itself.
 
 # A package since it outgrew one module; everything is importable from here.
 from .base import BTI_LEVELS, PlanPart, VersionedModel
+from .lifecycle import AdvisorComment, PlanChange
 from .municipalities import (
     Membership,
     Municipality,
@@ -31,6 +32,7 @@ from .routines import LegalReference, Routine, RoutineQuerySet, UnitRoutineText
 
 __all__ = [
     "Actor",
+    "AdvisorComment",
     "ActorQuerySet",
     "BTI_LEVELS",
     "Duty",
@@ -42,6 +44,7 @@ __all__ = [
     "Municipality",
     "MunicipalityQuerySet",
     "Plan",
+    "PlanChange",
     "PlanPart",
     "PlanQuerySet",
     "ReadConfirmation",

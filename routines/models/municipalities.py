@@ -59,6 +59,14 @@ class Municipality(VersionedModel):
         blank=True,
     )
     vision = models.TextField(_("vision statement"), blank=True)
+    four_eyes_approval = models.BooleanField(
+        _("approval by another person"),
+        default=False,
+        help_text=_(
+            "The person who approves a plan must not be the one who changed it last. "
+            "Approvers may then approve without being able to edit."
+        ),
+    )
 
     objects = MunicipalityQuerySet.as_manager()
 
@@ -71,6 +79,10 @@ class Municipality(VersionedModel):
 
     def __str__(self):
         return self.name
+
+    def plan_in_force(self, school_year=None):
+        """The approved plan of the school year (the running one by default), or None."""
+        return self.plans.in_force(school_year).select_related("municipality").first()
 
 
 class UnitQuerySet(models.QuerySet):
@@ -121,16 +133,23 @@ class Unit(VersionedModel):
 class Membership(models.Model):
     """What a user may do, and where.
 
-    Advisors edit everything of their municipality, a unit leader edits their
-    own unit's texts and reads the rest, readers read, and a regional
+    Advisors edit everything of their municipality; an approver approves its
+    plans without editing them; a unit leader edits their own unit's part of
+    the plan in force and reads the rest; an employee of a unit reads the
+    plans and confirms having read them; readers read; and a regional
     coordinator reads every plan of the municipalities in the region.
     """
 
     class Role(models.TextChoices):
         ADVISOR = "advisor", _("Advisor")
+        APPROVER = "approver", _("Approver")
         UNIT_LEADER = "unit_leader", _("Unit leader")
+        EMPLOYEE = "employee", _("Employee")
         READER = "reader", _("Reader")
         COORDINATOR = "coordinator", _("Regional coordinator")
+
+    # The roles that belong to one unit of a municipality; the others to the municipality (or region).
+    UNIT_ROLES = (Role.UNIT_LEADER, Role.EMPLOYEE)
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user")
@@ -158,9 +177,14 @@ class Membership(models.Model):
             models.CheckConstraint(
                 condition=(
                     Q(role="coordinator", region__isnull=False, municipality__isnull=True, unit__isnull=True)
-                    | Q(role="unit_leader", region__isnull=True, municipality__isnull=False, unit__isnull=False)
                     | Q(
-                        role__in=["advisor", "reader"],
+                        role__in=["unit_leader", "employee"],
+                        region__isnull=True,
+                        municipality__isnull=False,
+                        unit__isnull=False,
+                    )
+                    | Q(
+                        role__in=["advisor", "approver", "reader"],
                         region__isnull=True,
                         municipality__isnull=False,
                         unit__isnull=True,

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from routines.recording import PlanHistory
 
 from .. import plan_parts
+from ..school_year import current_school_year, school_year_label
 from .base import PlanPart, VersionedModel
 from .municipalities import Membership, Municipality
 
@@ -28,6 +29,19 @@ class PlanQuerySet(models.QuerySet):
             user=user, role=Membership.Role.ADVISOR, municipality__region__isnull=False
         ).values("municipality__region")
         return self.filter(status=Plan.Status.APPROVED, municipality__region__in=advisor_regions)
+
+    def in_force(self, school_year=None):
+        """The approved plans of a school year (the running one by default), latest approval first.
+
+        "Gjeldende": what units and their staff follow that year. A draft
+        revision of it is not in force until it is approved, and an archived
+        plan never is. Filter by municipality first; `.first()` is its plan in force.
+        """
+        if school_year is None:
+            school_year = current_school_year()
+        return self.filter(status=Plan.Status.APPROVED, school_year=school_year).order_by(
+            models.F("approved_at").desc(nulls_last=True), "-pk"
+        )
 
     def for_plan_list(self):
         return self.select_related("municipality").order_by("municipality__name", "-school_year", "title")
@@ -84,6 +98,21 @@ class Plan(VersionedModel):
         related_name="revisions",
         verbose_name=_("revision of"),
     )
+    # The decision that approved it, as the municipality's records have it.
+    decision_body = models.CharField(_("decided by"), max_length=200, blank=True, editable=False)
+    decision_reference = models.CharField(_("case reference"), max_length=100, blank=True, editable=False)
+    decision_date = models.DateField(_("decision date"), null=True, blank=True, editable=False)
+    # The approved version whose read confirmations still count for this one:
+    # itself (null) unless it is a revision whose changes did not need re-reading.
+    read_baseline = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("read confirmations count from"),
+    )
     published = models.BooleanField(_("published"), default=False, editable=False)
     public_slug = models.SlugField(
         _("public address"), max_length=100, unique=True, null=True, blank=True, editable=False
@@ -114,7 +143,29 @@ class Plan(VersionedModel):
 
     @property
     def school_year_label(self):
-        return f"{self.school_year}/{self.school_year + 1}"
+        return school_year_label(self.school_year)
+
+    @property
+    def is_in_force(self):
+        return self.status == Plan.Status.APPROVED and self.school_year == current_school_year()
+
+    @property
+    def is_frozen(self):
+        """The municipality's common content is what was approved; units' own parts live on."""
+        return self.status != Plan.Status.DRAFT
+
+    @property
+    def status_label(self):
+        """The status as a person asks it: in force, approved, a draft revision, a draft, archived."""
+        if self.is_in_force:
+            return _("In force")
+        if self.status == Plan.Status.DRAFT and self.revision_of_id:
+            return _("Draft revision")
+        return self.get_status_display()
+
+    @property
+    def has_decision(self):
+        return bool(self.decision_body or self.decision_reference or self.decision_date)
 
 
 class FocusArea(PlanPart):

@@ -245,7 +245,7 @@ def test_the_parts_of_an_approved_plan_are_frozen_too(client, name, kind):
     assert plan.arenas.count() == plan.target_groups.count() == plan.progress_entries.count() == 1
 
 
-def test_the_routines_parts_and_unit_texts_of_an_approved_plan_are_frozen(client):
+def test_the_common_parts_of_an_approved_plan_are_frozen_and_the_units_texts_are_not(client):
     plan = make_plan()
     advisor = make_member(ADVISOR, plan.municipality)
     actor = make_actor(plan, name="Kommunedirektør", duties=["Sørger for at …"])
@@ -259,9 +259,10 @@ def test_the_routines_parts_and_unit_texts_of_an_approved_plan_are_frozen(client
         ("routines:actor_delete", {"pk": actor.pk}),
         ("routines:actor_create", {"plan_pk": plan.pk}),
         ("routines:routine_edit", {"pk": routine.pk}),
-        ("routines:routine_unit_text", {"routine_pk": routine.pk, "unit_pk": unit.pk}),
     ]:
         response = client.post(reverse(name, kwargs=kwargs), {"name": "Endret", "body": "Endret"})
         assert response.status_code == 403, name
     assert plan.actors.get().name == "Kommunedirektør"
-    assert not routine.unit_texts.exists()
+    unit_text = reverse("routines:routine_unit_text", kwargs={"routine_pk": routine.pk, "unit_pk": unit.pk})
+    assert client.post(unit_text, {"body": "Endret", "status": "draft"}).status_code == 302
+    assert routine.unit_texts.get().body == "Endret"

@@ -25,7 +25,16 @@ from documents.services import approve_plan, start_revision
 from meetings.models import FeedToken, Gathering, PreworkNote, WorkGroup
 from ops.accessibility import AUDIT_STATEMENT
 from ops.models import AccessibilityStatement
-from routines.models import MilestoneProgress, Municipality, Plan, ReadConfirmation, Routine, Unit
+from routines.models import (
+    AdvisorComment,
+    MilestoneProgress,
+    Municipality,
+    Plan,
+    PlanChange,
+    ReadConfirmation,
+    Routine,
+    Unit,
+)
 from tests.support.factories import make_member, make_plan, make_unit_text, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -52,6 +61,8 @@ def build_installation():
     FeedToken.regenerate(plan, advisor)
     approve_plan(plan, advisor)
     ReadConfirmation.objects.create(plan=plan, unit=unit, user=leader, approved_at=plan.approved_at)
+    AdvisorComment.objects.create(plan=plan, unit=unit, routine=routine, author=advisor, body="Fint skrevet")
+    PlanChange.objects.create(plan=plan, part="routine", title="Ny rutine", kind="added", new_text="Ny")
     start_revision(plan, advisor)
     gathering = Gathering.objects.first()
     group = WorkGroup.objects.create(group_work=gathering.group_works.first(), name="Gruppe 1", chair="Åse")

@@ -273,14 +273,29 @@ def test_the_advisor_marks_an_entry_for_municipal_units_only(client, setup):
     assert "Felles styrermøte" not in private_page
 
 
-# -- an approved plan is frozen: the units' texts with it ---------------------------------------
+# -- the unit's own part lives on in an approved plan, until it is archived ---------------------
 
 
-def test_an_approved_plans_unit_texts_are_frozen(client):
+def test_a_unit_leader_writes_the_units_part_of_an_approved_plan(client):
     setup = make_unit_plan(status=Plan.Status.APPROVED)
+    leader = leader_of(setup.school)
+    client.force_login(leader)
+    page = client.get(unit_page_url(setup.plan, setup.school)).text
+    assert html.escape(edit_url(setup.school, setup.own)) in page
+    assert client.get(edit_url(setup.school, setup.own)).status_code == 200
+    response = client.post(edit_url(setup.school, setup.common), {"body": "Vårt tillegg", "status": "done"})
+    assert response.status_code == 302
+    text = UnitRoutineText.objects.get(routine=setup.common, unit=setup.school)
+    assert text.body == "Vårt tillegg"
+    assert text.history.get().history_user == leader
+
+
+def test_an_archived_plans_unit_texts_are_frozen_with_a_way_back(client):
+    setup = make_unit_plan(status=Plan.Status.ARCHIVED)
     client.force_login(leader_of(setup.school))
     page = client.get(unit_page_url(setup.plan, setup.school)).text
-    assert edit_url(setup.school, setup.own) not in page and "new revision of the plan" in page
-    assert client.get(edit_url(setup.school, setup.own)).status_code == 403
+    assert edit_url(setup.school, setup.own) not in page and "archived" in page
+    refused = client.get(edit_url(setup.school, setup.own))
+    assert refused.status_code == 403 and reverse("documents:plan_detail", args=[setup.plan.pk]) in refused.text
     assert client.post(edit_url(setup.school, setup.common), {"body": "x", "status": "done"}).status_code == 403
     assert not UnitRoutineText.objects.exists()

@@ -6,7 +6,6 @@ import pytest
 from django.urls import reverse
 
 from meetings.models import Arena
-from routines.access import current_plan
 from routines.models import MilestoneProgress, Plan, Routine, Unit
 from tests.support.factories import (
     make_actor,
@@ -183,34 +182,48 @@ def test_a_user_without_membership_gets_404(client, setup):
     assert client.get(unit_page_url(setup.plan, setup.school)).status_code == 404
 
 
-def test_the_current_plan_is_this_school_years_approved_one(client, setup):
+def test_the_current_address_opens_the_plan_in_force(client, setup):
     municipality = setup.municipality
-    make_plan(municipality, school_year=setup.plan.school_year, title="Godkjent", status=Plan.Status.APPROVED)
+    in_force = make_plan(
+        municipality, school_year=setup.plan.school_year, title="Godkjent", status=Plan.Status.APPROVED
+    )
     make_plan(municipality, school_year=setup.plan.school_year + 1, title="Neste år")
     make_plan(municipality, school_year=setup.plan.school_year, title="Arkivert", status=Plan.Status.ARCHIVED)
     client.force_login(leader_of(setup.school))
     response = client.get(reverse("documents:unit_page_current", args=[setup.school.pk]))
     assert response.status_code == 200
-    assert response.context["plan"] == Plan.objects.get(title="Godkjent")
+    assert response.context["plan"] == in_force
 
 
-def test_a_municipality_that_only_planned_ahead_gets_the_nearest_plan():
-    municipality = make_municipality()
-    make_plan(municipality, school_year=2099, title="Langt fram")
-    nearest = make_plan(municipality, school_year=2098, title="Nærmest")
-    assert current_plan(Plan.objects.filter(municipality=municipality)) == nearest
+def test_without_a_plan_in_force_the_current_address_says_so_and_leads_to_the_draft(client, setup):
+    client.force_login(leader_of(setup.school))
+    response = client.get(reverse("documents:unit_page_current", args=[setup.school.pk]))
+    assert response.status_code == 200
+    assert "has no approved plan for the school year" in response.text
+    assert unit_page_url(setup.plan, setup.school) in response.text and "Draft" in response.text
 
 
-def test_a_municipality_without_plans_has_no_unit_page(client):
+def test_a_municipality_without_plans_says_so_on_the_current_address(client):
     unit = make_unit()
     client.force_login(leader_of(unit))
-    assert client.get(reverse("documents:unit_page_current", args=[unit.pk])).status_code == 404
+    response = client.get(reverse("documents:unit_page_current", args=[unit.pk]))
+    assert response.status_code == 200 and "Your municipality has no plan yet." in response.text
 
 
 def test_the_start_page_leads_a_unit_leader_to_their_unit(client, setup):
     client.force_login(leader_of(setup.school))
     start = client.get(reverse("documents:plan_list")).text
     assert "Your unit" in start and unit_page_url(setup.plan, setup.school) in start
+    assert "There is no approved plan for this school year yet." in start
+
+
+def test_the_start_page_leads_unit_leader_and_employee_to_the_plan_in_force(client, setup):
+    in_force = make_plan(setup.municipality, school_year=setup.plan.school_year, status=Plan.Status.APPROVED)
+    for user in (leader_of(setup.school), make_member("employee", unit=setup.school)):
+        client.force_login(user)
+        start = client.get(reverse("documents:plan_list")).text
+        assert "What the plan in force asks of your unit" in start
+        assert f'class="btn btn-primary" href="{unit_page_url(in_force, setup.school)}"' in start
 
 
 def test_the_start_page_has_no_unit_box_for_advisors(client, setup):

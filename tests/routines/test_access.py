@@ -86,5 +86,15 @@ def test_an_approved_plan_refuses_changes_with_the_reason_and_the_plan(home):
     plan = home["plan"]
     Plan.objects.filter(pk=plan.pk).update(status=Plan.Status.APPROVED)
     with translation.override("en"), pytest.raises(PermissionDenied) as refused:
-        access.get_unit_text_for_editing(home["leader"], home["routine"].pk, home["unit"].pk)
+        access.get_routine_for_editing(home["advisor"], home["routine"].pk)
     assert refused.value.plan == plan and "revision" in str(refused.value)
+    # The unit's own part is not the municipality's common text: it stays open.
+    assert access.get_unit_text_for_editing(home["leader"], home["routine"].pk, home["unit"].pk)
+
+
+def test_an_archived_plan_refuses_the_units_texts_with_the_reason_and_the_plan(home):
+    plan = home["plan"]
+    Plan.objects.filter(pk=plan.pk).update(status=Plan.Status.ARCHIVED)
+    with translation.override("en"), pytest.raises(PermissionDenied) as refused:
+        access.get_unit_text_for_editing(home["leader"], home["routine"].pk, home["unit"].pk)
+    assert refused.value.plan == plan and "archived" in str(refused.value)

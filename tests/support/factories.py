@@ -115,9 +115,9 @@ def make_user(**fields):
 
 
 def make_member(role, municipality=None, unit=None, region=None, user=None):
-    """A user with one role: advisor/reader (municipality), unit_leader (unit), coordinator (region)."""
+    """A user with one role: advisor/approver/reader (municipality), unit_leader/employee (unit), coordinator (region)."""
     user = user or make_user()
-    if role == Membership.Role.UNIT_LEADER:
+    if role in Membership.UNIT_ROLES:
         municipality = unit.municipality
     Membership.objects.create(user=user, role=role, municipality=municipality, unit=unit, region=region)
     return user
