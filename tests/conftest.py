@@ -10,6 +10,17 @@ import pytest
 
 pytest_plugins = ["tests.support.browser"]
 
+# Tests that take seconds each (the slowest kind first): run first, so the workers of `pytest -n` share them
+# out at the start and end together, instead of one worker starting a long test last.
+SLOW = ("browser", "pdf", "slow")
+
+
+def pytest_collection_modifyitems(items):
+    def weight(item):
+        return next((rank for rank, name in enumerate(SLOW) if item.get_closest_marker(name)), len(SLOW))
+
+    items.sort(key=weight)
+
 
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):

@@ -30,7 +30,7 @@ from tests.support.factories import make_plan
 from tests.support.forms import page_links, posting_forms
 from tests.support.urlwalk import World
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "2"))
 NOT_PAGES = (".pdf", ".ics", ".svg", ".json", ".csv", ".zip")

@@ -15,7 +15,7 @@ from django.test import Client
 
 from tests.support.urlwalk import World, named_urls, response_text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 MARKER = "Qx7Marker"
 

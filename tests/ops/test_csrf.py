@@ -52,6 +52,7 @@ def test_admin_change_without_token_changes_nothing():
     assert world.plan.title != "Endret"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("who", ["advisor", "superuser"])
 def test_every_named_url_refuses_a_post_without_token(who):
     world = World("Tekst")
@@ -74,6 +75,7 @@ def snapshot():
     }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("who", ["advisor", "superuser"])
 def test_no_get_changes_data(who):
     world = World("Tekst")

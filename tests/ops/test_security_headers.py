@@ -43,6 +43,7 @@ production_hsts = override_settings(
 
 
 @production_hsts
+@pytest.mark.slow
 @pytest.mark.parametrize("who", ["anonymous", "advisor", "superuser"])
 def test_every_named_url_sends_the_security_headers(who):
     world = World("Tekst")
