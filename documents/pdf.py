@@ -13,7 +13,6 @@ per process, and chapter-level ToC entries only (the ToC page is laid out
 again once the page numbers are known).
 """
 
-import datetime
 import re
 from collections import OrderedDict
 
@@ -23,6 +22,8 @@ from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from meetings.progress import order_in_month
+from meetings.when import time_span
 from ops.pdf import PRINT_CSS, html_to_pdf
 from routines.models import Plan, Routine
 
@@ -152,32 +153,26 @@ def _arena_where(arena):
 
 
 def _months(plan):
-    """Progress-plan entries by month, August to June; in a month, periods first."""
+    """Progress-plan entries by the month they start in, August to June.
+
+    In a month, whole months and terms come first (under "hele måneden"), then
+    the days in date order: a two-day gathering on the 14th never prints
+    before a meeting on the 4th.
+    """
     months = OrderedDict()
-    entries = sorted(
-        plan.progress_entries.all(),
-        # An untimed entry comes before the timed ones of its day.
-        key=lambda e: (
-            e.starts_on.year,
-            e.starts_on.month,
-            not e.is_period,
-            e.starts_on,
-            e.starts_at or datetime.time.min,
-            e.pk,
-        ),
-    )
-    for entry in entries:
-        key = (entry.starts_on.year, entry.starts_on.month)
-        if key not in months:
-            months[key] = {"date": entry.starts_on.replace(day=1), "rows": []}
-        months[key]["rows"].append(_entry_row(entry))
+    for entry in sorted(plan.progress_entries.all(), key=lambda e: (e.month, order_in_month(e, e.month))):
+        if entry.month not in months:
+            months[entry.month] = {"date": entry.month, "month_wide": [], "rows": []}
+        months[entry.month]["month_wide" if entry.is_month_wide else "rows"].append(_entry_row(entry))
     return list(months.values())
 
 
 def _entry_row(entry):
     # The weekday always comes from the date: typed weekdays in the original
     # plans were wrong ("Tirs. 26." for a Thursday).
-    if not entry.is_period:
+    if entry.is_month_wide:
+        when = time_span(entry)
+    elif not entry.is_period:
         when = capfirst(format_date(entry.starts_on, "D j.n."))
     elif (entry.ends_on - entry.starts_on).days < 7:
         when = capfirst(f"{format_date(entry.starts_on, 'D j.n.')}–{format_date(entry.ends_on, 'D j.n.')}")
@@ -199,7 +194,7 @@ def _entry_row(entry):
     return {
         "entry": entry,
         "when": when,
-        "is_period": entry.is_period,
+        "is_period": entry.is_period and not entry.is_month_wide,
         "where": [part for part in (entry.place, time, entry.comment) if part],
         "target_groups": ", ".join(group.name for group in entry.target_groups.all()),
         "milestones": milestones,

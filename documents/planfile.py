@@ -9,6 +9,7 @@ depends on this one; they are reached through the related managers of Plan
 only, so this module never imports meetings.
 """
 
+import copy
 import datetime
 import json
 
@@ -24,6 +25,7 @@ from documents.planfile_validation import (
     validate_plan,
 )
 from routines.models import Municipality, Plan, Region, Routine, Unit
+from routines.school_year import guess_kind_and_precision
 
 __all__ = [
     "FORMAT",
@@ -35,11 +37,13 @@ __all__ = [
     "import_document",
     "plan_from_dict",
     "plan_to_dict",
+    "upgrade_document",
     "validate_document",
 ]
 
 FORMAT = "kibs-plan"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 
 
 # Export --------------------------------------------------------------------
@@ -127,6 +131,8 @@ def plan_to_dict(plan):
         ],
         "progress_entries": [
             {
+                "kind": entry.kind,
+                "precision": entry.precision,
                 "starts_on": entry.starts_on.isoformat(),
                 "ends_on": entry.ends_on.isoformat() if entry.ends_on else None,
                 "starts_at": _time(entry.starts_at),
@@ -179,6 +185,7 @@ def import_document(doc, replace=False):
     deleted), and its plans with the same school year and title as a plan in
     the file are deleted and created anew from the file.
     """
+    doc = upgrade_document(doc)
     problems = validate_document(doc)
     with transaction.atomic():
         existing = None
@@ -220,6 +227,30 @@ def import_document(doc, replace=False):
         for plan in plans:
             _create_plan(municipality, plan, units_by_slug)
     return municipality
+
+
+def upgrade_document(doc):
+    """A document of an older format version as the current one; others are returned as they are.
+
+    Version 1 had no kinds or precision: each entry gets what its dates and
+    text say (`guess_kind_and_precision`), as entries saved before them did.
+    """
+    if not isinstance(doc, dict) or doc.get("format_version") != 1:
+        return doc
+    doc = copy.deepcopy(doc)
+    doc["format_version"] = FORMAT_VERSION
+    for plan in doc.get("plans") if isinstance(doc.get("plans"), list) else []:
+        entries = plan.get("progress_entries") if isinstance(plan, dict) else None
+        for entry in entries if isinstance(entries, list) else []:
+            if isinstance(entry, dict) and isinstance(entry.get("content"), str):
+                kind, precision = guess_kind_and_precision(
+                    parse_date(entry.get("starts_on")), parse_date(entry.get("ends_on")), entry["content"]
+                )
+                entry.setdefault("kind", kind)
+                entry.setdefault("precision", precision)
+                if precision != "day":
+                    entry["starts_at"] = entry["ends_at"] = None
+    return doc
 
 
 def _region(data):
@@ -310,6 +341,8 @@ def _create_plan(municipality, data, units_by_slug):
     for item in data.get("progress_entries", []):
         numbers = item.get("milestones", [])
         entry = plan.progress_entries.create(
+            kind=item.get("kind", "meeting"),
+            precision=item.get("precision", "day"),
             starts_on=parse_date(item["starts_on"]),
             ends_on=parse_date(item.get("ends_on")),
             starts_at=parse_time(item.get("starts_at")),

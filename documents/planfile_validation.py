@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from jsonschema import Draft202012Validator
 
+from routines.school_year import is_whole_months, term_of
 from routines.validators import IDENTITY_NUMBER_MESSAGE, find_identity_numbers
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "docs" / "plan-format.schema.json"
@@ -362,6 +363,7 @@ def _entry_rules(entry, path, milestone_numbers, target_groups, arenas):
                 % {"ends": dates["ends_on"].isoformat(), "starts": dates["starts_on"].isoformat()},
             )
         )
+    problems += _precision_rules(entry, path, dates["starts_on"], dates["ends_on"])
     for field in ("starts_at", "ends_at"):
         value = entry.get(field)
         if isinstance(value, str) and parse_time(value) is None:
@@ -390,6 +392,35 @@ def _entry_rules(entry, path, milestone_numbers, target_groups, arenas):
         problems.append(
             Problem(f"{path}.arena", _("There is no arena called “%(name)s” in this plan.") % {"name": arena})
         )
+    return problems
+
+
+def _precision_rules(entry, path, starts_on, ends_on):
+    """Whole months run from a first to a last day of a month, a term is exactly one, neither has times."""
+    precision = entry.get("precision", "day")
+    if precision not in ("months", "term") or not starts_on:
+        return []
+    problems = []
+    if precision == "months" and not is_whole_months(starts_on, ends_on):
+        problems.append(
+            Problem(
+                f"{path}.precision",
+                _("Whole months run from the first of a month (starts_on) to the last day of a month (ends_on)."),
+            )
+        )
+    if precision == "term" and (not ends_on or term_of(starts_on, ends_on) is None):
+        problems.append(
+            Problem(
+                f"{path}.precision",
+                _(
+                    "A term runs from 1 August to 31 December, from 1 January to 30 June, "
+                    "or from 1 August to 30 June (the whole school year)."
+                ),
+            )
+        )
+    for field in ("starts_at", "ends_at"):
+        if entry.get(field) is not None:
+            problems.append(Problem(f"{path}.{field}", _("Whole months and terms have no times.")))
     return problems
 
 

@@ -4,19 +4,22 @@ Each form is built on an instance that already knows its plan, so the choices
 it offers (target groups, milestones, arenas) are that plan's own.
 """
 
+import datetime
+
 from django import forms
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import formats
 from django.utils.html import format_html
-from django.utils.text import format_lazy
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from routines.editing import VersionedModelForm
 from routines.models import BTI_LEVELS, Unit
-from routines.school_year import school_year_span
+from routines.school_year import month_span, school_year_months, school_year_span, term_span
 
 from .models import Arena, ProgressEntry, TargetGroup
+from .when import TERM_LABELS
 
 MARKDOWN_HELP = _("Simple formatting: **bold**, *italic*, and a line starting with «- » is a bullet point.")
 
@@ -80,9 +83,29 @@ class TargetGroupForm(VersionedModelForm):
 
 
 class ProgressEntryForm(VersionedModelForm):
+    """An entry's kind, its time as written (days, whole months or a term) and its content.
+
+    Whole months and terms are chosen as months and terms, not typed as days;
+    the form stores them as their first and last day.
+    """
+
+    first_month = forms.ChoiceField(label=_("From month"), required=False)
+    last_month = forms.ChoiceField(
+        label=_("To month"), required=False, help_text=_("Leave as it is for a single month.")
+    )
+    term = forms.ChoiceField(
+        label=_("Term"),
+        required=False,
+        choices=[("", "---------"), *((term, label) for term, label in TERM_LABELS.items())],
+    )
+
+    field_order = ["kind", "precision", "starts_on", "ends_on", "starts_at", "ends_at", "first_month", "last_month"]
+
     class Meta:
         model = ProgressEntry
         fields = [
+            "kind",
+            "precision",
             "starts_on",
             "ends_on",
             "starts_at",
@@ -107,15 +130,37 @@ class ProgressEntryForm(VersionedModelForm):
             "target_groups": forms.CheckboxSelectMultiple,
             "milestones": forms.CheckboxSelectMultiple,
             "unit_owner": forms.RadioSelect,
+            "kind": forms.RadioSelect,
+            "precision": forms.RadioSelect,
         }
         help_texts = {
-            "ends_on": _("Only for periods, such as «during September – November»."),
+            "starts_on": _("For an entry on a day or days."),
+            "ends_on": _("Only for several days in a row, such as a two-day gathering."),
+            "precision": _("Write «during September – November» as whole months, «in the autumn» as a term."),
             "content": MARKDOWN_HELP,
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         plan = self.instance.plan
+        months = [
+            (first.strftime("%Y-%m"), capfirst(formats.date_format(first, "F Y")))
+            for first in school_year_months(plan.school_year)
+        ]
+        self.fields["first_month"].choices = [("", "---------"), *months]
+        self.fields["last_month"].choices = [("", "---------"), *months]
+        self.fields["starts_on"].required = False
+        # Left out, they are what they were (a new entry: a meeting on a day).
+        self.fields["kind"].required = self.fields["precision"].required = False
+        entry = self.instance
+        if entry.pk and entry.precision == ProgressEntry.Precision.MONTHS:
+            self.initial.setdefault("first_month", entry.starts_on.strftime("%Y-%m"))
+            self.initial.setdefault("last_month", entry.ends_on.strftime("%Y-%m"))
+        elif entry.pk and entry.precision == ProgressEntry.Precision.TERM:
+            self.initial.setdefault("term", entry.term or "")
+        if entry.pk and entry.is_month_wide:
+            # Its days are the form's to set, from the months or the term.
+            self.initial["starts_on"] = self.initial["ends_on"] = None
         self.fields["target_groups"].queryset = plan.target_groups.all()
         self.fields["milestones"].queryset = plan.milestones.all()
         self.fields["arena"].queryset = plan.arenas.all()
@@ -124,6 +169,7 @@ class ProgressEntryForm(VersionedModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        self._set_days_of_the_precision(cleaned_data)
         if cleaned_data.get("all_milestones") and cleaned_data.get("milestones"):
             self.add_error("milestones", _("Choose single milestones or «serves all milestones», not both."))
         starts_on, ends_on = cleaned_data.get("starts_on"), cleaned_data.get("ends_on")
@@ -134,6 +180,41 @@ class ProgressEntryForm(VersionedModelForm):
         if starts_on and cleaned_data.get("content") and not self.errors:
             self._refuse_a_duplicate(starts_on, cleaned_data["content"])
         return cleaned_data
+
+    def clean_kind(self):
+        return self.cleaned_data["kind"] or self.instance.kind
+
+    def clean_precision(self):
+        return self.cleaned_data["precision"] or self.instance.precision
+
+    def _set_days_of_the_precision(self, cleaned_data):
+        """Whole months and terms become their first and last day; days need a date."""
+        precision = cleaned_data.get("precision")
+        if precision == ProgressEntry.Precision.MONTHS:
+            first, last = (
+                cleaned_data.get("first_month"),
+                cleaned_data.get("last_month") or cleaned_data.get("first_month"),
+            )
+            if not first:
+                self.add_error("first_month", _("Choose the first month."))
+                return
+            if last < first:
+                self.add_error("last_month", _("The last month cannot come before the first."))
+                return
+            span = month_span(_first_day(first), _first_day(last))
+        elif precision == ProgressEntry.Precision.TERM:
+            term = cleaned_data.get("term")
+            if not term:
+                self.add_error("term", _("Choose the term."))
+                return
+            span = term_span(self.instance.plan.school_year, term)
+        else:
+            if not cleaned_data.get("starts_on") and "starts_on" not in self.errors:
+                self.add_error("starts_on", _("This field is required."))
+            return
+        cleaned_data["starts_on"], cleaned_data["ends_on"] = span
+        cleaned_data["starts_at"] = cleaned_data["ends_at"] = None
+        self.instance.starts_on, self.instance.ends_on = span
 
     def _within_the_school_year(self, field, day):
         """An entry dated 2031 in the 2024/25 plan is a typing error, not a new month of the plan."""
@@ -166,3 +247,8 @@ class ProgressEntryForm(VersionedModelForm):
                     _("Open the existing entry"),
                 ),
             )
+
+
+def _first_day(month):
+    """The first day of a "YYYY-MM" choice of the month fields."""
+    return datetime.date(int(month[:4]), int(month[5:7]), 1)

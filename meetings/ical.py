@@ -5,6 +5,15 @@ included, so clients do not guess); the others are all-day events, periods
 multi-day ones with the exclusive end date RFC 5545 asks for. The UID depends
 only on the entry, and SEQUENCE on its version, so a changed entry replaces the
 old event in the subscriber's calendar instead of appearing twice.
+
+Whole months and terms are one all-day event on the first day of each of
+their months (a monthly RRULE with COUNT), its summary and description
+saying the span as written ("I løpet av september–november"), and free
+(TRANSP:TRANSPARENT): a month-long event would cover every day of the
+calendar grid and block the person's free time. Deadlines are all-day events
+on their date with "Frist:" before the summary, not VTODOs: Google Calendar
+ignores VTODO in a subscribed feed and Outlook shows it only in its task
+list, if at all, so a deadline sent as a task would silently disappear.
 """
 
 import datetime
@@ -14,7 +23,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from routines.school_year import months_in_span
+
 from .progress import headline, milestone_label
+from .when import kind_label, time_span, when_text
 
 OSLO = ZoneInfo("Europe/Oslo")
 
@@ -24,11 +36,16 @@ def entry_uid(entry):
 
 
 def summary_of(entry):
-    return headline(entry) or _("Progress-plan entry")
+    text = headline(entry) or _("Progress-plan entry")
+    if entry.kind == "deadline":
+        return _("Deadline: %(what)s") % {"what": text}
+    if entry.is_month_wide:
+        return f"{text} ({time_span(entry).lower()})"
+    return text
 
 
 def description_of(entry):
-    lines = [entry.content.strip()]
+    lines = [f"{kind_label(entry)} – {when_text(entry)}", entry.content.strip()]
     if entry.comment:
         lines.append(entry.comment)
     groups = ", ".join(group.name for group in entry.target_groups.all())
@@ -47,10 +64,16 @@ def entry_event(entry, stamp):
     event.add("sequence", entry.version - 1)
     event.add("summary", summary_of(entry))
     event.add("description", description_of(entry))
+    event.add("categories", [kind_label(entry)])
     if entry.place:
         event.add("location", entry.place)
     last_day = entry.ends_on or entry.starts_on
-    if entry.starts_at:
+    if entry.is_month_wide:
+        event.add("dtstart", entry.starts_on)
+        event.add("dtend", entry.starts_on + datetime.timedelta(days=1))
+        event.add("rrule", {"freq": "monthly", "count": months_in_span(entry.starts_on, entry.ends_on)})
+        event.add("transp", "TRANSPARENT")
+    elif entry.starts_at:
         event.add("dtstart", datetime.datetime.combine(entry.starts_on, entry.starts_at, tzinfo=OSLO))
         if entry.ends_at:
             event.add("dtend", datetime.datetime.combine(last_day, entry.ends_at, tzinfo=OSLO))

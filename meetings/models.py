@@ -22,6 +22,7 @@ from routines.models import (
     VersionedModel,
 )
 from routines.recording import PlanHistory
+from routines.school_year import is_whole_months, term_of
 
 from .unit_kinds import ALL_KINDS, UnitKindsModelField
 
@@ -150,9 +151,29 @@ class ProgressEntryQuerySet(models.QuerySet):
 
 
 class ProgressEntry(VersionedModel):
-    """One line of the progress plan (fremdriftsplan): a date or a period."""
+    """One line of the progress plan (fremdriftsplan): a day, a day range, whole months or a term.
+
+    Its kind says what it means (a meeting keeps its weekday from year to year,
+    a deadline its date); its precision says how the municipality wrote its
+    time. Whole months and terms are stored as their first and last day, so
+    sorting and filtering by date work the same for every entry, and shown as
+    written ("i løpet av september–november", "høsten").
+    """
+
+    class Kind(models.TextChoices):
+        MEETING = "meeting", _("Meeting")
+        DEADLINE = "deadline", _("Deadline")
+        COURSE = "course", _("Course or gathering")
+        TASK = "task", _("Task in a period")
+
+    class Precision(models.TextChoices):
+        DAY = "day", _("A day or days")
+        MONTHS = "months", _("Whole months")
+        TERM = "term", _("A term")
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="progress_entries")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.MEETING)
+    precision = models.CharField(_("time given as"), max_length=10, choices=Precision.choices, default=Precision.DAY)
     starts_on = models.DateField(_("date"))
     ends_on = models.DateField(_("to date"), null=True, blank=True, help_text=_("Only for periods."))
     starts_at = models.TimeField(_("from time"), null=True, blank=True)
@@ -212,6 +233,14 @@ class ProgressEntry(VersionedModel):
             models.CheckConstraint(
                 condition=Q(unit_owner__in=["", "municipal", "private"]), name="entry_unit_owner_valid"
             ),
+            models.CheckConstraint(
+                condition=Q(kind__in=["meeting", "deadline", "course", "task"]), name="entry_kind_valid"
+            ),
+            models.CheckConstraint(condition=Q(precision__in=["day", "months", "term"]), name="entry_precision_valid"),
+            models.CheckConstraint(
+                condition=Q(precision="day") | Q(ends_on__isnull=False, starts_at__isnull=True),
+                name="entry_months_and_terms_are_spans_without_times",
+            ),
         ]
 
     def __str__(self):
@@ -226,10 +255,24 @@ class ProgressEntry(VersionedModel):
         """The first day of the month it starts in: the progress plan's grouping."""
         return self.starts_on.replace(day=1)
 
+    @property
+    def is_month_wide(self):
+        """Given as whole months or a term: listed first in a month, under "hele måneden"."""
+        return self.precision != self.Precision.DAY
+
+    @property
+    def term(self):
+        """ "autumn", "spring" or "year" for a term, else None."""
+        return term_of(self.starts_on, self.ends_on) if self.precision == self.Precision.TERM else None
+
     def clean(self):
         super().clean()
         # The database refuses these too; here they become errors next to the field.
         errors = {}
+        if self.precision == self.Precision.MONTHS and not is_whole_months(self.starts_on, self.ends_on):
+            errors["precision"] = _("Whole months run from the first of a month to the last day of a month.")
+        if self.precision == self.Precision.TERM and self.starts_on and self.ends_on and self.term is None:
+            errors["precision"] = _("A term is the autumn, the spring or the whole school year.")
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             errors["ends_on"] = _("The period cannot end before it starts.")
         if self.ends_at and not self.starts_at:

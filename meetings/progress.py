@@ -5,7 +5,6 @@ The month view, the year wheel and the calendar feeds all read entries through
 and which entries a filter keeps.
 """
 
-import calendar
 import datetime
 from dataclasses import dataclass, field
 
@@ -19,10 +18,6 @@ from routines.school_year import school_year_months
 def plan_entries(plan):
     """All entries of a plan with what the views show, in a fixed number of queries."""
     return plan.progress_entries.for_progress_list()
-
-
-def last_day(day):
-    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
 def next_month(first):
@@ -110,6 +105,21 @@ def filtered_entries(plan, query):
     return form, form.apply(entries)
 
 
+def order_in_month(entry, month_first):
+    """Sort key within a month: month-wide items first ("hele måneden"), then by date and time.
+
+    A multi-day entry sorts by its first day in the month, so "14.–15.9." never
+    comes before "4.9.".
+    """
+    return (
+        not entry.is_month_wide,
+        # Month-wide items by where they began (the autumn term before September–November).
+        entry.starts_on if entry.is_month_wide else max(entry.starts_on, month_first),
+        entry.starts_at or datetime.time.min,
+        entry.pk,
+    )
+
+
 @dataclass
 class Row:
     entry: object
@@ -119,24 +129,28 @@ class Row:
     def headline(self):
         return headline(self.entry)
 
-    @property
-    def whole_months(self):
-        """A period from the first of a month to the last of a month («I løpet av september – november»)."""
-        entry = self.entry
-        return entry.is_period and entry.starts_on.day == 1 and entry.ends_on == last_day(entry.ends_on)
-
 
 @dataclass
 class Month:
     first_day: datetime.date
     rows: list = field(default_factory=list)
 
+    @property
+    def month_wide_rows(self):
+        """Whole months and terms, listed first under "hele måneden"."""
+        return [row for row in self.rows if row.entry.is_month_wide]
+
+    @property
+    def day_rows(self):
+        return [row for row in self.rows if not row.entry.is_month_wide]
+
 
 def months_of(plan, entries):
     """The school year's months (August–June, plus any other month with entries), each with its rows.
 
     A period appears in every month it touches, so «September – November»
-    is seen when reading October too.
+    is seen when reading October too. In a month, month-wide items come
+    first, then the rest in date order.
     """
     # July only appears when something happens then: the summer holiday.
     months = {first: Month(first) for first in school_year_months(plan.school_year)[:-1]}
@@ -145,11 +159,5 @@ def months_of(plan, entries):
             month = months.setdefault(month_first, Month(month_first))
             month.rows.append(Row(entry, continued=entry.starts_on < month_first))
     for month in months.values():
-        month.rows.sort(
-            key=lambda row: (
-                max(row.entry.starts_on, month.first_day),
-                row.entry.starts_at or datetime.time.min,
-                row.entry.pk,
-            )
-        )
+        month.rows.sort(key=lambda row: order_in_month(row.entry, month.first_day))
     return [months[key] for key in sorted(months)]

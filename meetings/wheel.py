@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from routines.school_year import month_of_school_year, school_year_months
 
 from .progress import headline, plan_entries
+from .when import kind_label, when_text
 
 SIZE = 800
 CENTRE = SIZE / 2
@@ -122,11 +123,8 @@ def arc_path(radius, start, end):
 
 
 def describe(entry, groups):
-    """The accessible name of a mark: date, what, for whom."""
-    when = dateformat.format(entry.starts_on, "l j. F Y")
-    if entry.is_period:
-        when = f"{when} – {dateformat.format(entry.ends_on, 'l j. F Y')}"
-    name = f"{when}: {headline(entry)}"
+    """The accessible name of a mark: date, kind, what, for whom."""
+    name = f"{when_text(entry)}: {kind_label(entry)}: {headline(entry)}"
     if groups:
         name = f"{name} ({', '.join(group.name for group in groups)})"
     return name

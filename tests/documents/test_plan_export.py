@@ -138,7 +138,7 @@ def delete_everything():
 def test_export_holds_every_part_in_the_plans_order():
     doc = export_municipality(build_full_municipality())
     assert validate_document(doc) == []
-    assert doc["format"] == "kibs-plan" and doc["format_version"] == 1
+    assert doc["format"] == "kibs-plan" and doc["format_version"] == 2
     assert doc["municipality"]["region"] == {"slug": "vesteralen", "name": "Vesterålen"}
     assert [unit["slug"] for unit in doc["municipality"]["units"]] == ["lia-barnehage", "sortland-barneskole"]
     assert [plan["school_year"] for plan in doc["plans"]] == [2022, 2023]

@@ -187,13 +187,13 @@ def test_bti_levels_and_choices_outside_the_format_are_reported():
     doc["plans"][0]["routines"][0]["bti_levels"] = [0, 4]
     doc["plans"][0]["status"] = "published"
     doc["plans"][0]["progress_entries"][0]["milestones"] = "Alle"
-    doc["format_version"] = 2
+    doc["format_version"] = 3
 
     assert refused(doc) == {
         "$.plans[0].routines[0].bti_levels[1]": "Must be at most 3.",
         "$.plans[0].status": 'Unknown value "published". Allowed values: "draft", "approved", "archived".',
         "$.plans[0].progress_entries[0].milestones": "Write a list of milestone numbers or “all”.",
-        "$.format_version": "Must be 1.",
+        "$.format_version": "Must be 2.",
     }
 
 

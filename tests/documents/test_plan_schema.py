@@ -4,7 +4,7 @@ from jsonschema import Draft202012Validator
 
 from documents.planfile import FORMAT_VERSION
 from documents.planfile_validation import load_schema
-from meetings.models import Arena
+from meetings.models import Arena, ProgressEntry
 from routines.models import Plan, Routine, Unit, UnitRoutineText
 
 
@@ -40,3 +40,5 @@ def test_the_schema_choices_are_the_model_choices():
     assert defs["arena"]["properties"]["category"]["enum"] == values(Arena.Category.choices)
     assert defs["arena"]["properties"]["scope"]["enum"] == values(Arena.Scope.choices)
     assert defs["arena"]["properties"]["unit_kind"]["enum"] == [""] + values(Unit.Kind.choices)
+    assert defs["progress_entry"]["properties"]["kind"]["enum"] == values(ProgressEntry.Kind.choices)
+    assert defs["progress_entry"]["properties"]["precision"]["enum"] == values(ProgressEntry.Precision.choices)

@@ -60,9 +60,10 @@ def test_untimed_entry_is_all_day_and_periods_span_days_with_exclusive_end(clien
     meeting = events[uid(year.skoleledermote)]
     assert meeting.decoded("DTSTART") == datetime.date(2023, 8, 28)
     assert meeting.decoded("DTEND") == datetime.date(2023, 8, 29)
-    period = events[uid(year.bti_period)]
-    assert period.decoded("DTSTART") == datetime.date(2023, 9, 1)
-    assert period.decoded("DTEND") == datetime.date(2023, 12, 1)
+    months = events[uid(year.bti_period)]  # September–November: the first of each month, not 91 days
+    assert months.decoded("DTSTART") == datetime.date(2023, 9, 1)
+    assert months.decoded("DTEND") == datetime.date(2023, 9, 2)
+    assert months["RRULE"]["FREQ"] == ["MONTHLY"] and months["RRULE"]["COUNT"] == [3]
     two_days = events[uid(year.ledersamling)]
     assert two_days.decoded("DTEND") == datetime.date(2023, 9, 16)
 

@@ -178,6 +178,8 @@ def test_list_groups_by_month_from_august_with_weekdays_from_the_date(client, pl
         plan,
         starts_on=datetime.date(2023, 9, 1),
         ends_on=datetime.date(2023, 11, 30),
+        precision="months",
+        kind="task",
         at_every_unit=True,
         content="Foreldremøter der inkluderende praksis er tema",
     )
@@ -188,7 +190,7 @@ def test_list_groups_by_month_from_august_with_weekdays_from_the_date(client, pl
     assert sorted(months, key=text.index) == months
     assert "Torsdag 26." in text  # the seed's typed «Tirs. 26.» was wrong: it is a Thursday
     assert "Mandag 14." in text
-    assert "I løpet av september – november" in text
+    assert "I løpet av september–november" in text
     assert "Thursday 26." in strip_tags(client.get(url, HTTP_ACCEPT_LANGUAGE="en").text)
 
 

@@ -127,7 +127,7 @@ def test_month_view_shows_the_weekday_from_the_date(reader_client, year):
     assert "Torsdag 26." in text
     assert "Torsdag 14. – fredag 15." in text  # a two-day gathering
     assert "Tirsdag 26." not in text
-    assert "I løpet av september – november" in text
+    assert "I løpet av september–november" in text
     assert text.count("<h1") == 1
 
 
@@ -188,10 +188,11 @@ def test_wheel_has_one_named_mark_per_entry_and_a_text_legend(year):
     assert len([g for g in found if "period" in g.get("class")]) == 3
 
 
-def test_wheel_mark_names_the_date_and_content(year):
+def test_wheel_mark_names_the_date_kind_and_content(year):
     _root, found = marks(render_year_wheel_svg(year.plan))
     names = {int(g.get("data-entry")): g.find(f"{SVG}title").text for g in found}
-    assert names[year.fagdag.pk].startswith("mandag 14. august 2023: Halv fagdag for alle lærere")
+    assert names[year.fagdag.pk].startswith("Mandag 14. august 2023: Kurs/samling: Halv fagdag for alle lærere")
+    assert names[year.bti_period.pk].startswith("I løpet av september–november: Oppgave i perioden: BTI")
     assert "Kompetansetiltak for ansatte" in names[year.fagdag.pk]
 
 

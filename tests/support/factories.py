@@ -23,6 +23,7 @@ from routines.models import (
     Unit,
     UnitRoutineText,
 )
+from routines.school_year import guess_kind_and_precision
 
 _counter = itertools.count(1)
 
@@ -106,7 +107,61 @@ def make_arena(plan=None, **fields):
 def make_entry(plan=None, **fields):
     fields.setdefault("starts_on", datetime.date(2023, 9, 4))
     fields.setdefault("content", f"Møte {_n()}")
+    # Like entries saved before kinds came: whole months read as months, "frist" as a deadline.
+    kind, precision = guess_kind_and_precision(fields["starts_on"], fields.get("ends_on"), fields["content"])
+    fields.setdefault("kind", kind)
+    fields.setdefault("precision", precision)
     return ProgressEntry.objects.create(plan=plan or make_plan(), **fields)
+
+
+def make_entries_of_every_kind(plan):
+    """Each kind given as a day, as whole months and as a term; returns them by (kind, precision)."""
+    made = {}
+    for kind in ProgressEntry.Kind.values:
+        made[kind, "day"] = make_entry(
+            plan, kind=kind, precision="day", starts_on=datetime.date(2023, 9, 4), content=f"{kind} dag"
+        )
+        made[kind, "months"] = make_entry(
+            plan,
+            kind=kind,
+            precision="months",
+            starts_on=datetime.date(2023, 9, 1),
+            ends_on=datetime.date(2023, 11, 30),
+            content=f"{kind} mnd",
+        )
+        made[kind, "term"] = make_entry(
+            plan,
+            kind=kind,
+            precision="term",
+            starts_on=datetime.date(2023, 8, 1),
+            ends_on=datetime.date(2023, 12, 31),
+            content=f"{kind} term",
+        )
+    make_entry(
+        plan,
+        kind="task",
+        precision="months",
+        starts_on=datetime.date(2024, 3, 1),
+        ends_on=datetime.date(2024, 3, 31),
+        content="Mars",
+    )
+    make_entry(
+        plan,
+        kind="task",
+        precision="term",
+        starts_on=datetime.date(2024, 1, 1),
+        ends_on=datetime.date(2024, 6, 30),
+        content="Vår",
+    )
+    make_entry(
+        plan,
+        kind="task",
+        precision="term",
+        starts_on=datetime.date(2023, 8, 1),
+        ends_on=datetime.date(2024, 6, 30),
+        content="År",
+    )
+    return made
 
 
 def make_user(**fields):
@@ -148,7 +203,7 @@ def row_counts():
 
 _PLAN_DOCUMENT = {
     "format": "kibs-plan",
-    "format_version": 1,
+    "format_version": 2,
     "municipality": {
         "slug": "fjordby",
         "name": "Fjordby kommune",
