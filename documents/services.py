@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from documents.planfile import plan_from_dict, plan_to_dict
 from routines.models import Plan, Section, UnitRoutineText
-from routines.school_year import same_day_next_year
+from routines.school_year import same_date_next_year, same_months_next_year, same_weekday_of_month_next_year
 
 
 class PlanActionError(Exception):
@@ -44,17 +44,23 @@ def _locked(plan):
 # Approval ----------------------------------------------------------------------
 
 
-def approve_plan(plan, user):
+def approve_plan(plan, user, unreviewed_confirmed=False):
     """Approve a draft: record who and when; the older plan it revises is archived.
 
     A published older version hands its publication, public address
     included, to the new one, so links on the municipality's website keep
-    showing the plan in force.
+    showing the plan in force. Entries copied from last year that nobody has
+    checked are approved only when the advisor confirms it for them
+    (`unreviewed_confirmed`), having seen them listed.
     """
     with transaction.atomic():
         plan = _locked(plan)
         if plan.status != Plan.Status.DRAFT:
             raise PlanActionError(_("Only a draft can be approved."))
+        if not unreviewed_confirmed and plan.progress_entries.filter(to_review=True).exists():
+            raise PlanActionError(
+                _("Some entries copied from last school year have not been checked. Confirm that they are right.")
+            )
         old = Plan.objects.select_for_update().filter(pk=plan.revision_of_id, status=Plan.Status.APPROVED).first()
         public_slug = old.public_slug if old and old.published else None
         if old is not None:
@@ -137,8 +143,8 @@ def _public_slug(plan):
 def start_next_year(plan, user):
     """Copy the plan into the next school year as a draft; the plan itself is not touched.
 
-    Every part is copied. Dated progress entries move to the same weekday of
-    the same week and are marked "to review"; milestones are kept as a
+    Every part is copied. Progress entries move by what they are (see
+    `_move_to_next_year`) and are marked "to review"; milestones are kept as a
     starting point; units' texts come along as drafts to look over (texts not
     started stay not started). The school year in the title and subtitle
     follows.
@@ -153,9 +159,7 @@ def start_next_year(plan, user):
     if plan.municipality.plans.filter(school_year=data["school_year"], title=data["title"]).exists():
         raise PlanActionError(_("There is already a plan with this title for the next school year."))
     for entry in data["progress_entries"]:
-        entry["starts_on"] = same_day_next_year(datetime.date.fromisoformat(entry["starts_on"])).isoformat()
-        if entry["ends_on"]:
-            entry["ends_on"] = same_day_next_year(datetime.date.fromisoformat(entry["ends_on"])).isoformat()
+        _move_to_next_year(entry)
     for routine in data["routines"]:
         for text in routine["unit_texts"]:
             if text["status"] == UnitRoutineText.Status.DONE:
@@ -167,6 +171,30 @@ def start_next_year(plan, user):
         new_plan.progress_entries.update(to_review=True)
         _save(new_plan, user, _("Started from the plan for %(year)s") % {"year": plan.school_year_label})
     return new_plan
+
+
+def _move_to_next_year(entry):
+    """Move an entry (of a plan file) a year on by what it is, so that nothing drifts from year to year.
+
+    Months and terms keep their months; a deadline keeps its date (a weekend is
+    flagged on the page, not moved); meetings, courses and tasks on a day keep
+    their weekday and week of the month, and a span of days keeps its length.
+    """
+    starts_on = datetime.date.fromisoformat(entry["starts_on"])
+    ends_on = datetime.date.fromisoformat(entry["ends_on"]) if entry["ends_on"] else None
+    if entry["precision"] != "day":
+        starts_on, ends_on = same_months_next_year(starts_on, ends_on)
+    else:
+        moved = (
+            same_date_next_year(starts_on)
+            if entry["kind"] == "deadline"
+            else same_weekday_of_month_next_year(starts_on)
+        )
+        if ends_on:
+            ends_on = moved + (ends_on - starts_on)
+        starts_on = moved
+    entry["starts_on"] = starts_on.isoformat()
+    entry["ends_on"] = ends_on.isoformat() if ends_on else None
 
 
 def _next_year_text(text, plan):

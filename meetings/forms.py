@@ -181,6 +181,11 @@ class ProgressEntryForm(VersionedModelForm):
             self._refuse_a_duplicate(starts_on, cleaned_data["content"])
         return cleaned_data
 
+    def save(self, commit=True):
+        # Saved by a person, a copied entry has been looked at: it no longer needs checking.
+        self.instance.to_review = False
+        return super().save(commit)
+
     def clean_kind(self):
         return self.cleaned_data["kind"] or self.instance.kind
 

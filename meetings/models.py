@@ -22,7 +22,7 @@ from routines.models import (
     VersionedModel,
 )
 from routines.recording import PlanHistory
-from routines.school_year import is_whole_months, term_of
+from routines.school_year import is_weekend, is_whole_months, term_of
 
 from .unit_kinds import ALL_KINDS, UnitKindsModelField
 
@@ -259,6 +259,11 @@ class ProgressEntry(VersionedModel):
     def is_month_wide(self):
         """Given as whole months or a term: listed first in a month, under "hele måneden"."""
         return self.precision != self.Precision.DAY
+
+    @property
+    def is_deadline_on_a_weekend(self):
+        """A deadline keeps its date from year to year; on a Saturday or Sunday it is flagged, not moved."""
+        return self.kind == self.Kind.DEADLINE and self.precision == self.Precision.DAY and is_weekend(self.starts_on)
 
     @property
     def term(self):

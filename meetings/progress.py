@@ -57,6 +57,7 @@ class EntryFilterForm(forms.Form):
         choices=[("", _("All kinds of unit"))] + Unit.Kind.choices, required=False, label=_("Kind of unit")
     )
     unit = forms.ModelChoiceField(queryset=None, required=False, label=_("Unit"))
+    to_review = forms.BooleanField(required=False, label=_("Show only what must be checked"))
 
     def __init__(self, plan, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -89,6 +90,8 @@ class EntryFilterForm(forms.Form):
                 continue
             # A unit is concerned by what concerns its kind: entries name no single unit.
             if data["unit"] and data["unit"].kind not in entry.concerned_kinds():
+                continue
+            if data["to_review"] and not entry.to_review:
                 continue
             kept.append(entry)
         return kept

@@ -2,9 +2,10 @@
 
 A school year runs from 1 August to 31 July and is named by the calendar year
 it begins in (`Plan.school_year` 2025 is 2025/2026). Everything that asks
-"which school year", "which month of it" or "is it over" asks here, so the
-plan form, the progress plan, the year wheel, the unit page and the
-next-year copy always agree.
+"which school year", "which month of it" or "is it over", "which months are the
+autumn term" or "where does this move next year" asks here, so the plan
+form, the progress plan, the year wheel, the unit page and the next-year
+copy always agree.
 """
 
 import datetime
@@ -43,17 +44,6 @@ def school_year_span(school_year):
 def school_year_is_over(school_year, today):
     """Over once its last day, 31 July, has passed."""
     return today > school_year_span(school_year)[1]
-
-
-def same_day_next_year(day):
-    """The same weekday of the same ISO week one year later: Monday 14.08.2023 → Monday 12.08.2024.
-
-    Meetings follow the week plan, not the calendar date. Week 53 exists only
-    in some years; without it the day falls in week 52.
-    """
-    year, week, weekday = day.isocalendar()
-    weeks_next_year = datetime.date(year + 1, 12, 28).isocalendar().week
-    return datetime.date.fromisocalendar(year + 1, min(week, weeks_next_year), weekday)
 
 
 def school_year_label(school_year):

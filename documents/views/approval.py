@@ -47,23 +47,33 @@ def plan_status(request, pk):
     return _status_page(request, plan)
 
 
-def _confirmed_action(request, pk, action, template, done_message):
+def _confirmed_action(request, pk, action, template, done_message, extra=None):
     """GET asks to confirm, POST does it and goes back to the status page."""
     plan = get_plan_as_advisor(request.user, pk)
+    context = {"plan": plan, "can_edit": True, **(extra or {})}
     if request.method == "POST":
         try:
             action(plan, request.user)
         except PlanActionError as error:
-            return render(request, template, {"plan": plan, "can_edit": True, "error": str(error)}, status=409)
+            return render(request, template, {**context, "error": str(error)}, status=409)
         messages.success(request, done_message)
         return redirect("documents:plan_status", pk=plan.pk)
-    return render(request, template, {"plan": plan, "can_edit": True})
+    return render(request, template, context)
 
 
 @login_required
 def plan_approve(request, pk):
+    """Approve after confirming; entries still to review are listed and need their own confirmation."""
+    plan = get_plan_as_advisor(request.user, pk)
+    unreviewed = [entry for entry in plan.progress_entries.all() if entry.to_review]
+    confirmed = request.POST.get("unreviewed_confirmed") == "yes"
     return _confirmed_action(
-        request, pk, approve_plan, "documents/history/confirm_approve.html", _("The plan is approved.")
+        request,
+        pk,
+        lambda plan, user: approve_plan(plan, user, unreviewed_confirmed=confirmed),
+        "documents/history/confirm_approve.html",
+        _("The plan is approved."),
+        {"unreviewed": unreviewed},
     )
 
 

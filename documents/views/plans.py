@@ -96,6 +96,7 @@ def plan_detail(request, pk):
         "can_edit": can_edit_plan(request.user, plan),
         "focus_areas": plan.focus_areas.all(),
         "milestones": plan.milestones.all(),
+        "to_review_count": plan.progress_entries.filter(to_review=True).count(),
     }
     return render(request, "documents/plan_detail.html", context)
 

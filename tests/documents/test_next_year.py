@@ -1,4 +1,5 @@
-"""Next school year's plan: a draft copy with dates moved to the same weekday of the same week."""
+"""Next school year's plan: a draft copy in which nothing drifts (meetings keep weekday and week of the month,
+deadlines their date, month and term items their months)."""
 
 import datetime
 
@@ -8,7 +9,7 @@ from django.urls import reverse
 from documents.planfile import export_municipality
 from documents.services import approve_plan
 from routines.models import Membership, Plan, Routine
-from routines.school_year import same_day_next_year
+from routines.school_year import same_date_next_year, same_months_next_year, same_weekday_of_month_next_year
 from tests.support.factories import (
     make_actor,
     make_entry,
@@ -31,18 +32,23 @@ D = datetime.date
 @pytest.mark.parametrize(
     "day, expected",
     [
-        (D(2023, 8, 14), D(2024, 8, 12)),  # Monday of week 33 → Monday of week 33
-        (D(2023, 10, 26), D(2024, 10, 24)),  # Thursday of week 43
-        (D(2024, 6, 19), D(2025, 6, 18)),  # Wednesday of week 25
-        # Week 53 of 2020 has no match in 2021: the same weekday of week 52.
-        (D(2020, 12, 31), D(2021, 12, 30)),
-        (D(2021, 1, 1), D(2021, 12, 31)),  # a Friday of ISO year 2020's week 53
-        (D(2026, 1, 1), D(2027, 1, 7)),  # Thursday of week 1: 2026 has 53 weeks, so 53 weeks later
+        (D(2023, 8, 14), D(2024, 8, 12)),  # the second Monday of August
+        (D(2023, 10, 26), D(2024, 10, 24)),  # the fourth Thursday of October
+        (D(2023, 9, 5), D(2024, 9, 3)),  # the first Tuesday of September
+        (D(2023, 8, 31), D(2024, 8, 29)),  # the fifth Thursday, which August 2024 lacks: its last
+        (D(2024, 1, 2), D(2025, 1, 7)),  # the first Tuesday of January
     ],
 )
-def test_same_weekday_of_the_same_week_next_year(day, expected):
-    assert same_day_next_year(day) == expected
-    assert same_day_next_year(day).isoweekday() == day.isoweekday()
+def test_a_meeting_keeps_its_weekday_and_week_of_the_month(day, expected):
+    assert same_weekday_of_month_next_year(day) == expected
+    assert expected.isoweekday() == day.isoweekday() and expected.month == day.month
+
+
+def test_deadlines_keep_their_date_and_months_their_months():
+    assert same_date_next_year(D(2024, 3, 1)) == D(2025, 3, 1)
+    assert same_date_next_year(D(2024, 2, 29)) == D(2025, 2, 28)
+    assert same_months_next_year(D(2023, 11, 1), D(2024, 3, 31)) == (D(2024, 11, 1), D(2025, 3, 31))
+    assert same_months_next_year(D(2024, 2, 1), D(2024, 2, 29)) == (D(2025, 2, 1), D(2025, 2, 28))
 
 
 def sortland_like_plan():
@@ -77,7 +83,7 @@ def test_next_years_plan_is_a_draft_copy_with_moved_dates_to_review(client):
     assert (new.status, new.title, new.subtitle) == ("draft", "KIBS handlingsplan", "Handlingsplan 2024/2025")
     dated, period = new.progress_entries.order_by("starts_on")
     assert (dated.starts_on, dated.starts_at, dated.content) == (D(2024, 8, 12), datetime.time(12), "Halv fagdag")
-    assert (period.starts_on, period.ends_on) == (D(2024, 8, 30), D(2024, 11, 28))
+    assert (period.starts_on, period.ends_on) == (D(2024, 9, 1), D(2024, 11, 30))  # the same months
     assert dated.to_review and period.to_review
     assert [group.name for group in dated.target_groups.all()] == ["Skoleledere"]
     assert [milestone.number for milestone in dated.milestones.all()] == [1]

@@ -155,6 +155,8 @@ def test_export_holds_every_part_in_the_plans_order():
         "Pedagogisk analyse ved hver enhet",
     ]
     assert entries[1] == {
+        "kind": "course",
+        "precision": "day",
         "starts_on": "2023-08-14",
         "ends_on": None,
         "starts_at": "12:00",
