@@ -81,6 +81,19 @@ def _time(value):
     return value.strftime("%H:%M") if value else None
 
 
+def _rhythm(arena):
+    if not arena.rhythm:
+        return None
+    return {
+        "rule": arena.rhythm,
+        "starts_on": arena.rhythm_starts_on.isoformat() if arena.rhythm_starts_on else None,
+        "weekday": arena.rhythm_weekday,
+        "week": arena.rhythm_week,
+        "times": arena.rhythm_times,
+        "starts_at": _time(arena.rhythm_starts_at),
+    }
+
+
 def plan_to_dict(plan):
     """One element of "plans": the plan with every part, in the plan's order."""
     plan = Plan.objects.with_all_parts().get(pk=plan.pk)
@@ -122,6 +135,7 @@ def plan_to_dict(plan):
                 "led_by": arena.led_by,
                 "participants": arena.participants,
                 "frequency": arena.frequency,
+                "rhythm": _rhythm(arena),
                 "scope": arena.scope,
                 "unit_kind": arena.unit_kind,
                 "bti_levels": arena.bti_levels,
@@ -323,7 +337,14 @@ def _create_plan(municipality, data, units_by_slug):
     }
     arenas = {}
     for position, item in enumerate(data.get("arenas", [])):
+        rhythm = item.get("rhythm") or {}
         arenas[item["name"]] = plan.arenas.create(
+            rhythm=rhythm.get("rule", ""),
+            rhythm_starts_on=parse_date(rhythm.get("starts_on")),
+            rhythm_weekday=rhythm.get("weekday"),
+            rhythm_week=rhythm.get("week"),
+            rhythm_times=rhythm.get("times"),
+            rhythm_starts_at=parse_time(rhythm.get("starts_at")),
             position=position,
             name=item["name"],
             abbreviation=item.get("abbreviation", ""),

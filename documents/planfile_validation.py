@@ -13,11 +13,13 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from jsonschema import Draft202012Validator
 
+from meetings.rhythm import rhythm_problems
 from routines.school_year import is_whole_months, term_of
 from routines.validators import IDENTITY_NUMBER_MESSAGE, find_identity_numbers
 
@@ -332,6 +334,8 @@ def _plan_rules(plan, path, unit_slugs):
         _("Another actor is already called “%(name)s”, and routines refer to actors by name."),
     )
 
+    for index, arena in _objects(plan, "arenas"):
+        problems += _rhythm_rules(arena.get("rhythm"), f"{path}.arenas[{index}].rhythm")
     for index, entry in entries:
         problems += _entry_rules(entry, f"{path}.progress_entries[{index}]", milestone_numbers, target_groups, arenas)
     for index, routine in routines:
@@ -393,6 +397,26 @@ def _entry_rules(entry, path, milestone_numbers, target_groups, arenas):
             Problem(f"{path}.arena", _("There is no arena called “%(name)s” in this plan.") % {"name": arena})
         )
     return problems
+
+
+def _rhythm_rules(rhythm, path):
+    """A rhythm has what its rule needs: the same rules as the arena form's."""
+    if not isinstance(rhythm, dict) or not isinstance(rhythm.get("rule"), str):
+        return []
+    arena = SimpleNamespace(
+        rhythm=rhythm["rule"],
+        rhythm_starts_on=parse_date(rhythm.get("starts_on")),
+        rhythm_weekday=rhythm.get("weekday"),
+        rhythm_week=rhythm.get("week"),
+        rhythm_times=rhythm.get("times") if _is_number(rhythm.get("times")) else None,
+    )
+    fields = {
+        "rhythm_starts_on": "starts_on",
+        "rhythm_weekday": "weekday",
+        "rhythm_week": "week",
+        "rhythm_times": "times",
+    }
+    return [Problem(f"{path}.{fields[field]}", str(message)) for field, message in rhythm_problems(arena).items()]
 
 
 def _precision_rules(entry, path, starts_on, ends_on):

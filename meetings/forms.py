@@ -10,6 +10,7 @@ from django import forms
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import formats
+from django.utils.dates import WEEKDAYS
 from django.utils.html import format_html
 from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,7 @@ from routines.models import BTI_LEVELS, Unit
 from routines.school_year import month_span, school_year_months, school_year_span, term_span
 
 from .models import Arena, ProgressEntry, TargetGroup
+from .rhythm import ORDINALS
 from .when import TERM_LABELS
 
 MARKDOWN_HELP = _("Simple formatting: **bold**, *italic*, and a line starting with «- » is a bullet point.")
@@ -43,18 +45,48 @@ class ArenaForm(VersionedModelForm):
             "purpose",
             "led_by",
             "participants",
+            "rhythm",
+            "rhythm_starts_on",
+            "rhythm_weekday",
+            "rhythm_week",
+            "rhythm_times",
+            "rhythm_starts_at",
             "frequency",
             "scope",
             "unit_kind",
             "unit_kinds",
             "bti_levels",
         ]
-        widgets = {"purpose": forms.Textarea(attrs={"rows": 4}), "participants": forms.Textarea(attrs={"rows": 2})}
-        help_texts = {"purpose": MARKDOWN_HELP}
+        widgets = {
+            "purpose": forms.Textarea(attrs={"rows": 4}),
+            "participants": forms.Textarea(attrs={"rows": 2}),
+            "rhythm_starts_on": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+            "rhythm_starts_at": forms.TimeInput(format="%H:%M", attrs={"type": "time"}),
+        }
+        help_texts = {
+            "purpose": MARKDOWN_HELP,
+            "frequency": _(
+                "A note in words beside the rhythm, or instead of it («Gruppene møtes hver for seg og samlet»)."
+            ),
+            "rhythm_weekday": _("For a monthly rhythm."),
+            "rhythm_times": _("For «a number of times a term»."),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit_kind"].choices = [("", _("All kinds of units")), *Unit.Kind.choices]
+        self.fields["rhythm_weekday"].choices = [
+            ("", "---------"),
+            *((day, capfirst(name)) for day, name in WEEKDAYS.items()),
+        ]
+        self.fields["rhythm_week"] = forms.TypedChoiceField(
+            label=_("Week of the month"),
+            choices=[("", "---------"), *ORDINALS.items()],
+            coerce=int,
+            empty_value=None,
+            required=False,
+            help_text=_("For a monthly rhythm: the first … fourth, or the last week."),
+        )
 
     def clean_bti_levels(self):
         return sorted(set(self.cleaned_data["bti_levels"]))

@@ -26,6 +26,7 @@ from icalendar import Calendar, Event
 from routines.school_year import months_in_span
 
 from .progress import headline, milestone_label
+from .rhythm import ical_rule, meetings_of, rhythm_with_note
 from .when import kind_label, time_span, when_text
 
 OSLO = ZoneInfo("Europe/Oslo")
@@ -85,8 +86,43 @@ def entry_event(entry, stamp):
     return event
 
 
-def build_calendar(name, entries):
-    """The feed as bytes: one VEVENT per entry."""
+def arena_uid(arena):
+    return f"arena-{arena.pk}-rhythm@kibs"
+
+
+def arena_event(arena, school_year, stamp, skip=frozenset()):
+    """The arena's fixed meetings as one recurring event (RRULE), holidays left out as EXDATEs; None
+    when it has no dated rhythm. The UID depends only on the arena, so a changed rhythm replaces the
+    series in the subscriber's calendar."""
+    rule = ical_rule(arena, school_year)
+    if rule is None:
+        return None
+    first, rrule = rule
+    event = Event()
+    event.add("uid", arena_uid(arena))
+    event.add("dtstamp", stamp)
+    event.add("sequence", arena.version - 1)
+    event.add("summary", arena.name)
+    event.add("description", rhythm_with_note(arena))
+    event.add("categories", [_("Meeting")])
+    if arena.rhythm_starts_at:
+        event.add("dtstart", datetime.datetime.combine(first, arena.rhythm_starts_at, tzinfo=OSLO))
+        rrule["until"] = datetime.datetime.combine(rrule["until"], datetime.time(23, 59), tzinfo=OSLO)
+    else:
+        event.add("dtstart", first)
+        event.add("dtend", first + datetime.timedelta(days=1))
+    event.add("rrule", rrule)
+    skipped = sorted(set(meetings_of(arena, school_year)) - set(meetings_of(arena, school_year, skip)))
+    for day in skipped:
+        if arena.rhythm_starts_at:
+            event.add("exdate", datetime.datetime.combine(day, arena.rhythm_starts_at, tzinfo=OSLO))
+        else:
+            event.add("exdate", day)
+    return event
+
+
+def build_calendar(name, entries, arenas=(), school_year=None, skip=frozenset()):
+    """The feed as bytes: one VEVENT per entry, and one recurring VEVENT per arena with a fixed rhythm."""
     entries = list(entries)
     calendar = Calendar()
     calendar.add("prodid", "-//KIBS//Fremdriftsplan//NB")
@@ -98,10 +134,16 @@ def build_calendar(name, entries):
     stamp = timezone.now()
     for entry in entries:
         calendar.add_component(entry_event(entry, stamp))
-    if entries:
+    for arena in arenas:
+        event = arena_event(arena, school_year, stamp, skip)
+        if event is not None:
+            calendar.add_component(event)
+    if entries or arenas:
         # Daylight-saving rules for the plan's own years only, not 1970–2038: a far smaller feed.
         margin = datetime.timedelta(days=366)
-        first = min(entry.starts_on for entry in entries) - margin
-        last = max(entry.ends_on or entry.starts_on for entry in entries) + margin
+        days = [entry.starts_on for entry in entries] + [entry.ends_on for entry in entries if entry.ends_on]
+        if school_year is not None:
+            days += [datetime.date(school_year, 8, 1), datetime.date(school_year + 1, 7, 31)]
+        first, last = min(days) - margin, max(days) + margin
         calendar.add_missing_timezones(first_date=first, last_date=last)
     return calendar.to_ical()

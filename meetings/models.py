@@ -24,6 +24,7 @@ from routines.models import (
 from routines.recording import PlanHistory
 from routines.school_year import is_weekend, is_whole_months, term_of
 
+from .rhythm import rhythm_problems
 from .unit_kinds import ALL_KINDS, UnitKindsModelField
 
 
@@ -61,6 +62,18 @@ class ArenaQuerySet(models.QuerySet):
 
 
 class Arena(PlanPart):
+    """A meeting arena, group or practice action; its rhythm, when it has a fixed one, is a rule
+    (`meetings.rhythm` reads it in words and finds its meetings in the school year) beside the
+    free-text note `frequency`."""
+
+    class Rhythm(models.TextChoices):
+        NONE = "", _("No fixed rhythm")
+        WEEKLY = "weekly", _("Every week")
+        EVERY_SECOND_WEEK = "every_second_week", _("Every second week")
+        MONTHLY = "monthly", _("Monthly, on a weekday of a given week")
+        PER_TERM = "per_term", _("A number of times a term")
+        AS_NEEDED = "as_needed", _("As needed")
+
     class Category(models.TextChoices):
         GROUP = "group", _("Development group or body")
         MEETING = "meeting", _("Meeting arena")
@@ -78,6 +91,21 @@ class Arena(PlanPart):
     led_by = models.CharField(_("led by"), max_length=300, blank=True)
     participants = models.TextField(_("who takes part"), blank=True)
     frequency = models.CharField(_("how often"), max_length=300, blank=True)
+    rhythm = models.CharField(_("rhythm"), max_length=20, choices=Rhythm.choices, blank=True, default="")
+    rhythm_weekday = models.PositiveSmallIntegerField(
+        _("weekday"), null=True, blank=True, choices=[(day, day) for day in range(7)]
+    )
+    rhythm_week = models.PositiveSmallIntegerField(
+        _("week of the month"),
+        null=True,
+        blank=True,
+        help_text=_("1 for the first … 4 for the fourth, 5 for the last."),
+    )
+    rhythm_times = models.PositiveSmallIntegerField(_("times a term"), null=True, blank=True)
+    rhythm_starts_on = models.DateField(
+        _("first meeting"), null=True, blank=True, help_text=_("For every week or every second week: the first date.")
+    )
+    rhythm_starts_at = models.TimeField(_("at"), null=True, blank=True)
     scope = models.CharField(_("scope"), max_length=20, choices=Scope.choices, default=Scope.MUNICIPALITY)
     unit_kind = models.CharField(
         _("kind of unit"),
@@ -104,6 +132,10 @@ class Arena(PlanPart):
                 condition=Q(category__in=["group", "meeting", "practice"]), name="arena_category_valid"
             ),
             models.CheckConstraint(condition=Q(scope__in=["municipality", "every_unit"]), name="arena_scope_valid"),
+            models.CheckConstraint(
+                condition=Q(rhythm__in=["", "weekly", "every_second_week", "monthly", "per_term", "as_needed"]),
+                name="arena_rhythm_valid",
+            ),
         ]
 
     def __str__(self):
@@ -133,6 +165,7 @@ class Arena(PlanPart):
             errors["unit_kind"] = _("A kind of unit only applies to arenas found in every unit.")
         if not isinstance(self.bti_levels, list) or any(level not in BTI_LEVELS for level in self.bti_levels):
             errors["bti_levels"] = _("BTI levels are whole numbers from 0 to 3.")
+        errors.update(rhythm_problems(self))
         if errors:
             raise ValidationError(errors)
 

@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from routines.models import Unit
 from routines.school_year import school_year_months
 
+from .rhythm import DATED, meetings_of
+
 
 def plan_entries(plan):
     """All entries of a plan with what the views show, in a fixed number of queries."""
@@ -97,6 +99,23 @@ class EntryFilterForm(forms.Form):
         return kept
 
 
+def filtered_arenas(plan, form):
+    """The arenas whose fixed meetings go with the filtered entries: those the arena, unit or kind filter
+    keeps; none when the filter asks for target groups, milestones or what must be checked."""
+    if form.is_bound and not form.is_valid():
+        return []
+    data = form.cleaned_data if form.is_bound else {}
+    if data.get("target_group") or data.get("milestone") or data.get("to_review"):
+        return []
+    arenas = [arena for arena in plan.arenas.all() if arena.rhythm in DATED]
+    if data.get("arena"):
+        arenas = [arena for arena in arenas if arena.pk == data["arena"].pk]
+    for kind in (data.get("unit_kind"), data.get("unit") and data["unit"].kind):
+        if kind:
+            arenas = [arena for arena in arenas if not arena.stated_kinds() or kind in arena.stated_kinds()]
+    return arenas
+
+
 def filtered_entries(plan, query):
     """(form, entries) for a query string; entries is empty when the filter is invalid."""
     form = EntryFilterForm(plan, query or None)
@@ -137,6 +156,7 @@ class Row:
 class Month:
     first_day: datetime.date
     rows: list = field(default_factory=list)
+    arena_meetings: list = field(default_factory=list)  # (arena, [days]) of fixed rhythms
 
     @property
     def month_wide_rows(self):
@@ -148,12 +168,13 @@ class Month:
         return [row for row in self.rows if not row.entry.is_month_wide]
 
 
-def months_of(plan, entries):
+def months_of(plan, entries, arenas=()):
     """The school year's months (August–June, plus any other month with entries), each with its rows.
 
     A period appears in every month it touches, so «September – November»
     is seen when reading October too. In a month, month-wide items come
-    first, then the rest in date order.
+    first, then the rest in date order. `arenas` with a fixed rhythm add their
+    meetings of each month.
     """
     # July only appears when something happens then: the summer holiday.
     months = {first: Month(first) for first in school_year_months(plan.school_year)[:-1]}
@@ -161,6 +182,12 @@ def months_of(plan, entries):
         for month_first in months_between(entry.starts_on, entry.ends_on or entry.starts_on):
             month = months.setdefault(month_first, Month(month_first))
             month.rows.append(Row(entry, continued=entry.starts_on < month_first))
+    for arena in arenas:
+        by_month = {}
+        for day in meetings_of(arena, plan.school_year):
+            by_month.setdefault(day.replace(day=1), []).append(day)
+        for first, days in by_month.items():
+            months.setdefault(first, Month(first)).arena_meetings.append((arena, days))
     for month in months.values():
         month.rows.sort(key=lambda row: order_in_month(row.entry, month.first_day))
     return [months[key] for key in sorted(months)]

@@ -3,6 +3,7 @@
 from django import template
 
 from meetings import when
+from meetings.rhythm import rhythm_with_note
 
 register = template.Library()
 
@@ -26,3 +27,9 @@ def entry_kind(entry):
 @register.simple_tag
 def kind_icon(kind):
     return when.kind_icon(kind)
+
+
+@register.filter
+def rhythm(arena):
+    """The arena's rhythm in words and its note: «annenhver tirsdag kl. 12.00 – Gruppene møtes …»."""
+    return rhythm_with_note(arena)

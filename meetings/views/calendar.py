@@ -20,10 +20,10 @@ from meetings.progress import plan_entries
 from routines.access import can_edit_plan, get_plan_as_advisor, get_plan_for_user
 
 
-def _ics_response(plan, name, entries):
+def _ics_response(plan, name, entries, arenas):
     # A feed is part of the plan's document: in its language, not the calendar program's.
     with translation.override(plan.language):
-        body = build_calendar(name, entries)
+        body = build_calendar(name, entries, arenas, plan.school_year)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="kibs.ics"'
     # The token is a secret: keep feeds out of search engines and shared caches.
@@ -34,19 +34,24 @@ def _ics_response(plan, name, entries):
 
 def plan_feed(request, token):
     plan = get_feed_plan(token)
-    return _ics_response(plan, f"{plan.title} {plan.school_year_label}", plan_entries(plan))
+    return _ics_response(plan, f"{plan.title} {plan.school_year_label}", plan_entries(plan), list(plan.arenas.all()))
 
 
 def unit_feed(request, token, unit_pk):
     plan, unit = get_feed_unit(token, unit_pk)
     entries = [entry for entry in plan_entries(plan) if unit.kind in entry.concerned_kinds()]
-    return _ics_response(plan, f"{unit.name}: {plan.title} {plan.school_year_label}", entries)
+    return _ics_response(
+        plan, f"{unit.name}: {plan.title} {plan.school_year_label}", entries, plan.arenas.concerning(unit)
+    )
 
 
 def arena_feed(request, token, arena_pk):
     plan, arena = get_feed_arena(token, arena_pk)
     return _ics_response(
-        plan, f"{arena.name}: {plan.title} {plan.school_year_label}", plan_entries(plan).filter(arena=arena)
+        plan,
+        f"{arena.name}: {plan.title} {plan.school_year_label}",
+        plan_entries(plan).filter(arena=arena),
+        [arena],
     )
 
 

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
-from meetings.progress import filtered_entries, months_of
+from meetings.progress import filtered_arenas, filtered_entries, months_of
 from meetings.wheel import render_year_wheel_svg
 from routines.access import can_edit_plan, get_plan_for_user
 
@@ -17,7 +17,7 @@ def _filtered_context(request, plan):
         "plan": plan,
         "filter_form": form,
         "entries": entries,
-        "months": months_of(plan, entries),
+        "months": months_of(plan, entries, filtered_arenas(plan, form)),
         "query": request.GET.urlencode(),
     }
     return context, 400 if form.errors else 200
