@@ -11,4 +11,5 @@ from routines.access import get_plan_as_advisor
 def plan_overview(request, pk):
     """Read confirmations, units × milestones and units × unit-specific routines, for the plan's advisors."""
     plan = get_plan_as_advisor(request.user, pk)
-    return render(request, "documents/unit/plan_overview.html", build_overview(plan))
+    context = build_overview(plan) | {"can_edit": True}  # only advisors reach it; the plan menu shows it
+    return render(request, "documents/unit/plan_overview.html", context)

@@ -92,7 +92,7 @@ class YearViewOnTheDemoTests(TestCase):
         response = self.client.get(reverse("meetings:progress_months", args=[self.plan.pk]))
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "Torsdag 26.")  # the seed typed «Tirs. 26.» for 26 October 2023
-        self.assertContains(response, 'class="table table-sm progress-month"', count=11)
+        self.assertContains(response, 'class="table table-sm progress-month table-stack"', count=11)
 
     def test_year_wheel_of_the_demo(self):
         root = ET.fromstring(render_year_wheel_svg(self.plan))
