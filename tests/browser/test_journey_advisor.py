@@ -51,7 +51,7 @@ def test_the_advisor_edits_the_demo_plan(page, demo):
     # A progress-plan entry, first with an end time before its start time.
     parts.get_by_role("link", name="Fremdriftsplan", exact=True).click()
     page.get_by_role("link", name="Legg til punkt").click()
-    page.get_by_label("Dato*", exact=True).fill("2023-10-26")
+    page.get_by_label("Dato", exact=True).fill("2023-10-26")
     page.get_by_label("Fra klokkeslett").fill("18:00")
     page.get_by_label("Til klokkeslett").fill("17:00")
     page.get_by_label("Innhold").fill("Foreldremøte om KIBS")
