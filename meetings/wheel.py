@@ -130,12 +130,17 @@ def describe(entry, groups):
     return name
 
 
-def render_year_wheel_svg(plan, entries=None):
+ARENA_RING = 295  # the arenas' fixed meetings: small rings at the edge, inside the month names
+
+
+def render_year_wheel_svg(plan, entries=None, arena_meetings=()):
     """The plan's year wheel as a standalone SVG document (str).
 
     `entries` are the entries to draw (already filtered, from plan_entries);
     by default all of the plan's. The rings and styles always follow all the
     plan's target groups, so a filtered wheel keeps the same colours.
+    `arena_meetings` are (arena, days) of fixed rhythms, drawn as small rings
+    at the edge.
     """
     if entries is None:
         entries = list(plan_entries(plan))
@@ -205,6 +210,15 @@ def render_year_wheel_svg(plan, entries=None):
             f"{shape_element(style, x, y, MARK_SIZE - 1)}</g>"
         )
 
+    for arena, days in arena_meetings:
+        for day in days:
+            x, y = point(ARENA_RING, angle_of(day))
+            label = f"{dateformat.format(day, 'l j. F Y')}: {arena.name}"
+            parts.append(
+                f'<g class="arena-meeting"><title>{escape(label)}</title>'
+                f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="#fff" stroke="#000" stroke-width="1.5"/></g>'
+            )
+
     parts += _legend(legend_rows, top=WHEEL_BOTTOM)
     parts.append("</svg>")
     return "\n".join(parts)
@@ -247,6 +261,7 @@ def _legend(rows, top):
     notes = [
         _("Rings are counted from the inside out."),
         _("Arcs in the inner circle are periods; their shape marks where they start."),
+        _("Small rings at the edge are the arenas' fixed meetings."),
     ]
     for number, note in enumerate(notes, start=1):
         parts.append(f'<text x="20" y="{line_y + number * LEGEND_ROW}" font-size="17">{escape(note)}</text>')

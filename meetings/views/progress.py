@@ -23,6 +23,10 @@ def _filtered_context(request, plan):
     return context, 400 if form.errors else 200
 
 
+def _arena_meetings(context):
+    return [meeting for month in context["months"] for meeting in month.arena_meetings]
+
+
 @login_required
 def progress_months(request, pk):
     """The progress plan: read month by month with filters, and edited here by those who may."""
@@ -37,7 +41,7 @@ def year_wheel(request, pk):
     plan = get_plan_for_user(request.user, pk)
     context, status = _filtered_context(request, plan)
     # Built from the plan's own text, escaped in wheel.py.
-    context["wheel_svg"] = mark_safe(render_year_wheel_svg(plan, context["entries"]))
+    context["wheel_svg"] = mark_safe(render_year_wheel_svg(plan, context["entries"], _arena_meetings(context)))
     return render(request, "meetings/year_wheel.html", context, status=status)
 
 
@@ -48,7 +52,8 @@ def year_wheel_svg(request, pk):
     if status != 200:
         return HttpResponseBadRequest()
     response = HttpResponse(
-        render_year_wheel_svg(plan, context["entries"]), content_type="image/svg+xml; charset=utf-8"
+        render_year_wheel_svg(plan, context["entries"], _arena_meetings(context)),
+        content_type="image/svg+xml; charset=utf-8",
     )
     filename = f"arshjul-{slugify(plan.municipality.name)}-{plan.school_year}-{plan.school_year + 1}.svg"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -109,3 +109,11 @@ def test_arena_form_needs_the_first_date_of_a_weekly_rhythm(client, advisor, pla
     )
     assert ok.status_code == 302
     assert Arena.objects.get(name="Onsdagstid").rhythm_starts_on == D(2023, 8, 23)
+
+
+def test_year_wheel_marks_the_meetings_and_lists_them_as_text(client, reader, plan, sut):
+    client.force_login(reader)
+    page = client.get(reverse("meetings:year_wheel", args=[plan.pk])).text
+    assert page.count('class="arena-meeting"') == 11  # the first Tuesday of August to June
+    assert "tirsdag 5. september 2023: Skoleeiers utviklingsgruppe" in page
+    assert "Faste møter: Skoleeiers utviklingsgruppe (første tirsdag i måneden kl. 12.00" in page
