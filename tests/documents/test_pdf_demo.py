@@ -31,9 +31,15 @@ def plain(markdown):
     return re.sub(r"^\s*(?:[-*+]|\d+\.)\s+", "", first).replace("**", "").replace("*", "").replace("_", "")
 
 
+NB_MONTHS = "januar februar mars april mai juni juli august september oktober november desember".split()
+
+
 def date_label(entry):
     start = datetime.date.fromisoformat(entry["starts_on"])
     end = datetime.date.fromisoformat(entry["ends_on"]) if entry["ends_on"] else start
+    if entry["precision"] == "months":  # as written: «I løpet av september–november», «Januar»
+        first, last = NB_MONTHS[start.month - 1], NB_MONTHS[end.month - 1]
+        return first.capitalize() if first == last else f"I løpet av {first}–{last}"
     if (end - start).days >= 7:
         return f"{start.day}. {MONTHS[start.month - 1]}"
     return f"{WEEKDAYS[start.weekday()]} {start.day}.{start.month}."

@@ -131,8 +131,8 @@ def test_every_progress_entry_with_its_derived_weekday(sample_pdf):
     # Weekdays come from the date: 26 October 2023 is a Thursday.
     assert squash("Tor 26.10.") in text
     assert squash("Man 14.8.") in text
-    # A period shows as one: 1 September to 30 November.
-    assert squash("1. sept. – 30. nov.Periode") in text
+    # Whole months show as written, under "hele måneden": September to November.
+    assert squash("Hele månedenI løpet av september–november") in text
     assert squash("Tor 14.9.–fre 15.9.Periode") in text  # a short period keeps its weekdays
     assert squash("Ved hver enkelt barnehage og skole") in text
     assert squash("August 2023") in text and squash("Juni 2024") in text
