@@ -23,6 +23,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from meetings.progress import order_in_month
+from meetings.support_system import support_system
 from meetings.when import time_span
 from ops.pdf import PRINT_CSS, html_to_pdf
 from routines.models import Plan, Routine
@@ -54,7 +55,8 @@ def build_context(plan):
     for routine in routines:
         if routine.scope == Routine.Scope.UNIT:
             texts = {text.unit_id: text for text in routine.unit_texts.all()}
-            unit_routines.append((routine, [(unit, texts.get(unit.pk)) for unit in units]))
+            rows = [(unit, texts.get(unit.pk)) for unit in units if routine.concerns(unit)]
+            unit_routines.append((routine, rows))
     chapters = _chapters(plan, routines, bool(unit_routines))
     return {
         "plan": plan,
@@ -68,9 +70,12 @@ def build_context(plan):
         "sections": list(plan.sections.all()),
         "actors": list(plan.actors.all()),
         "arena_groups": _arena_groups(plan),
+        "arena_columns": _arena_columns(plan),
+        "support_system": support_system(plan),
         "milestones": list(plan.milestones.all()),
         "months": _months(plan),
         "common_routines": [r for r in routines if r.scope == Routine.Scope.COMMON],
+        "common_routines_scoped": any(r.unit_kinds for r in routines if r.scope == Routine.Scope.COMMON),
         "unit_routines": unit_routines,
     }
 
@@ -138,6 +143,21 @@ def _arena_groups(plan):
     for arena in plan.arenas.all():
         groups.setdefault(arena.category, (arena.category, []))[1].append((arena, _arena_where(arena)))
     return [(str(label), arenas) for label, arenas in groups.values() if arenas]
+
+
+def _arena_columns(plan):
+    """(field, heading) of the arena table's columns: only those some arena of the plan fills in, then where."""
+    arenas = list(plan.arenas.all())
+    candidates = [
+        ("audience", _("For whom"), lambda a: a.audience),
+        ("led_by", _("Led by"), lambda a: a.led_by),
+        ("responsible", _("Responsible"), lambda a: a.responsible),
+        ("minute_taker", _("Minute-taker"), lambda a: a.minute_taker),
+        ("participants", _("Participants"), lambda a: a.participants or a.fixed_participants or a.invited_participants),
+        ("frequency", _("How often"), lambda a: a.frequency or a.rhythm),
+    ]
+    columns = [(field, heading) for field, heading, filled in candidates if any(filled(a).strip() for a in arenas)]
+    return [*columns, ("where", _("Where"))]
 
 
 def _arena_where(arena):

@@ -24,7 +24,8 @@ from documents.planfile_validation import (
     validate_document,
     validate_plan,
 )
-from routines.models import Municipality, Plan, Region, Routine, Unit
+from routines.models import Actor, Municipality, Plan, Region, Routine, Unit
+from routines.names import renamed_twins
 from routines.school_year import guess_kind_and_precision
 
 __all__ = [
@@ -42,6 +43,8 @@ __all__ = [
 ]
 
 FORMAT = "kibs-plan"
+# Version 2: actors, arenas and target groups carry a key, and references use it; arenas carry
+# their rhythm. Version 1 files (references by name) still import: a part without a key is known by its name.
 FORMAT_VERSION = 2
 READABLE_VERSIONS = (1, 2)
 
@@ -94,6 +97,15 @@ def _rhythm(arena):
     }
 
 
+def _lines(text):
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def part_key(item):
+    """How references in a file name an actor, arena or target group: its key, or in version 1 its name."""
+    return item.get("key", item["name"])
+
+
 def plan_to_dict(plan):
     """One element of "plans": the plan with every part, in the plan's order."""
     plan = Plan.objects.with_all_parts().get(pk=plan.pk)
@@ -103,13 +115,29 @@ def plan_to_dict(plan):
         key=lambda e: (e.starts_on, e.starts_at is not None, e.starts_at or datetime.time.min, e.pk),
     )
     routines = plan.routines.all()
+    # Keys follow the plan's order: they only tie references within one file, so renaming a
+    # part, in the browser or in the file, never breaks a reference.
+    actor_keys = {actor.pk: f"actor-{n}" for n, actor in enumerate(plan.actors.all(), 1)}
+    group_keys = {group.pk: f"group-{n}" for n, group in enumerate(plan.target_groups.all(), 1)}
+    arena_keys = {arena.pk: f"arena-{n}" for n, arena in enumerate(plan.arenas.all(), 1)}
     return {
         "title": plan.title,
         "subtitle": plan.subtitle,
         "school_year": plan.school_year,
         "status": plan.status,
+        "changed_on": plan.last_changed.isoformat(),
+        "decision": (
+            {
+                "body": plan.decision_body,
+                "reference": plan.decision_reference,
+                "date": plan.decision_date.isoformat() if plan.decision_date else None,
+            }
+            if plan.has_decision
+            else None
+        ),
         "language": plan.language,
         "intro": plan.intro,
+        "levels": _lines(plan.level_names),
         "focus_areas": [{"name": area.name, "goals": area.goal_list} for area in plan.focus_areas.all()],
         "sections": [
             {"title": section.title, "guiding_question": section.guiding_question, "body": section.body}
@@ -117,6 +145,7 @@ def plan_to_dict(plan):
         ],
         "actors": [
             {
+                "key": actor_keys[actor.pk],
                 "name": actor.name,
                 "role": actor.role,
                 "duties": [duty.text for duty in actor.duties.all()],
@@ -125,14 +154,23 @@ def plan_to_dict(plan):
             for actor in plan.actors.all()
         ],
         "milestones": [{"number": milestone.number, "text": milestone.text} for milestone in plan.milestones.all()],
-        "target_groups": [{"name": group.name, "unit_kinds": group.unit_kinds} for group in plan.target_groups.all()],
+        "target_groups": [
+            {"key": group_keys[group.pk], "name": group.name, "unit_kinds": group.unit_kinds}
+            for group in plan.target_groups.all()
+        ],
         "arenas": [
             {
+                "key": arena_keys[arena.pk],
                 "name": arena.name,
                 "abbreviation": arena.abbreviation,
                 "category": arena.category,
                 "purpose": arena.purpose,
+                "audience": arena.audience,
                 "led_by": arena.led_by,
+                "responsible": arena.responsible,
+                "minute_taker": arena.minute_taker,
+                "fixed_participants": arena.fixed_participant_list,
+                "invited_participants": arena.invited_participant_list,
                 "participants": arena.participants,
                 "frequency": arena.frequency,
                 "rhythm": _rhythm(arena),
@@ -140,6 +178,8 @@ def plan_to_dict(plan):
                 "unit_kind": arena.unit_kind,
                 "bti_levels": arena.bti_levels,
                 "unit_kinds": arena.unit_kinds,
+                "escalates_to": arena_keys[arena.escalates_to_id] if arena.escalates_to_id else None,
+                "escalation_criterion": arena.escalation_criterion,
             }
             for arena in plan.arenas.all()
         ],
@@ -154,10 +194,10 @@ def plan_to_dict(plan):
                 "place": entry.place,
                 "comment": entry.comment,
                 "content": entry.content,
-                "target_groups": [group.name for group in entry.target_groups.all()],
+                "target_groups": [group_keys[group.pk] for group in entry.target_groups.all()],
                 # "all" also covers milestones added later, so it wins over single numbers.
                 "milestones": "all" if entry.all_milestones else sorted(m.number for m in entry.milestones.all()),
-                "arena": entry.arena.name if entry.arena else None,
+                "arena": arena_keys[entry.arena_id] if entry.arena_id else None,
                 "at_every_unit": entry.at_every_unit,
                 "unit_kinds": entry.unit_kinds,
                 "unit_owner": entry.unit_owner,
@@ -168,7 +208,8 @@ def plan_to_dict(plan):
             {
                 "title": routine.title,
                 "scope": routine.scope,
-                "responsible": routine.responsible.name if routine.responsible else None,
+                "unit_kinds": routine.unit_kinds,
+                "responsible": actor_keys[routine.responsible_id] if routine.responsible_id else None,
                 "frequency": routine.frequency,
                 "body": routine.body,
                 "milestones": sorted(milestone.number for milestone in routine.milestones.all()),
@@ -189,6 +230,10 @@ def plan_to_dict(plan):
 
 
 # Import --------------------------------------------------------------------
+
+# The schema's limits (docs/plan-format.schema.json); this module never imports meetings.
+ACTOR_NAME_LENGTH = Actor._meta.get_field("name").max_length
+ARENA_NAME_LENGTH = 300
 
 
 def import_document(doc, replace=False):
@@ -302,6 +347,11 @@ def _create_plan(municipality, data, units_by_slug):
         status=data.get("status", Plan.Status.DRAFT),
         language=data.get("language", Plan.Language.BOKMAL),
         intro=data.get("intro", ""),
+        document_changed_on=parse_date(data.get("changed_on")),
+        decision_body=(data.get("decision") or {}).get("body", ""),
+        decision_reference=(data.get("decision") or {}).get("reference", ""),
+        decision_date=parse_date((data.get("decision") or {}).get("date")),
+        level_names="\n".join(data.get("levels", [])),
     )
     for position, area in enumerate(data.get("focus_areas", [])):
         goals = "\n".join(goal.strip() for goal in area.get("goals", []))
@@ -315,30 +365,34 @@ def _create_plan(municipality, data, units_by_slug):
         )
 
     actors = {}
-    for position, item in enumerate(data.get("actors", [])):
+    actor_items = data.get("actors", [])
+    actor_names = renamed_twins([item["name"] for item in actor_items], ACTOR_NAME_LENGTH)
+    for position, (item, name) in enumerate(zip(actor_items, actor_names, strict=True)):
         actor = plan.actors.create(
             position=position,
-            name=item["name"],
+            name=name,
             role=item.get("role", ""),
             applies_to_units=item.get("applies_to_units", False),
         )
         for duty_position, text in enumerate(item.get("duties", [])):
             actor.duties.create(position=duty_position, text=text)
-        actors[actor.name] = actor
+        actors[part_key(item)] = actor
     milestones = {
         item["number"]: plan.milestones.create(number=item["number"], text=item["text"])
         for item in data.get("milestones", [])
     }
     target_groups = {
-        item["name"]: plan.target_groups.create(
+        part_key(item): plan.target_groups.create(
             position=position, name=item["name"], unit_kinds=item.get("unit_kinds", [])
         )
         for position, item in enumerate(data.get("target_groups", []))
     }
     arenas = {}
-    for position, item in enumerate(data.get("arenas", [])):
+    arena_items = data.get("arenas", [])
+    arena_names = renamed_twins([item["name"] for item in arena_items], ARENA_NAME_LENGTH)
+    for position, (item, name) in enumerate(zip(arena_items, arena_names, strict=True)):
         rhythm = item.get("rhythm") or {}
-        arenas[item["name"]] = plan.arenas.create(
+        arenas[part_key(item)] = plan.arenas.create(
             rhythm=rhythm.get("rule", ""),
             rhythm_starts_on=parse_date(rhythm.get("starts_on")),
             rhythm_weekday=rhythm.get("weekday"),
@@ -346,18 +400,30 @@ def _create_plan(municipality, data, units_by_slug):
             rhythm_times=rhythm.get("times"),
             rhythm_starts_at=parse_time(rhythm.get("starts_at")),
             position=position,
-            name=item["name"],
+            name=name,
             abbreviation=item.get("abbreviation", ""),
             category=item.get("category", "meeting"),
             purpose=item.get("purpose", ""),
+            audience=item.get("audience", ""),
             led_by=item.get("led_by", ""),
+            responsible=item.get("responsible", ""),
+            minute_taker=item.get("minute_taker", ""),
+            fixed_participants="\n".join(item.get("fixed_participants", [])),
+            invited_participants="\n".join(item.get("invited_participants", [])),
             participants=item.get("participants", ""),
             frequency=item.get("frequency", ""),
             scope=item.get("scope", "municipality"),
             unit_kind=item.get("unit_kind", ""),
             bti_levels=item.get("bti_levels", []),
             unit_kinds=item.get("unit_kinds", []),
+            escalation_criterion=item.get("escalation_criterion", ""),
         )
+    # The next step may be an arena further down the list: set once all exist.
+    for item in arena_items:
+        if item.get("escalates_to"):
+            arena = arenas[part_key(item)]
+            arena.escalates_to = arenas[item["escalates_to"]]
+            arena.save(update_fields=["escalates_to"])
 
     for item in data.get("progress_entries", []):
         numbers = item.get("milestones", [])
@@ -386,6 +452,7 @@ def _create_plan(municipality, data, units_by_slug):
             position=position,
             title=item["title"],
             scope=item.get("scope", Routine.Scope.COMMON),
+            unit_kinds=item.get("unit_kinds", []),
             responsible=actors.get(item.get("responsible")),
             frequency=item.get("frequency", ""),
             body=item.get("body", ""),

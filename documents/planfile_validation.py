@@ -223,6 +223,8 @@ def _schema_message(error):
             return ngettext(
                 "Must have at most %(limit)d character.", "Must have at most %(limit)d characters.", value
             ) % {"limit": value}
+        case "maxItems":
+            return ngettext("At most %(limit)d item.", "At most %(limit)d items.", value) % {"limit": value}
         case "uniqueItems":
             return _("The same value is listed more than once.")
         case "pattern":
@@ -236,6 +238,7 @@ def _pattern_message(pattern):
         "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": _("Write dates as YYYY-MM-DD."),
         "^([01][0-9]|2[0-3]):[0-5][0-9]$": _("Write times as HH:MM."),
         "^all$": _("Write a list of milestone numbers or “all”."),
+        r"^[^\n\r]*\S[^\n\r]*$": _("Write one non-empty line; each item of the list is its own line."),
     }
     return messages.get(pattern, _("Not in the expected form."))
 
@@ -272,20 +275,39 @@ def _unique_names(container, key, field, path, problems, message):
     return names
 
 
-def _names_referenced_once(container, key, path, referenced, problems, message):
-    """Names of container[key]; a name referenced elsewhere must be unique, others may repeat."""
+def _keys(container, kind, path, referenced, problems, message):
+    """The keys of container[kind] (a part without one is known by its name, as in version 1).
+
+    A key given in the file is unique; a name standing in for a key may repeat
+    as long as nothing refers to it (the import then numbers the twins).
+    """
     counts = {}
-    for index, item in _objects(container, key):
+    for index, item in _objects(container, kind):
+        key = item.get("key")
         name = item.get("name")
-        if isinstance(name, str):
+        if isinstance(key, str):
+            if counts.get(key):
+                problems.append(
+                    Problem(
+                        f"{path}.{kind}[{index}].key", _("Another part already has the key “%(key)s”.") % {"key": key}
+                    )
+                )
+        elif isinstance(name, str):
             if counts.get(name) and name in referenced:
-                problems.append(Problem(f"{path}.{key}[{index}].name", message % {"name": name}))
-            counts[name] = counts.get(name, 0) + 1
+                problems.append(Problem(f"{path}.{kind}[{index}].name", message % {"name": name}))
+            key = name
+        else:
+            continue
+        counts[key] = counts.get(key, 0) + 1
     return set(counts)
 
 
 def _plan_rules(plan, path, unit_slugs):
     problems = []
+    decision = plan.get("decision")
+    for where, value in (("changed_on", plan.get("changed_on")), ("decision.date", (decision or {}).get("date"))):
+        if isinstance(value, str) and parse_date(value) is None:
+            problems.append(Problem(f"{path}.{where}", _("“%(value)s” is not a date (YYYY-MM-DD).") % {"value": value}))
     milestone_numbers = set()
     for index, milestone in _objects(plan, "milestones"):
         number = milestone.get("number")
@@ -299,7 +321,7 @@ def _plan_rules(plan, path, unit_slugs):
                 )
             milestone_numbers.add(number)
 
-    target_groups = _unique_names(
+    _unique_names(
         plan, "target_groups", "name", path, problems, _("Another target group is already called “%(name)s”.")
     )
 
@@ -317,15 +339,17 @@ def _plan_rules(plan, path, unit_slugs):
 
     entries = _objects(plan, "progress_entries")
     routines = _objects(plan, "routines")
-    arenas = _names_referenced_once(
+    target_groups = _keys(plan, "target_groups", path, set(), problems, "")
+    arenas = _keys(
         plan,
         "arenas",
         path,
-        _strings(entry.get("arena") for _index, entry in entries),
+        _strings(entry.get("arena") for _index, entry in entries)
+        | _strings(arena.get("escalates_to") for _index, arena in _objects(plan, "arenas")),
         problems,
         _("Another arena is already called “%(name)s”, and progress-plan entries refer to arenas by name."),
     )
-    actors = _names_referenced_once(
+    actors = _keys(
         plan,
         "actors",
         path,
@@ -336,6 +360,22 @@ def _plan_rules(plan, path, unit_slugs):
 
     for index, arena in _objects(plan, "arenas"):
         problems += _rhythm_rules(arena.get("rhythm"), f"{path}.arenas[{index}].rhythm")
+        target = arena.get("escalates_to")
+        if isinstance(target, str) and target not in arenas:
+            problems.append(
+                Problem(
+                    f"{path}.arenas[{index}].escalates_to",
+                    _("There is no arena with the key or name “%(name)s” in this plan.") % {"name": target},
+                )
+            )
+        elif isinstance(target, str) and target == arena.get("key", arena.get("name")):
+            problems.append(
+                Problem(f"{path}.arenas[{index}].escalates_to", _("A case cannot be lifted to the arena it is in."))
+            )
+        if isinstance(arena.get("escalation_criterion"), str) and arena["escalation_criterion"].strip() and not target:
+            problems.append(
+                Problem(f"{path}.arenas[{index}].escalation_criterion", _("Choose the arena the case is lifted to."))
+            )
     for index, entry in entries:
         problems += _entry_rules(entry, f"{path}.progress_entries[{index}]", milestone_numbers, target_groups, arenas)
     for index, routine in routines:
@@ -381,7 +421,7 @@ def _entry_rules(entry, path, milestone_numbers, target_groups, arenas):
             problems.append(
                 Problem(
                     f"{path}.target_groups[{index}]",
-                    _("There is no target group called “%(name)s” in this plan.") % {"name": name},
+                    _("There is no target group with the key or name “%(name)s” in this plan.") % {"name": name},
                 )
             )
 
@@ -394,7 +434,9 @@ def _entry_rules(entry, path, milestone_numbers, target_groups, arenas):
     arena = entry.get("arena")
     if isinstance(arena, str) and arena not in arenas:
         problems.append(
-            Problem(f"{path}.arena", _("There is no arena called “%(name)s” in this plan.") % {"name": arena})
+            Problem(
+                f"{path}.arena", _("There is no arena with the key or name “%(name)s” in this plan.") % {"name": arena}
+            )
         )
     return problems
 
@@ -454,7 +496,8 @@ def _routine_rules(routine, path, milestone_numbers, actors, unit_slugs):
     if isinstance(responsible, str) and responsible not in actors:
         problems.append(
             Problem(
-                f"{path}.responsible", _("There is no actor called “%(name)s” in this plan.") % {"name": responsible}
+                f"{path}.responsible",
+                _("There is no actor with the key or name “%(name)s” in this plan.") % {"name": responsible},
             )
         )
     milestones = routine.get("milestones")

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from documents.planfile import plan_from_dict, plan_to_dict
+from documents.planfile import PlanFileError, plan_from_dict, plan_to_dict
 from routines.models import Plan, Section, UnitRoutineText
 from routines.school_year import same_date_next_year, same_months_next_year, same_weekday_of_month_next_year
 
@@ -34,6 +34,17 @@ def _save(obj, user, reason=None, **kwargs):
     if reason:
         obj._change_reason = reason[:100]
     obj.save(**kwargs)
+
+
+def _copied(municipality, data, **overrides):
+    """plan_from_dict, with what stops a copy said to the user (never a 500); nothing is created then."""
+    try:
+        return plan_from_dict(municipality, data, **overrides)
+    except PlanFileError as error:
+        problems = "; ".join(dict.fromkeys(problem.message for problem in error.problems))
+        raise PlanActionError(
+            _("This plan cannot be copied as it is: %(problems)s") % {"problems": problems}
+        ) from error
 
 
 def _locked(plan):
@@ -90,7 +101,7 @@ def start_revision(plan, user):
         existing = plan.revisions.filter(status=Plan.Status.DRAFT).order_by("pk").first()
         if existing is not None:
             return existing
-        revision = plan_from_dict(plan.municipality, plan_to_dict(plan), status=Plan.Status.DRAFT)
+        revision = _copied(plan.municipality, plan_to_dict(plan), status=Plan.Status.DRAFT)
         revision.revision_of = plan
         _save(revision, user, _("Started as a revision of the approved plan"))
     return revision
@@ -151,6 +162,9 @@ def start_next_year(plan, user):
     """
     data = plan_to_dict(plan)
     data.update(
+        # A new document: neither adopted nor changed yet.
+        changed_on=None,
+        decision=None,
         school_year=plan.school_year + 1,
         status=Plan.Status.DRAFT,
         title=_next_year_text(data["title"], plan),
@@ -165,7 +179,7 @@ def start_next_year(plan, user):
             if text["status"] == UnitRoutineText.Status.DONE:
                 text["status"] = UnitRoutineText.Status.DRAFT
     with transaction.atomic():
-        new_plan = plan_from_dict(plan.municipality, data)
+        new_plan = _copied(plan.municipality, data)
         # One flag on every entry is not a change anyone made; an update keeps
         # the new plan's history to the copy itself.
         new_plan.progress_entries.update(to_review=True)
@@ -226,7 +240,7 @@ def copy_of_plan(source, municipality, **fields):
     The units' own texts come along only within the same municipality: they
     belong to units, and another municipality has other units.
     """
-    data = plan_to_dict(source)
+    data = {**plan_to_dict(source), "changed_on": None, "decision": None}
     if source.municipality_id != municipality.pk:
         data["routines"] = [{**routine, "unit_texts": []} for routine in data["routines"]]
-    return plan_from_dict(municipality, data, status=Plan.Status.DRAFT, **fields)
+    return _copied(municipality, data, status=Plan.Status.DRAFT, **fields)

@@ -85,6 +85,8 @@ def unit_obligations(plan, unit, show_past=False):
     )
     common, own = [], []
     for routine in routines:
+        if not routine.concerns(unit):
+            continue  # a routine for other kinds of unit (the transition to school, for a PPT office)
         item = RoutineForUnit(routine, next(iter(routine.unit_texts.all()), None))
         (own if routine.scope == Routine.Scope.UNIT else common).append(item)
 
@@ -154,7 +156,11 @@ def plan_overview(plan):
             unit=unit,
             confirmation=confirmations.get(unit.pk),
             milestones=[MilestoneForUnit(milestone, progress.get((unit.pk, milestone.pk))) for milestone in milestones],
-            routines=[RoutineForUnit(routine, texts.get((unit.pk, routine.pk))) for routine in unit_routines],
+            # None where the routine is for other kinds of unit: nothing to write there.
+            routines=[
+                RoutineForUnit(routine, texts.get((unit.pk, routine.pk))) if routine.concerns(unit) else None
+                for routine in unit_routines
+            ],
         )
         for unit in units
     ]
@@ -162,7 +168,7 @@ def plan_overview(plan):
     outstanding = Outstanding(
         confirmations=sum(row.confirmation is None for row in rows) if approved else None,
         milestones=sum(not cell.is_reached for row in rows for cell in row.milestones),
-        routines=sum(not cell.is_done for row in rows for cell in row.routines),
+        routines=sum(cell is not None and not cell.is_done for row in rows for cell in row.routines),
     )
     return {
         "plan": plan,

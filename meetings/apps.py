@@ -17,5 +17,8 @@ class MeetingsConfig(AppConfig):
         history.register(Arena, "plan", "name")
         history.register(ProgressEntry, "plan", "content")
         plan_parts.register_prefetch(
-            "arenas", "progress_entries__milestones", "progress_entries__target_groups", "progress_entries__arena"
+            "arenas__escalates_to",
+            "progress_entries__milestones",
+            "progress_entries__target_groups",
+            "progress_entries__arena",
         )

@@ -15,7 +15,7 @@ from django.utils.html import format_html
 from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from routines.editing import VersionedModelForm
+from routines.editing import VersionedModelForm, unique_in_plan
 from routines.models import BTI_LEVELS, Unit
 from routines.school_year import month_span, school_year_months, school_year_span, term_span
 
@@ -43,7 +43,12 @@ class ArenaForm(VersionedModelForm):
             "abbreviation",
             "category",
             "purpose",
+            "audience",
             "led_by",
+            "responsible",
+            "minute_taker",
+            "fixed_participants",
+            "invited_participants",
             "participants",
             "rhythm",
             "rhythm_starts_on",
@@ -56,15 +61,22 @@ class ArenaForm(VersionedModelForm):
             "unit_kind",
             "unit_kinds",
             "bti_levels",
+            "escalates_to",
+            "escalation_criterion",
         ]
         widgets = {
             "purpose": forms.Textarea(attrs={"rows": 4}),
+            "audience": forms.Textarea(attrs={"rows": 2}),
+            "fixed_participants": forms.Textarea(attrs={"rows": 3}),
+            "invited_participants": forms.Textarea(attrs={"rows": 3}),
             "participants": forms.Textarea(attrs={"rows": 2}),
+            "escalation_criterion": forms.Textarea(attrs={"rows": 2}),
             "rhythm_starts_on": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
             "rhythm_starts_at": forms.TimeInput(format="%H:%M", attrs={"type": "time"}),
         }
         help_texts = {
             "purpose": MARKDOWN_HELP,
+            "participants": _("Anything about who takes part that the two lists do not say."),
             "frequency": _(
                 "A note in words beside the rhythm, or instead of it («Gruppene møtes hver for seg og samlet»)."
             ),
@@ -74,6 +86,7 @@ class ArenaForm(VersionedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        plan = self.instance.plan
         self.fields["unit_kind"].choices = [("", _("All kinds of units")), *Unit.Kind.choices]
         self.fields["rhythm_weekday"].choices = [
             ("", "---------"),
@@ -86,6 +99,18 @@ class ArenaForm(VersionedModelForm):
             empty_value=None,
             required=False,
             help_text=_("For a monthly rhythm: the first … fourth, or the last week."),
+        )
+        # The plan's own names for its levels, when it has them.
+        self.fields["bti_levels"].choices = plan.levels
+        if plan.level_names.strip():
+            self.fields["bti_levels"].label = _("Levels")
+            self.fields["bti_levels"].help_text = _("The levels of the support system the arena works on.")
+        self.fields["escalates_to"].queryset = plan.arenas.exclude(pk=self.instance.pk)
+        self.fields["escalates_to"].empty_label = _("None: cases are not lifted from here")
+
+    def clean_name(self):
+        return unique_in_plan(
+            self, "name", _("The plan already has an arena called «%(name)s»; progress-plan entries name their arena.")
         )
 
     def clean_bti_levels(self):
@@ -105,13 +130,7 @@ class TargetGroupForm(VersionedModelForm):
         fields = ["name", "unit_kinds"]
 
     def clean_name(self):
-        # The plan is not a form field, so the form cannot check the database's
-        # unique constraint itself; without this a duplicate would be a 500.
-        name = self.cleaned_data["name"]
-        others = TargetGroup.objects.filter(plan=self.instance.plan_id, name=name).exclude(pk=self.instance.pk)
-        if others.exists():
-            raise forms.ValidationError(_("The plan already has a target group with this name."))
-        return name
+        return unique_in_plan(self, "name", _("The plan already has a target group with this name."))
 
 
 class ProgressEntryForm(VersionedModelForm):

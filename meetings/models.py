@@ -58,7 +58,7 @@ class ArenaQuerySet(models.QuerySet):
 
         The unit page asks `plan.arenas.concerning(unit)`.
         """
-        return [arena for arena in self if arena.concerns(unit)]
+        return [arena for arena in self.select_related("escalates_to") if arena.concerns(unit)]
 
 
 class Arena(PlanPart):
@@ -88,7 +88,21 @@ class Arena(PlanPart):
     name = models.CharField(_("name"), max_length=300)
     abbreviation = models.CharField(_("abbreviation"), max_length=30, blank=True)
     purpose = models.TextField(_("purpose"), blank=True)
+    audience = models.TextField(
+        _("for whom"), blank=True, help_text=_("E.g. all pupils of the school, or the children starting school.")
+    )
     led_by = models.CharField(_("led by"), max_length=300, blank=True)
+    responsible = models.CharField(
+        _("responsible"),
+        max_length=300,
+        blank=True,
+        help_text=_("Who answers for the arena, when not the one leading it."),
+    )
+    minute_taker = models.CharField(_("minute-taker"), max_length=300, blank=True)
+    fixed_participants = models.TextField(_("fixed participants"), blank=True, help_text=_("One per line."))
+    invited_participants = models.TextField(
+        _("invited when needed"), blank=True, help_text=_("One per line, e.g. the PPT advisor or the health nurse.")
+    )
     participants = models.TextField(_("who takes part"), blank=True)
     frequency = models.CharField(_("how often"), max_length=300, blank=True)
     rhythm = models.CharField(_("rhythm"), max_length=20, choices=Rhythm.choices, blank=True, default="")
@@ -119,6 +133,20 @@ class Arena(PlanPart):
         _("kinds of unit"),
         help_text=_("Which kinds of unit the arena concerns, e.g. schools for SUT. Empty means all."),
     )
+    escalates_to = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="escalated_from",
+        verbose_name=_("next step"),
+        help_text=_("The arena a case is lifted to when this one cannot resolve it."),
+    )
+    escalation_criterion = models.TextField(
+        _("when a case is lifted"),
+        blank=True,
+        help_text=_("The criterion in words, e.g. «when the measures have not helped after six weeks»."),
+    )
 
     objects = ArenaQuerySet.as_manager()
 
@@ -136,6 +164,8 @@ class Arena(PlanPart):
                 condition=Q(rhythm__in=["", "weekly", "every_second_week", "monthly", "per_term", "as_needed"]),
                 name="arena_rhythm_valid",
             ),
+            # Entries name their arena: two of the same name could not be told apart.
+            models.UniqueConstraint(fields=["plan", "name"], name="arena_name_unique_in_plan"),
         ]
 
     def __str__(self):
@@ -153,6 +183,18 @@ class Arena(PlanPart):
         kinds = self.stated_kinds()
         return not kinds or unit.kind in kinds
 
+    @property
+    def fixed_participant_list(self):
+        return [line.strip() for line in self.fixed_participants.splitlines() if line.strip()]
+
+    @property
+    def invited_participant_list(self):
+        return [line.strip() for line in self.invited_participants.splitlines() if line.strip()]
+
+    def level_labels(self):
+        """The arena's levels by the plan's names for them («BTI level 1», or «Across units»)."""
+        return [self.plan.level_label(level) for level in self.bti_levels]
+
     def siblings(self):
         # The plan lists groups, meeting arenas and practice actions apart, so
         # moving up or down only makes sense within the same kind.
@@ -166,6 +208,12 @@ class Arena(PlanPart):
         if not isinstance(self.bti_levels, list) or any(level not in BTI_LEVELS for level in self.bti_levels):
             errors["bti_levels"] = _("BTI levels are whole numbers from 0 to 3.")
         errors.update(rhythm_problems(self))
+        if self.escalates_to_id and self.plan_id and self.escalates_to.plan_id != self.plan_id:
+            errors["escalates_to"] = _("The next step must be an arena of the same plan.")
+        elif self.escalates_to_id and self.escalates_to_id == self.pk:
+            errors["escalates_to"] = _("A case cannot be lifted to the arena it is in.")
+        if self.escalation_criterion.strip() and not self.escalates_to_id:
+            errors["escalation_criterion"] = _("Choose the arena the case is lifted to.")
         if errors:
             raise ValidationError(errors)
 

@@ -195,6 +195,8 @@ def get_unit_text_for_editing(user, routine_pk, unit_pk):
     routine = get_routine_for_user(user, routine_pk)
     if routine.plan.municipality_id != unit.municipality_id or not routine.takes_unit_texts:
         raise Http404
+    if not routine.concerns(unit):
+        raise Http404  # a routine for other kinds of unit: nothing for this unit to write
     ensure_unit_part_open(routine.plan)
     # Looked up on every request: if someone wrote the first text meanwhile, saving is a conflict.
     text = UnitRoutineText.objects.filter(routine=routine, unit=unit).first()

@@ -60,6 +60,21 @@ class FreeTextForm(forms.ModelForm):
                 field.validators.append(refuse_identity_numbers)
 
 
+def unique_in_plan(form, field, message):
+    """The cleaned value of `field`, refused when another part of the same plan has it.
+
+    The plan is not a field of the form, so Django's own check of the unique
+    constraint skips it; without this a twin would be a 500. The message may
+    name the value as %(field)s.
+    """
+    value = form.cleaned_data[field]
+    model = form._meta.model
+    twins = model.objects.filter(plan=form.instance.plan_id, **{field: value}).exclude(pk=form.instance.pk)
+    if twins.exists():
+        raise ValidationError(message, code="unique", params={field: value})
+    return value
+
+
 class VersionedModelForm(FreeTextForm):
     seen_version = WholeNumberField(widget=forms.HiddenInput, required=False)
 

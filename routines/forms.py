@@ -5,7 +5,7 @@ from django.forms import inlineformset_factory
 from django.utils.text import format_lazy, slugify
 from django.utils.translation import gettext_lazy as _
 
-from .editing import FreeTextForm, VersionedModelForm, WholeNumberField
+from .editing import FreeTextForm, VersionedModelForm, WholeNumberField, unique_in_plan
 from .models import (
     Actor,
     Duty,
@@ -27,9 +27,16 @@ TEXT_LABEL = _("Text")
 class PlanSettingsForm(VersionedModelForm):
     class Meta:
         model = Plan
-        fields = ["title", "subtitle", "school_year", "status", "language", "intro"]
+        fields = ["title", "subtitle", "school_year", "status", "language", "intro", "level_names"]
         field_classes = {"school_year": WholeNumberField}
+        widgets = {"level_names": forms.Textarea(attrs={"rows": 4})}
         help_texts = {"intro": _("Simple formatting (Markdown) is allowed.")}
+
+    def save(self, commit=True):
+        # Changed in KIBS now: the cover's "last changed" is no longer the imported document's date.
+        if self.has_changed():
+            self.instance.document_changed_on = None
+        return super().save(commit)
 
 
 class VisionForm(VersionedModelForm):
@@ -73,6 +80,11 @@ class ActorForm(VersionedModelForm):
         model = Actor
         fields = ["name", "role", "applies_to_units"]
 
+    def clean_name(self):
+        return unique_in_plan(
+            self, "name", _("The plan already has an actor called «%(name)s»; routines name their actor.")
+        )
+
 
 DutyFormSet = inlineformset_factory(
     Actor,
@@ -93,14 +105,7 @@ class MilestoneForm(VersionedModelForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 2})}
 
     def clean_number(self):
-        # The plan is not a field of the form, so Django's own unique check skips it.
-        number = self.cleaned_data["number"]
-        taken = Milestone.objects.filter(plan=self.instance.plan_id, number=number).exclude(pk=self.instance.pk)
-        if taken.exists():
-            raise forms.ValidationError(
-                _("The plan already has a milestone number %(number)s."), params={"number": number}
-            )
-        return number
+        return unique_in_plan(self, "number", _("The plan already has a milestone number %(number)s."))
 
 
 class RoutineForm(VersionedModelForm):
@@ -122,6 +127,7 @@ class RoutineForm(VersionedModelForm):
         fields = [
             "title",
             "scope",
+            "unit_kinds",
             "responsible",
             "frequency",
             "body",

@@ -8,7 +8,8 @@ from django.views.decorators.http import require_safe
 from documents import pdf as plan_pdf_rendering
 from documents.forms import PlanCreateForm
 from documents.pdf_cache import plan_digest, plan_pdf_name, render_plan
-from documents.planfile import PlanFileError
+from documents.services import PlanActionError
+from meetings.support_system import support_system
 from ops.pdf import pdf_response
 from routines.access import (
     can_create_plan,
@@ -38,12 +39,9 @@ def plan_create(request):
     if form.is_bound and form.is_valid():
         try:
             plan = form.save()
-        except PlanFileError as error:
-            # A copy goes through the plan file rules, which a plan edited in the browser can break
-            # (two actors of the same name, say); nothing is created then.
-            problems = "; ".join(problem.message for problem in error.problems)
-            message = _("This plan cannot be copied as it is: %(problems)s") % {"problems": problems}
-            form.add_error("copy_from", message)
+        except PlanActionError as error:
+            # A copy goes through the plan file rules; nothing is created when it cannot be made.
+            form.add_error("copy_from", str(error))
         else:
             messages.success(request, _("The plan «%(plan)s» is created.") % {"plan": plan})
             return redirect("documents:plan_detail", plan.pk)
@@ -97,6 +95,7 @@ def plan_detail(request, pk):
         "focus_areas": plan.focus_areas.all(),
         "milestones": plan.milestones.all(),
         "to_review_count": plan.progress_entries.filter(to_review=True).count(),
+        "support_system": support_system(plan),
     }
     return render(request, "documents/plan_detail.html", context)
 

@@ -1,16 +1,18 @@
 """The plan of one school year and its ordered parts."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from routines.recording import PlanHistory
 
 from .. import plan_parts
 from ..school_year import current_school_year, school_year_label
-from .base import PlanPart, VersionedModel
+from .base import BTI_LEVELS, PlanPart, VersionedModel
 from .municipalities import Membership, Municipality
 
 
@@ -74,8 +76,19 @@ class Plan(VersionedModel):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     language = models.CharField(_("document language"), max_length=2, choices=Language.choices, default=Language.BOKMAL)
     intro = models.TextField(_("introduction"), blank=True)
+    level_names = models.TextField(
+        _("names of the support system's levels"),
+        blank=True,
+        help_text=_(
+            "Your own names for the levels, one per line, from the first level up (at most four), "
+            "e.g. «In the unit», «Across units», «Municipal team». Empty: the BTI levels 0–3."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    # The document's own "last changed" date when it came from a file (an imported plan, a revision):
+    # the cover shows it rather than the day of the import. Saving the plan's settings ends it.
+    document_changed_on = models.DateField(_("last changed (document)"), null=True, blank=True, editable=False)
 
     # Approval and publication (routines/services.py): an approved plan is
     # frozen; changing it means a new draft that revises it.
@@ -164,8 +177,29 @@ class Plan(VersionedModel):
         return self.get_status_display()
 
     @property
+    def last_changed(self):
+        """The date the cover gives as "last changed": the document's own, or the last save in KIBS."""
+        return self.document_changed_on or timezone.localdate(self.updated_at)
+
+    @property
     def has_decision(self):
         return bool(self.decision_body or self.decision_reference or self.decision_date)
+
+    @property
+    def levels(self):
+        """[(number, label)] of the support system's levels: the plan's own names, or BTI 0–3."""
+        names = [line.strip() for line in self.level_names.splitlines() if line.strip()]
+        if names:
+            return list(enumerate(names[: len(BTI_LEVELS)]))
+        return [(level, _("BTI level %(level)s") % {"level": level}) for level in BTI_LEVELS]
+
+    def level_label(self, number):
+        return dict(self.levels).get(number, str(number))
+
+    def clean(self):
+        super().clean()
+        if len([line for line in self.level_names.splitlines() if line.strip()]) > len(BTI_LEVELS):
+            raise ValidationError({"level_names": _("At most four levels, one per line.")})
 
 
 class FocusArea(PlanPart):
@@ -229,6 +263,10 @@ class Actor(PlanPart):
     class Meta(PlanPart.Meta):
         verbose_name = _("actor")
         verbose_name_plural = _("actors")
+        constraints = [
+            # Routines name their responsible actor: two of the same name could not be told apart.
+            models.UniqueConstraint(fields=["plan", "name"], name="actor_name_unique_in_plan"),
+        ]
 
     def __str__(self):
         return self.name

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from routines.recording import PlanHistory
+from routines.unit_kinds import UnitKindsModelField, kinds_label
 
 from .base import BTI_LEVELS, PlanPart, VersionedModel
 from .municipalities import Unit
@@ -43,6 +44,10 @@ class Routine(PlanPart):
     milestones = models.ManyToManyField(Milestone, blank=True, related_name="routines", verbose_name=_("milestones"))
     bti_levels = models.JSONField(
         _("BTI levels"), default=list, blank=True, help_text=_("The BTI levels 0–3 the routine belongs to.")
+    )
+    unit_kinds = UnitKindsModelField(
+        _("applies to these kinds of unit"),
+        help_text=_("E.g. only kindergartens for the transition to school. None ticked: every unit."),
     )
     allows_local_supplement = models.BooleanField(
         _("units may add a local supplement"),
@@ -83,6 +88,15 @@ class Routine(PlanPart):
                     )
                 }
             )
+
+    def concerns(self, unit):
+        """Whether the routine applies to the unit: to every unit, or to the kinds it names."""
+        return not self.unit_kinds or unit.kind in self.unit_kinds
+
+    @property
+    def applies_to_label(self):
+        """«Kindergarten, SFO», or "" when the routine applies to every unit."""
+        return kinds_label(self.unit_kinds)
 
     @property
     def takes_unit_texts(self):

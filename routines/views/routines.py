@@ -48,6 +48,7 @@ def routine_detail(request, pk):
     plan = routine.plan
     texts = {text.unit_id: text for text in routine.unit_texts.all()}
     units = plan.municipality.units.all() if routine.scope == Routine.Scope.UNIT else []
+    units = [unit for unit in units if routine.concerns(unit)]
     context = {
         "plan": plan,
         "routine": routine,

@@ -30,7 +30,12 @@ def advisor_pages():
     first_version = actor.history.earliest().history_id
     return [
         ("start", reverse("documents:plan_list"), "Planer", "Planar"),
-        ("plan", reverse("documents:plan_detail", args=[plan.pk]), "Skoleår", "Skuleår"),
+        (
+            "plan, with the support system's diagram",
+            reverse("documents:plan_detail", args=[plan.pk]),
+            "Støttesystemet",
+            "Støttesystemet",
+        ),
         ("new plan", reverse("documents:plan_create"), "Ny plan", "Ny plan"),
         ("plan deletion", reverse("documents:plan_delete", args=[plan.pk]), "Slett", "Slett"),
         ("plan settings", reverse("documents:plan_edit", args=[plan.pk]), "Planens innstillinger", "Innstillingar"),
@@ -158,6 +163,13 @@ def forms_with_errors():
 @pytest.fixture
 def demo():
     call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))
+    # Levels and a next step, so that the plan page shows the support system's diagram.
+    arenas = Plan.objects.get(municipality__slug="sortland", school_year=2023).arenas
+    team = arenas.get(name="Arbeidsutvalget Laget rundt barnet")
+    arenas.filter(pk=team.pk).update(bti_levels=[2])
+    arenas.filter(name="Barnehagens lokale utviklingsgruppe").update(
+        bti_levels=[1], escalates_to=team, escalation_criterion="Når tiltakene i barnehagen ikke er nok"
+    )
 
 
 @pytest.mark.parametrize("language", ["nb", "nn"])

@@ -57,6 +57,8 @@ def build_full_municipality():
     )
     make_focus_area(plan, name="Lek og læringsmiljø", position=0, goals="")
     make_section(plan, title="Kompetansebehov", guiding_question="Hva trenger vi?", body="Tekst", position=0)
+    plan.level_names = "I enheten\nPå tvers av enheter\nKommunalt team"
+    plan.save()
     leaders = make_actor(plan, name="Ledelsen i barnehage og skole", role="Ansvarlig", duties=["Leder", "Følger opp"])
     make_actor(plan, name="Foresatte", role="", duties=[])
     third = make_milestone(plan, number=3, text="Tredje")
@@ -80,10 +82,17 @@ def build_full_municipality():
         scope=Arena.Scope.EVERY_UNIT,
         unit_kind=Unit.Kind.SCHOOL,
         purpose="Utvikling",
+        audience="Alle elever på skolen",
         led_by="Rektor",
+        responsible="Kommunalsjef",
+        minute_taker="Sosiallærer",
+        fixed_participants="Rektor\nSosiallærer\n",
+        invited_participants="PPT-rådgiver",
         participants="Lærere",
         frequency="Hver måned",
         position=1,
+        escalates_to=sut,
+        escalation_criterion="Når tiltakene ikke har hjulpet",
     )
     timed = make_entry(
         plan,
@@ -120,7 +129,9 @@ def build_full_municipality():
     common.milestones.set([second, first])
     make_legal_reference(common, citation="Opplæringsloven kap. 12", url="https://lovdata.no/", position=0)
     make_legal_reference(common, citation="Barnehageloven § 2", position=1)
-    own = make_routine(plan, title="Enhetens egen rutine", scope=Routine.Scope.UNIT, position=1)
+    own = make_routine(
+        plan, title="Enhetens egen rutine", scope=Routine.Scope.UNIT, position=1, unit_kinds=["kindergarten", "school"]
+    )
     make_unit_text(own, school, status="draft", body="Skolens tekst")
     make_unit_text(own, kindergarten, status="done", body="Barnehagens tekst")
     make_plan(municipality, title="Eldre plan", school_year=2022)
@@ -133,6 +144,17 @@ def delete_everything():
     Municipality.objects.all().delete()
     Region.objects.all().delete()
     assert not any(row_counts()[label] for label in row_counts() if not label.startswith("auth."))
+
+
+ARENA_FIELDS = [
+    "audience",
+    "responsible",
+    "minute_taker",
+    "fixed_participants",
+    "invited_participants",
+    "escalates_to",
+    "escalation_criterion",
+]
 
 
 def test_export_holds_every_part_in_the_plans_order():
@@ -148,6 +170,16 @@ def test_export_holds_every_part_in_the_plans_order():
     assert plan["actors"][0]["duties"] == ["Leder", "Følger opp"]
     assert [milestone["number"] for milestone in plan["milestones"]] == [1, 2, 3]
     assert plan["arenas"][1]["scope"] == "every_unit" and plan["arenas"][1]["unit_kind"] == "school"
+    assert plan["levels"] == ["I enheten", "På tvers av enheter", "Kommunalt team"]
+    assert {field: plan["arenas"][1][field] for field in ARENA_FIELDS} == {
+        "audience": "Alle elever på skolen",
+        "responsible": "Kommunalsjef",
+        "minute_taker": "Sosiallærer",
+        "fixed_participants": ["Rektor", "Sosiallærer"],
+        "invited_participants": ["PPT-rådgiver"],
+        "escalates_to": "arena-1",
+        "escalation_criterion": "Når tiltakene ikke har hjulpet",
+    }
     entries = plan["progress_entries"]
     assert [entry["content"] for entry in entries] == [
         "Hele dagen",
@@ -164,20 +196,24 @@ def test_export_holds_every_part_in_the_plans_order():
         "place": "Møysalen",
         "comment": "Tirs. 14.",
         "content": "Halv fagdag\n\n- OMNI",
-        "target_groups": ["Skoleledere", "Styrere"],
+        "target_groups": ["group-1", "group-2"],
         "milestones": [2, 3],
-        "arena": "Skoleeiers utviklingsgruppe",
+        "arena": "arena-1",
         "at_every_unit": False,
         "unit_kinds": [],
         "unit_owner": "",
     }
     assert entries[2]["ends_on"] == "2023-11-30" and entries[2]["milestones"] == "all" and entries[2]["at_every_unit"]
     common, own = plan["routines"]
-    assert common["responsible"] == "Ledelsen i barnehage og skole" and common["milestones"] == [1, 2]
+    assert [group["name"] for group in plan["target_groups"]] == ["Skoleledere", "Styrere"]
+    assert plan["arenas"][0] == {**plan["arenas"][0], "key": "arena-1", "name": "Skoleeiers utviklingsgruppe"}
+    assert plan["actors"][0] == {**plan["actors"][0], "key": "actor-1", "name": "Ledelsen i barnehage og skole"}
+    assert common["responsible"] == "actor-1" and common["milestones"] == [1, 2]
     assert common["legal_references"] == [
         {"citation": "Opplæringsloven kap. 12", "url": "https://lovdata.no/"},
         {"citation": "Barnehageloven § 2", "url": ""},
     ]
+    assert common["unit_kinds"] == [] and own["unit_kinds"] == ["kindergarten", "school"]
     assert own["unit_texts"] == [
         {"unit": "lia-barnehage", "status": "done", "body": "Barnehagens tekst"},
         {"unit": "sortland-barneskole", "status": "draft", "body": "Skolens tekst"},

@@ -144,9 +144,9 @@ def test_unknown_references_are_reported():
     plan["routines"][1]["unit_texts"].append({"unit": "sortland-barneskole"})
 
     assert refused(doc) == {
-        "$.plans[0].progress_entries[0].target_groups[1]": "There is no target group called “Elever” in this plan.",
-        "$.plans[0].progress_entries[0].arena": "There is no arena called “SKUT” in this plan.",
-        "$.plans[0].routines[0].responsible": "There is no actor called “Kommunedirektør” in this plan.",
+        "$.plans[0].progress_entries[0].target_groups[1]": "There is no target group with the key or name “Elever” in this plan.",
+        "$.plans[0].progress_entries[0].arena": "There is no arena with the key or name “SKUT” in this plan.",
+        "$.plans[0].routines[0].responsible": "There is no actor with the key or name “Kommunedirektør” in this plan.",
         "$.plans[0].routines[1].unit_texts[1].unit": "There is no unit with the slug “sortland-barneskole” in the municipality.",
     }
 
@@ -356,7 +356,10 @@ def test_import_of_a_directory_is_one_transaction(tmp_path):
         call_command("import_plan", str(tmp_path), stdout=io.StringIO(), stderr=stderr)
 
     assert not Municipality.objects.exists()  # the good file was rolled back with the bad one
-    assert "$.plans[0].routines[0].responsible: There is no actor called “Ingen” in this plan." in stderr.getvalue()
+    assert (
+        "$.plans[0].routines[0].responsible: There is no actor with the key or name “Ingen” in this plan."
+        in stderr.getvalue()
+    )
 
 
 def test_export_all_and_import_of_the_directory_restores_every_municipality(tmp_path):

@@ -33,7 +33,7 @@ def three_times(data):
         return [change(dict(item), copy) for copy in range(3) for item in items]
 
     def actor(item, copy):
-        return {**item, "name": f"{item['name']} ({copy})"}
+        return {**item, "key": f"{item['key']}-{copy}", "name": f"{item['name']} ({copy})"}
 
     def milestone(item, copy):
         return {**item, "number": item["number"] + offset * copy}
@@ -42,7 +42,7 @@ def three_times(data):
         return {
             **item,
             "title": f"{item['title']} ({copy})",
-            "responsible": f"{item['responsible']} ({copy})" if item["responsible"] else None,
+            "responsible": f"{item['responsible']}-{copy}" if item["responsible"] else None,
             "milestones": [number + offset * copy for number in item["milestones"]],
         }
 

@@ -752,6 +752,8 @@ def import_demo(scale=1, slug=None, name=None):
                 for field in ("name", "title", "content"):
                     if field in item:
                         item[field] = f"{item[field]} ({number})"
+                if "key" in item:
+                    item["key"] = f"{item['key']}-{number}"
                 copies.append(item)
         plan[key] = plan[key] + copies
     import_document(document, replace=True)
