@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "routines",
     "meetings",
     "documents",
+    "identity",
     "ops",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -61,6 +62,11 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "django_tasks_db",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.mfa",
 ]
 
 # Order matters (see docs/deployment.md): the security headers come first so
@@ -77,6 +83,11 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "ops.security.SessionLifetimeMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    # After the session's timeouts: someone who must use MFA and has not set it up reaches only its pages.
+    "identity.middleware.RequireMFAMiddleware",
+    # Lets the logout button of someone logged in through an identity provider go on to its logout.
+    "identity.middleware.ProviderFormActionMiddleware",
     "ops.audit.DeniedAccessLogMiddleware",
     "ops.health.DatabaseUnavailableMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -319,3 +330,33 @@ LOGGING = {
         "axes": {"level": "ERROR"},
     },
 }
+
+
+# ---------------------------------------------------------------------------
+# Logging in with the municipality's own account (docs/sso.md).
+# django-allauth: OpenID Connect providers are SocialApps in the database, each
+# linked to its municipalities (identity.models); local accounts keep Django's
+# login view with axes, and go through allauth's login stages for MFA.
+# ---------------------------------------------------------------------------
+ACCOUNT_ADAPTER = "identity.adapters.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "identity.adapters.SocialAccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "email", "password1*"]
+# People are created by an identity provider (just in time) or by a superuser; nobody signs up.
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_UNIQUE_EMAIL = False
+SOCIALACCOUNT_AUTO_SIGNUP = True
+# An e-mail address from a provider never logs into a local account of the same address.
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        # allauth's provider with a nonce and an ID token signature checked on every login.
+        "provider_class": "identity.oidc.MunicipalProvider",
+        "OAUTH_PKCE_ENABLED": True,
+    }
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "KIBS"
+# Advisors, approvers and superusers with a local account must set up MFA before they can do anything else.
+MFA_REQUIRED = env_bool("MFA_REQUIRED", False)

@@ -1,10 +1,13 @@
+from allauth.account.views import reauthenticate
 from django.contrib import admin
-from django.contrib.auth.views import LoginView, PasswordResetView
+from django.contrib.auth.views import PasswordResetView
 from django.urls import include, path
 
 from accounts.views import set_language
+from identity import oidc
+from identity import views as identity_views
 from ops.health import health
-from ops.throttling import AdminLoginForm, LoginForm, ThrottledPasswordResetForm
+from ops.throttling import AdminLoginForm, ThrottledPasswordResetForm
 
 # The admin logs in with the same bound on user names as everyone else.
 admin.site.login_form = AdminLoginForm
@@ -18,8 +21,17 @@ urlpatterns = [
         PasswordResetView.as_view(form_class=ThrottledPasswordResetForm),
         name="password_reset",
     ),
-    path("accounts/login/", LoginView.as_view(authentication_form=LoginForm), name="login"),
+    path("accounts/login/", identity_views.login, name="login"),
+    path("accounts/logout/", identity_views.logout, name="logout"),
     path("accounts/", include("django.contrib.auth.urls")),
+    # Under the names allauth reverses: the OpenID Connect login and callback (identity.oidc),
+    # MFA's pages, and its password check before a change of MFA ("account_login" is the login above).
+    path("accounts/oidc/<str:provider_id>/login/", oidc.login, name="openid_connect_login"),
+    path("accounts/oidc/<str:provider_id>/login/callback/", oidc.callback, name="openid_connect_callback"),
+    path("accounts/2fa/", include("allauth.mfa.urls")),
+    path("accounts/reauthenticate/", reauthenticate, name="account_reauthenticate"),
+    path("accounts/login/", identity_views.login, name="account_login"),
+    path("", include("identity.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("", include("ops.urls")),
     path("meetings/", include("meetings.urls")),

@@ -16,7 +16,7 @@ from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["ops", "accounts", "routines", "meetings", "documents"]
+APPS = ["ops", "accounts", "routines", "meetings", "identity", "documents"]
 TENANT_ROOTS = {("routines", "Municipality"), ("routines", "Plan"), ("routines", "Region")}
 SHORTCUTS = {"get_object_or_404", "get_list_or_404"}
 

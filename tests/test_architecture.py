@@ -1,6 +1,6 @@
 """The apps are layers, and each builds only on those below it (docs/architecture.md).
 
-    ops, accounts  ←  routines  ←  meetings  ←  documents
+    ops, accounts  ←  routines  ←  meetings, identity  ←  documents
 
 A module or template of one layer never reaches a layer above it: no
 import, no template it extends, includes or loads tags from, and no URL
@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-LAYERS = ["ops", "accounts", "routines", "meetings", "documents"]
-RANK = {"ops": 0, "accounts": 0, "routines": 1, "meetings": 2, "documents": 3}
+LAYERS = ["ops", "accounts", "routines", "meetings", "identity", "documents"]
+RANK = {"ops": 0, "accounts": 0, "routines": 1, "meetings": 2, "identity": 2, "documents": 3}
 UPPER = "|".join(LAYERS)
 # A URL name ("meetings:arena_list") or a template name ("documents/plan_detail.html") in a string.
 REFERENCE = re.compile(rf"^(?P<app>{UPPER})(?::\w+$|/[\w/.-]+\.(?:html|txt|css)$)")

@@ -7,15 +7,25 @@ lists every page with problems at once.
 """
 
 import pytest
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import (
+    TOTP,
+    format_hotp_value,
+    generate_totp_secret,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
+from allauth.socialaccount.models import SocialApp
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
 from documents.services import approve_plan, publish_plan
+from identity.models import MunicipalLogin, RoleRule
 from meetings.models import Gathering
-from routines.models import Membership, Plan, Routine
+from routines.models import Membership, Municipality, Plan, Routine
 from tests.support.browser import log_in, page_problems
-from tests.support.factories import make_member, make_municipality
+from tests.support.factories import make_member, make_municipality, make_user
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 User = get_user_model()
@@ -160,6 +170,71 @@ def forms_with_errors():
     }
 
 
+def identity_provider_for_sortland():
+    """Sortland logs in through an identity provider: the login page gets its button (nothing is fetched)."""
+    municipality = Municipality.objects.get(slug="sortland")
+    app = SocialApp.objects.create(
+        provider="openid_connect",
+        provider_id="sortland",
+        name="Sortland kommune (Entra ID)",
+        client_id="kibs",
+        settings={"server_url": "https://login.example.test/sortland/v2.0"},
+    )
+    MunicipalLogin.objects.create(municipality=municipality, provider=app)
+    unit = municipality.units.get(slug="sortland-barneskole")
+    RoleRule.objects.create(
+        provider=app, claim="groups", value="c903-rektorer", municipality=municipality, role="unit_leader", unit=unit
+    )
+    return municipality
+
+
+def login_pages(page, language):
+    """The "which municipality?" step and the page of a refused provider login (a state never issued)."""
+    found = {}
+    assert page.goto(reverse("identity:choose_municipality")).ok
+    found["which municipality"] = page_problems(
+        page, language, expect=("Hvilken kommune?", "Kva kommune?")[language == "nn"]
+    )
+    page.goto(f"{reverse('openid_connect_callback', args=['sortland'])}?state=never-issued&code=x")
+    found["provider login refused"] = page_problems(
+        page, language, expect=("Du ble ikke logget inn", "Du vart ikkje logga inn")[language == "nn"]
+    )
+    return found
+
+
+def login_settings_pages(municipality):
+    return [
+        ("login and roles", reverse("identity:role_rules", args=[municipality.pk]), "c903-rektorer", "c903-rektorer"),
+        ("two-factor authentication", reverse("mfa_index"), "Tofaktorautentisering", "Tofaktorautentisering"),
+        ("authenticator app set-up", reverse("mfa_activate_totp"), "QR-kode", "QR-kode"),
+    ]
+
+
+def mfa_login_pages(page, language):
+    """A local account with an authenticator app: the code page at login, its recovery codes, and no role yet."""
+    user = make_user(username="totp-bruker")
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    RecoveryCodes.activate(user)
+    found = {}
+    log_in(page, user.username, "kibs-test-password")
+    page.wait_for_url(f"**{reverse('mfa_authenticate')}")
+    found["authenticator code at login"] = page_problems(page, language, expect="Kode fr")
+    page.locator("main [name=code]").fill("000000")
+    page.locator("main [type=submit]").click()
+    found["authenticator code refused"] = page_problems(page, language, expect="Feil kode.")
+    page.locator("main [name=code]").fill(format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time()))))
+    page.locator("main [type=submit]").click()
+    page.wait_for_url(lambda url: "/2fa/" not in url)
+    for name, url, *words in [
+        ("recovery codes", reverse("mfa_view_recovery_codes"), "Gjenopprettingskoder", "Gjenopprettingskodar"),
+        ("no role yet", reverse("identity:no_access"), "Ingen tilgang til KIBS", "Ingen tilgang til KIBS"),
+    ]:
+        assert page.goto(url).ok, name
+        found[name] = page_problems(page, language, expect=words[("nb", "nn").index(language)])
+    return found
+
+
 @pytest.fixture
 def demo():
     call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))
@@ -177,8 +252,10 @@ def test_main_pages_have_no_violations(new_page, demo, language):
     page = new_page(language)
     problems = {}
 
+    sortland = identity_provider_for_sortland()
     page.goto(reverse("login"))
-    problems["login"] = page_problems(page, language)
+    problems["login"] = page_problems(page, language, expect="Logg inn med Sortland")
+    problems.update(login_pages(page, language))
 
     def audit(pages):
         for name, url, *words in pages:
@@ -188,7 +265,7 @@ def test_main_pages_have_no_violations(new_page, demo, language):
 
     audit(public_pages())
     log_in(page, "radgiver", "kibs-demo-radgiver")
-    audit(advisor_pages())
+    audit(advisor_pages() + login_settings_pages(sortland))
 
     for name, url in forms_with_errors().items():
         page.goto(url)
@@ -211,6 +288,9 @@ def test_main_pages_have_no_violations(new_page, demo, language):
         page.context.clear_cookies()
         log_in(page, user, password)
         audit(pages)
+
+    page.context.clear_cookies()
+    problems.update(mfa_login_pages(page, language))
 
     # The public page is in the plan's own language (the demo's is Bokmål), whatever the reader's.
     plan = Plan.objects.get(municipality__slug="sortland", school_year=2023)

@@ -84,7 +84,8 @@ def log_in(page, username, password):
     page.goto("/accounts/login/")
     page.locator("main [name=username]").fill(username)
     page.locator("main [name=password]").fill(password)
-    page.locator("main [type=submit]").click()
+    # The password form's own button: the page may also have one per municipality's identity provider.
+    page.locator("main form:has([name=password]) [type=submit]").click()
 
 
 def page_problems(page, language, expect=None):
