@@ -156,3 +156,15 @@ def test_only_superusers_edit_rules_in_the_admin(client, app, municipality, advi
     )
     assert response.status_code == 302
     assert RoleRule.objects.get().role == "advisor"
+
+
+def test_employee_and_approver_map_too(app, municipality, unit):
+    rule(app, municipality, "ansatte-bakken", "employee", unit)
+    rule(app, municipality, "godkjennere", "approver")
+    employee, approver = make_user(), make_user()
+    apply_role_rules(employee, app, {"groups": ["ansatte-bakken"]})
+    apply_role_rules(approver, app, {"groups": ["godkjennere", "ansatte-bakken"]})
+    assert roles(employee) == [("employee", municipality.pk, unit.pk)]
+    assert roles(approver) == [("approver", municipality.pk, None)]
+    with pytest.raises(ValidationError):
+        RoleRule(provider=app, claim="groups", value="x", municipality=municipality, role="employee").full_clean()
