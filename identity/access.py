@@ -1,6 +1,7 @@
 """What the login pages may show, and who may read a municipality's role rules (routines.access's rule)."""
 
 from allauth.socialaccount.models import SocialApp
+from django.db import DatabaseError
 from django.http import Http404
 
 from routines import access as routines_access
@@ -10,8 +11,15 @@ from .models import MunicipalLogin, RoleRule
 
 
 def get_login_choices():
-    """Every municipality that logs in through an identity provider: public, as the login page lists them."""
-    return list(MunicipalLogin.objects.with_provider().order_by("municipality__name"))
+    """Every municipality that logs in through an identity provider: public, as the login page lists them.
+
+    The login page is one of the pages that answer while the database is away
+    (ops.health): then it shows the local login alone.
+    """
+    try:
+        return list(MunicipalLogin.objects.with_provider().order_by("municipality__name"))
+    except DatabaseError:
+        return []
 
 
 def get_login_choice(pk):

@@ -16,13 +16,13 @@ from .oidc import IdTokenError
 SESSION_KEY = "identity_provider_login"
 
 
-def refuse(request, reason, status=403, provider=None):
+def refuse(request, reason, provider=None):
     """The page that says the login was refused and what to do; the reason is logged as well."""
     security_log.warning(
         "sso_login_failed",
         extra={"reason": reason, "provider": getattr(provider, "sub_id", None), "ip": client_ip(request)},
     )
-    response = render(request, "identity/login_refused.html", {"reason": reason}, status=status)
+    response = render(request, "identity/login_refused.html", {"reason": reason}, status=403)
     raise ImmediateHttpResponse(response)
 
 

@@ -31,6 +31,22 @@ EXEMPT = {
     "password_reset_confirm",
     "password_reset_complete",
     "set_language",  # POST only
+    # Logging in through an identity provider, and MFA (identity, allauth): the user's own login, no
+    # object of a municipality in them ("which municipality?" lists the public login buttons).
+    "account_login",
+    "account_reauthenticate",
+    "openid_connect_login",
+    "openid_connect_callback",
+    "identity:choose_municipality",
+    "identity:no_access",
+    "mfa_index",
+    "mfa_activate_totp",
+    "mfa_deactivate_totp",
+    "mfa_authenticate",
+    "mfa_reauthenticate",
+    "mfa_view_recovery_codes",
+    "mfa_generate_recovery_codes",
+    "mfa_download_recovery_codes",
     # Static pages without objects.
     "health",
     "ops:accessibility_statement",

@@ -12,12 +12,13 @@ from urllib.parse import parse_qs, urlsplit
 import jwt
 import pytest
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
-from allauth.socialaccount.models import SocialApp
+from allauth.socialaccount.models import SocialAccount, SocialApp
 from cryptography.hazmat.primitives.asymmetric import rsa
 from django.urls import reverse
 
 from identity.models import MunicipalLogin
 from identity.oidc import MunicipalAdapter
+from ops.security import LOGIN_TIME_KEY, deactivate_user
 
 ISSUER = "https://idp.example.test"
 CLIENT_ID = "kibs"
@@ -134,11 +135,30 @@ def test_the_login_starts_only_by_post(client, provider):
     assert client.get(reverse("openid_connect_login", args=["testidp"])).status_code == 405
 
 
-def test_a_good_token_logs_in(client, provider, monkeypatch):
+def test_a_good_token_logs_in_with_the_sessions_timeouts_and_log_lines(client, provider, monkeypatch, caplog):
     params = start_login(client)
     response = finish_login(client, monkeypatch, params["state"], token(params["nonce"]))
     assert response.status_code == 302
-    assert response.wsgi_request.user.email == "per@example.test"
+    user = response.wsgi_request.user
+    assert (user.email, user.first_name, user.last_name, user.has_usable_password()) == (
+        "per@example.test",
+        "Per",
+        "Person",
+        False,
+    )
+    # The idle and absolute timeouts count from this login, as for a local one.
+    assert LOGIN_TIME_KEY in client.session
+    assert {"login", "sso_login"} <= {r.getMessage() for r in caplog.records if r.name == "kibs.security"}
+
+
+def test_a_deactivated_person_is_refused(client, provider, monkeypatch, caplog):
+    params = start_login(client)
+    finish_login(client, monkeypatch, params["state"], token(params["nonce"]))
+    person = SocialAccount.objects.get(uid="person-1").user
+    client.logout()
+    deactivate_user(person)
+    params = start_login(client)
+    refused(finish_login(client, monkeypatch, params["state"], token(params["nonce"])), caplog, "inactive")
 
 
 @pytest.mark.parametrize(
@@ -146,7 +166,7 @@ def test_a_good_token_logs_in(client, provider, monkeypatch):
     [
         ("signature", {"key": OTHER_KEY}),
         ("signature", {"kid": "unknown-key"}),
-        ("algorithm", {"key": "client-secret-as-hmac-key", "algorithm": "HS256"}),
+        ("algorithm", {"key": "the-client-secret-used-as-an-hmac-key", "algorithm": "HS256"}),
         ("issuer", {"iss": "https://evil.example.test"}),
         ("audience", {"aud": "another-client"}),
         ("expired", {"exp": int(time.time()) - 3600, "iat": int(time.time()) - 7200}),

@@ -28,7 +28,7 @@ def main(port):
     from django.core.management import call_command
     from oauth2_provider.models import Application
 
-    call_command("migrate", verbosity=0)
+    call_command("migrate", run_syncdb=True, verbosity=0)
     Application.objects.update_or_create(
         client_id=os.environ["OIDC_CLIENT_ID"],
         defaults={

@@ -29,6 +29,9 @@ ROOT_URLCONF = "tests.support.oidc_provider.urls"
 TEMPLATES = [{"BACKEND": "django.template.backends.django.DjangoTemplates", "DIRS": [HERE / "templates"]}]
 DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": STATE / "provider.sqlite3"}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# A throwaway database: its tables are made straight from the models (migrate --run-syncdb), which
+# starts the provider in a fraction of the time its apps' migrations take.
+MIGRATION_MODULES = {app: None for app in ["auth", "contenttypes", "sessions", "oauth2_provider"]}
 USE_TZ = True
 # Its own cookie name: KIBS and the provider both live on 127.0.0.1, where cookies ignore the port.
 SESSION_COOKIE_NAME = "provider_session"
