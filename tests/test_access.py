@@ -27,6 +27,10 @@ NO_ACCESS_CALL = {
     # The privacy page and the accessibility statement are public and show no tenant's data.
     "ops.views.privacy",
     "ops.views.accessibility_statement",
+    # The start and the return of a login through an identity provider: allauth's flow, for someone
+    # not logged in yet; the provider is found by the public id in the address, and 404 without one.
+    "identity.oidc.login",
+    "identity.oidc.callback",
     # Health checks answer the load balancer, not a user.
     "ops.health.health",
     # Old addresses that redirect to the page that replaced them, which checks.

@@ -14,6 +14,9 @@ import json
 import stat
 
 import pytest
+from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP
+from allauth.socialaccount.models import SocialAccount, SocialApp
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth.models import Group, Permission, User
 from django.contrib.contenttypes.models import ContentType
@@ -22,6 +25,7 @@ from django.core.management import CommandError, call_command
 from accounts.models import Profile
 from documents.backup import EXCLUDED, backed_up_models
 from documents.services import approve_plan, start_revision
+from identity.models import MunicipalLogin, RoleRule
 from meetings.models import FeedToken, Gathering, PreworkNote, WorkGroup
 from ops.accessibility import AUDIT_STATEMENT
 from ops.models import AccessibilityStatement
@@ -73,6 +77,23 @@ def build_installation():
     editors.user_set.add(advisor)
     advisor.user_permissions.add(Permission.objects.get(codename="view_plan"))
     AccessibilityStatement.objects.create(**AUDIT_STATEMENT)
+    # Logging in: an identity provider of Sortland with a role rule, a person who logged in through
+    # it (with allauth's record of their e-mail address), and the advisor's authenticator app.
+    app = SocialApp.objects.create(
+        provider="openid_connect",
+        provider_id="sortland",
+        name="Entra ID",
+        client_id="c",
+        secret="s",
+        settings={"server_url": "https://login.example.test/v2.0"},
+    )
+    MunicipalLogin.objects.create(municipality=sortland, provider=app, local_accounts=False)
+    RoleRule.objects.create(provider=app, value="g-1", municipality=sortland, role="unit_leader", unit=unit)
+    SocialAccount.objects.create(
+        user=leader, provider="sortland", uid="sub-1", extra_data={"id_token": {"sub": "sub-1"}}
+    )
+    EmailAddress.objects.create(user=leader, email="leder@sortland.test", primary=True)
+    TOTP.activate(advisor, "JBSWY3DPEHPK3PXP")
     LogEntry.objects.create(
         user=advisor,
         content_type=ContentType.objects.get_for_model(Plan),
