@@ -36,7 +36,9 @@ class PlanCreateForm(FreeTextForm):
         super().__init__(*args, **kwargs)
         self.fields["municipality"].queryset = municipalities
         if len(municipalities) == 1:
+            # The advisor's only municipality: chosen, with nothing else to choose.
             self.fields["municipality"].initial = municipalities[0].pk
+            self.fields["municipality"].empty_label = None
         self.fields["school_year"].initial = current_school_year()
         self.fields["copy_from"].queryset = copyable.for_plan_list()
         self.fields["copy_from"].label_from_instance = lambda plan: f"{plan.municipality.name}: {plan}"

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from meetings.progress import order_in_month
 from meetings.support_system import support_system
 from meetings.when import time_span
+from ops.dates import clock_span
 from ops.pdf import PRINT_CSS, html_to_pdf
 from routines.models import Plan, Routine
 
@@ -197,16 +198,14 @@ def _entry_row(entry):
     elif (entry.ends_on - entry.starts_on).days < 7:
         when = capfirst(f"{format_date(entry.starts_on, 'D j.n.')}–{format_date(entry.ends_on, 'D j.n.')}")
     else:
+        # Across New Year both ends carry their year (ops.dates's rule).
+        pattern = "j. N Y" if entry.starts_on.year != entry.ends_on.year else "j. N"
         when = _("%(start)s – %(end)s") % {
             # No-break spaces: "1. sept." never splits, the line breaks at the dash.
-            "start": format_date(entry.starts_on, "j. N").replace(" ", "\u00a0"),
-            "end": format_date(entry.ends_on, "j. N").replace(" ", "\u00a0"),
+            "start": format_date(entry.starts_on, pattern).replace(" ", "\u00a0"),
+            "end": format_date(entry.ends_on, pattern).replace(" ", "\u00a0"),
         }
-    time = ""
-    if entry.starts_at:
-        time = _("at %(time)s") % {"time": format_date(entry.starts_at, "H.i")}
-        if entry.ends_at:
-            time = f"{time}–{format_date(entry.ends_at, 'H.i')}"
+    time = clock_span(entry.starts_at, entry.ends_at)
     if entry.all_milestones:
         milestones = _("All")
     else:

@@ -26,7 +26,7 @@ from ops.pdf import PRINT_CSS, get_pdf, is_stored, read_static
 from routines.models import Duty, LegalReference, Municipality, Plan, Routine, Unit, UnitRoutineText
 
 # Bump when a code change alters the PDF without touching templates or CSS.
-PDF_LAYOUT_VERSION = "1"
+PDF_LAYOUT_VERSION = "2"
 log = logging.getLogger("kibs.pdf")
 _TEMPLATES = ("documents/pdf/plan.html", "documents/pdf/routine_facts.html", "documents/pdf/opening_section.html")
 

@@ -23,6 +23,7 @@ urlpatterns = [
     ),
     path("accounts/login/", identity_views.login, name="login"),
     path("accounts/logout/", identity_views.logout, name="logout"),
+    path("accounts/", include("accounts.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     # Under the names allauth reverses: the OpenID Connect login and callback (identity.oidc),
     # MFA's pages, and its password check before a change of MFA ("account_login" is the login above).

@@ -58,7 +58,6 @@ class ArenaForm(VersionedModelForm):
             "rhythm_starts_at",
             "frequency",
             "scope",
-            "unit_kind",
             "unit_kinds",
             "bti_levels",
             "escalates_to",
@@ -87,7 +86,6 @@ class ArenaForm(VersionedModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         plan = self.instance.plan
-        self.fields["unit_kind"].choices = [("", _("All kinds of units")), *Unit.Kind.choices]
         self.fields["rhythm_weekday"].choices = [
             ("", "---------"),
             *((day, capfirst(name)) for day, name in WEEKDAYS.items()),
@@ -107,11 +105,22 @@ class ArenaForm(VersionedModelForm):
             self.fields["bti_levels"].help_text = _("The levels of the support system the arena works on.")
         self.fields["escalates_to"].queryset = plan.arenas.exclude(pk=self.instance.pk)
         self.fields["escalates_to"].empty_label = _("None: cases are not lifted from here")
+        # One question about kinds of unit, not two: an arena "in every unit" of one
+        # kind (SKUT: every school) keeps that kind in unit_kind, set from the ticks.
+        if not self.instance.unit_kinds and self.instance.unit_kind:
+            self.initial["unit_kinds"] = [self.instance.unit_kind]
 
     def clean_name(self):
         return unique_in_plan(
             self, "name", _("The plan already has an arena called «%(name)s»; progress-plan entries name their arena.")
         )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        kinds = cleaned_data.get("unit_kinds") or []
+        in_every_unit = cleaned_data.get("scope") == Arena.Scope.EVERY_UNIT
+        self.instance.unit_kind = kinds[0] if in_every_unit and len(kinds) == 1 else ""
+        return cleaned_data
 
     def clean_bti_levels(self):
         return sorted(set(self.cleaned_data["bti_levels"]))
@@ -214,6 +223,7 @@ class ProgressEntryForm(VersionedModelForm):
             self.initial["starts_on"] = self.initial["ends_on"] = None
         self.fields["target_groups"].queryset = plan.target_groups.all()
         self.fields["milestones"].queryset = plan.milestones.all()
+        self.fields["milestones"].label_from_instance = lambda milestone: milestone.full_label
         self.fields["arena"].queryset = plan.arenas.all()
         # Named, not a row of dashes: most entries are for municipal and private units alike.
         self.fields["unit_owner"].choices = [("", _("Municipal and private units")), *Unit.Owner.choices]

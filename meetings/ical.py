@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from ops.dates import clock_span
 from routines.school_year import months_in_span
 
 from .progress import headline, milestone_label
@@ -46,7 +47,10 @@ def summary_of(entry):
 
 
 def description_of(entry):
-    lines = [f"{kind_label(entry)} – {when_text(entry)}", entry.content.strip()]
+    when = when_text(entry)
+    if entry.starts_at:
+        when = f"{when}, {clock_span(entry.starts_at, entry.ends_at)}"
+    lines = [f"{kind_label(entry)} – {when}", entry.content.strip()]
     if entry.comment:
         lines.append(entry.comment)
     groups = ", ".join(group.name for group in entry.target_groups.all())

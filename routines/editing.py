@@ -167,11 +167,19 @@ def _mark_conflict(form, stored):
     )
 
 
+def _url_after_saving(success_url, saved):
+    return success_url(saved) if callable(success_url) else success_url
+
+
 def handle_form(request, form, template, context, success_url, success_message, save=None):
-    """POST: validate and save (with conflict check), then redirect. GET: show."""
+    """POST: validate and save (with conflict check), then redirect. GET: show.
+
+    success_url may be a function of the saved object: the list it belongs to,
+    scrolled to it (its anchor), so the person sees what they just saved.
+    """
     if request.method == "POST" and form.is_valid() and save_unless_conflict(form, save):
         messages.success(request, success_message)
-        return redirect(success_url)
+        return redirect(_url_after_saving(success_url, form.instance))
     status = 409 if getattr(form, "conflict", None) else (400 if form.is_bound else 200)
     return render(request, template, {**context, "form": form}, status=status)
 
@@ -190,7 +198,7 @@ def handle_form_and_formset(request, form, formset, template, context, success_u
 
         if save_unless_conflict(form, save):
             messages.success(request, success_message)
-            return redirect(success_url)
+            return redirect(_url_after_saving(success_url, form.instance))
     status = 409 if form.conflict else (400 if form.is_bound else 200)
     return render(request, template, {**context, "form": form, "formset": formset}, status=status)
 

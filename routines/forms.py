@@ -86,12 +86,55 @@ class ActorForm(VersionedModelForm):
         )
 
 
+class OrderedDuties(forms.BaseInlineFormSet):
+    """An actor's duties in the order the form shows them: moving one up or down
+    happens inside the form (moved), together with everything else typed, and
+    the order is stored with the one save (save_order)."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields[forms.formsets.ORDERING_FIELD_NAME].widget = forms.HiddenInput()
+        if index is None or index >= self.initial_form_count():
+            # A blank new duty is optional (left empty it is not saved), so it is not marked required.
+            form.fields["text"].required = False
+
+    def moved(self, index, step):
+        """The posted data with duty `index` swapped with its neighbour, or None when it cannot move."""
+        other = index + step
+        if not (0 <= index < self.initial_form_count() and 0 <= other < self.initial_form_count()):
+            return None
+        data = self.data.copy()
+        first, second = f"{self.prefix}-{index}-", f"{self.prefix}-{other}-"
+        for name in [name for name in self.data if name.startswith((first, second))]:
+            counterpart = (
+                second + name.removeprefix(first) if name.startswith(first) else first + name.removeprefix(second)
+            )
+            data.setlist(counterpart, self.data.getlist(name))
+            if counterpart not in self.data:
+                del data[name]
+        for number in range(self.initial_form_count()):
+            data[f"{self.prefix}-{number}-{forms.formsets.ORDERING_FIELD_NAME}"] = str(number + 1)
+        return data
+
+    def save(self, commit=True):
+        saved = super().save(commit)
+        self.save_order()
+        return saved
+
+    def save_order(self):
+        for position, form in enumerate(self.ordered_forms):
+            if form.instance.pk:
+                Duty.objects.filter(pk=form.instance.pk).update(position=position)
+
+
 DutyFormSet = inlineformset_factory(
     Actor,
     Duty,
     form=FreeTextForm,
+    formset=OrderedDuties,
     fields=["text"],
     extra=2,
+    can_order=True,
     can_delete_extra=False,
     widgets={"text": forms.Textarea(attrs={"rows": 2})},
 )
@@ -147,6 +190,7 @@ class RoutineForm(VersionedModelForm):
         super().__init__(*args, **kwargs)
         self.fields["responsible"].queryset = self.instance.plan.actors.all()
         self.fields["milestones"].queryset = self.instance.plan.milestones.all()
+        self.fields["milestones"].label_from_instance = lambda milestone: milestone.full_label
 
     def clean_scope(self):
         scope = self.cleaned_data["scope"]

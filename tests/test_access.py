@@ -24,6 +24,8 @@ SHORTCUTS = {"get_object_or_404", "get_list_or_404"}
 NO_ACCESS_CALL = {
     # Choosing the interface language is for anyone, signed in or not; it fetches nothing.
     "accounts.views.set_language",
+    # A person's own name: the signed-in user is the only object, there is no one else's to find.
+    "accounts.views.profile",
     # The privacy page and the accessibility statement are public and show no tenant's data.
     "ops.views.privacy",
     "ops.views.accessibility_statement",

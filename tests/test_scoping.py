@@ -47,6 +47,7 @@ EXEMPT = {
     "mfa_view_recovery_codes",
     "mfa_generate_recovery_codes",
     "mfa_download_recovery_codes",
+    "accounts:profile",  # the signed-in person's own name: no object of a municipality
     # Static pages without objects.
     "health",
     "ops:accessibility_statement",

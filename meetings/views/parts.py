@@ -26,6 +26,11 @@ def _posted(request):
     return request.POST if request.method == "POST" else None
 
 
+def _at(list_url, anchor_prefix):
+    """After saving: the list, scrolled to the saved part (its element's id)."""
+    return lambda part: f"{list_url}#{anchor_prefix}-{part.pk}"
+
+
 def _move(request, part, list_url):
     step = STEPS.get(request.POST.get("direction"))
     if step is None:
@@ -62,7 +67,9 @@ def arena_create(request, plan_pk):
     plan = get_plan_for_editing(request.user, plan_pk)
     form = ArenaForm(_posted(request), instance=Arena(plan=plan))
     context = {"plan": plan, "title": _("New meeting arena"), "cancel_url": _arena_list_url(plan)}
-    return handle_form(request, form, FORM_TEMPLATE, context, _arena_list_url(plan), _("The meeting arena was added."))
+    return handle_form(
+        request, form, FORM_TEMPLATE, context, _at(_arena_list_url(plan), "arena"), _("The meeting arena was added.")
+    )
 
 
 @login_required
@@ -71,7 +78,12 @@ def arena_edit(request, pk):
     form = ArenaForm(_posted(request), instance=arena)
     context = {"plan": arena.plan, "title": _("Edit meeting arena"), "cancel_url": _arena_list_url(arena.plan)}
     return handle_form(
-        request, form, FORM_TEMPLATE, context, _arena_list_url(arena.plan), _("The meeting arena was saved.")
+        request,
+        form,
+        FORM_TEMPLATE,
+        context,
+        _at(_arena_list_url(arena.plan), "arena"),
+        _("The meeting arena was saved."),
     )
 
 
@@ -120,7 +132,9 @@ def target_group_create(request, plan_pk):
     form = TargetGroupForm(_posted(request), instance=TargetGroup(plan=plan))
     list_url = _target_group_list_url(plan)
     context = {"plan": plan, "title": _("New target group"), "cancel_url": list_url}
-    return handle_form(request, form, FORM_TEMPLATE, context, list_url, _("The target group was added."))
+    return handle_form(
+        request, form, FORM_TEMPLATE, context, _at(list_url, "targetgroup"), _("The target group was added.")
+    )
 
 
 @login_required
@@ -129,7 +143,9 @@ def target_group_edit(request, pk):
     form = TargetGroupForm(_posted(request), instance=target_group)
     list_url = _target_group_list_url(target_group.plan)
     context = {"plan": target_group.plan, "title": _("Edit target group"), "cancel_url": list_url}
-    return handle_form(request, form, FORM_TEMPLATE, context, list_url, _("The target group was saved."))
+    return handle_form(
+        request, form, FORM_TEMPLATE, context, _at(list_url, "targetgroup"), _("The target group was saved.")
+    )
 
 
 @login_required
@@ -170,7 +186,7 @@ def entry_create(request, plan_pk):
     form = ProgressEntryForm(_posted(request), instance=ProgressEntry(plan=plan))
     list_url = _progress_plan_url(plan)
     context = {"plan": plan, "title": _("New progress-plan entry"), "cancel_url": list_url}
-    return handle_form(request, form, FORM_TEMPLATE, context, list_url, _("The entry was added."))
+    return handle_form(request, form, FORM_TEMPLATE, context, _at(list_url, "entry"), _("The entry was added."))
 
 
 @login_required
@@ -179,7 +195,7 @@ def entry_edit(request, pk):
     form = ProgressEntryForm(_posted(request), instance=entry)
     list_url = _progress_plan_url(entry.plan)
     context = {"plan": entry.plan, "title": _("Edit progress-plan entry"), "cancel_url": list_url}
-    return handle_form(request, form, FORM_TEMPLATE, context, list_url, _("The entry was saved."))
+    return handle_form(request, form, FORM_TEMPLATE, context, _at(list_url, "entry"), _("The entry was saved."))
 
 
 @login_required

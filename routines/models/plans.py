@@ -306,3 +306,8 @@ class Milestone(VersionedModel):
 
     def __str__(self):
         return f"{self.number}. {self.text[:60]}"
+
+    @property
+    def full_label(self):
+        """Its number and whole text, for tick boxes: a label that wraps, never cut mid-word."""
+        return f"{self.number}. {self.text}"

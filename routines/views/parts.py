@@ -4,8 +4,11 @@ Each view fetches through routines.access (scoped to the user), then hands the
 form to the shared conflict-safe helpers in routines.editing.
 """
 
+from functools import partial
+
 from django.contrib.auth.decorators import login_required
 from django.db.models import F
+from django.http import HttpResponseBadRequest
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -24,6 +27,7 @@ from routines.access import (
 from routines.editing import confirm_delete, handle_form, handle_form_and_formset, move_part, posted
 from routines.forms import ActorForm, DutyFormSet, FocusAreaForm, MilestoneForm, SectionForm
 from routines.models import Actor, FocusArea, Milestone, Section
+from routines.validators import whole_number
 
 
 def list_url(list_name, plan, part=None):
@@ -35,7 +39,7 @@ def list_url(list_name, plan, part=None):
 def part_form(request, form, heading, list_name, success_message, template="routines/part_form.html"):
     plan = form.instance.plan
     context = {"plan": plan, "heading": heading, "cancel_url": list_url(list_name, plan)}
-    return handle_form(request, form, template, context, list_url(list_name, plan), success_message)
+    return handle_form(request, form, template, context, partial(list_url, list_name, plan), success_message)
 
 
 def part_delete(request, part, list_name, success_message):
@@ -172,20 +176,42 @@ def actor_list(request, plan_pk):
 
 
 def actor_page(request, actor, heading):
-    """The actor and its ordered duties, saved together under the actor's version."""
+    """The actor and its ordered duties, saved together under the actor's version.
+
+    The Up and Down buttons of a duty are buttons of the same form: the page
+    comes back with the duties in their new order and everything typed kept,
+    and one Save stores it all.
+    """
     form = ActorForm(posted(request), instance=actor)
     duties = DutyFormSet(posted(request), instance=actor, prefix="duties")
     plan = actor.plan
     context = {"plan": plan, "heading": heading, "cancel_url": list_url("routines:actor_list", plan)}
+    if request.method == "POST" and "move" in request.POST:
+        return _move_duty_in_form(request, actor, duties, context)
     return handle_form_and_formset(
         request,
         form,
         duties,
         "routines/actor_form.html",
         context,
-        list_url("routines:actor_list", plan),
+        partial(list_url, "routines:actor_list", plan),
         _("The actor and its duties are saved."),
     )
+
+
+def _move_duty_in_form(request, actor, duties, context):
+    index, _sep, direction = request.POST["move"].partition(":")
+    step = {"up": -1, "down": 1}.get(direction)
+    data = duties.moved(whole_number(index), step) if step and whole_number(index) is not None else None
+    if data is None:
+        return HttpResponseBadRequest(_("Say which duty to move, and which way: up or down."))
+    moved_to = whole_number(index) + step
+    context |= {
+        "form": ActorForm(data, instance=actor),
+        "formset": DutyFormSet(data, instance=actor, prefix="duties"),
+        "moved": {"index": moved_to, "direction": direction},
+    }
+    return render(request, "routines/actor_form.html", context)
 
 
 @login_required

@@ -1,5 +1,7 @@
 """Routines (common or unit-specific), the units' own texts, and the municipality's units."""
 
+from functools import partial
+
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse
@@ -71,7 +73,7 @@ def routine_page(request, routine, heading):
         references,
         "routines/routine_form.html",
         context,
-        list_url("routines:routine_list", plan),
+        partial(list_url, "routines:routine_list", plan),
         _("The routine is saved."),
     )
 

@@ -1,5 +1,7 @@
 """Start a plan three ways, change its settings, delete it."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -48,6 +50,9 @@ def test_the_form_offers_the_advisors_municipality_only(client, municipality, ad
     assert municipality.name in response.text
     assert "Naboby kommune" not in response.text
     assert response.text.count("<h1") == 1
+    # The only municipality is chosen already, with no empty choice before it.
+    options = re.findall(r"<option[^>]*>", response.text.split('name="municipality"')[1].split("</select>")[0])
+    assert options == [f'<option value="{municipality.pk}" selected>']
 
 
 def test_start_page_offers_a_new_plan_to_advisors_only(client, municipality, advisor):

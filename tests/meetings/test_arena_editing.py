@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -23,7 +25,6 @@ def arena_data(**changes):
         "participants": "Tre skoleledere og skoleutvikler",
         "frequency": "Fire ganger i året",
         "scope": "municipality",
-        "unit_kind": "",
         "bti_levels": ["0", "1"],
     }
     data.update(changes)
@@ -39,8 +40,8 @@ def advisor_client(client, plan):
 def test_advisor_adds_an_arena(advisor_client, plan):
     response = advisor_client.post(reverse("meetings:arena_create", args=[plan.pk]), arena_data())
     assert response.status_code == 302
-    assert response.url == reverse("meetings:arena_list", args=[plan.pk])
     arena = Arena.objects.get(plan=plan)
+    assert response.url == reverse("meetings:arena_list", args=[plan.pk]) + f"#arena-{arena.pk}"
     assert arena.abbreviation == "SUT"
     assert arena.category == Arena.Category.GROUP
     assert arena.bti_levels == [0, 1]
@@ -48,10 +49,24 @@ def test_advisor_adds_an_arena(advisor_client, plan):
 
 
 def test_arena_in_every_unit_names_its_kind_of_unit(advisor_client, plan):
-    data = arena_data(name="Lokal utviklingsgruppe", abbreviation="SKUT", scope="every_unit", unit_kind="school")
+    data = arena_data(name="Lokal utviklingsgruppe", abbreviation="SKUT", scope="every_unit", unit_kinds=["school"])
     advisor_client.post(reverse("meetings:arena_create", args=[plan.pk]), data)
     arena = Arena.objects.get(plan=plan)
-    assert (arena.scope, arena.unit_kind) == ("every_unit", "school")
+    assert (arena.scope, arena.unit_kind, arena.unit_kinds) == ("every_unit", "school", ["school"])
+
+
+def test_the_arena_form_asks_once_which_kinds_of_unit(advisor_client, plan):
+    """One set of tick boxes; an arena that only had its one kind in unit_kind shows it ticked, and a
+    municipality-wide arena keeps no kind of its own."""
+    arena = make_arena(plan, name="SKUT", scope="every_unit", unit_kind="school")
+    page = advisor_client.get(reverse("meetings:arena_edit", args=[arena.pk])).text
+    assert 'name="unit_kind"' not in page
+    school = re.search(r'<input[^>]*name="unit_kinds"[^>]*value="school"[^>]*>', page).group()
+    assert "checked" in school
+    data = arena_data(scope="municipality", unit_kinds=["school"], seen_version=arena.version)
+    advisor_client.post(reverse("meetings:arena_edit", args=[arena.pk]), data)
+    arena.refresh_from_db()
+    assert (arena.scope, arena.unit_kind, arena.unit_kinds) == ("municipality", "", ["school"])
 
 
 def test_arena_without_name_is_refused_and_keeps_what_was_typed(advisor_client, plan):
@@ -67,7 +82,7 @@ def test_arena_without_name_is_refused_and_keeps_what_was_typed(advisor_client, 
 @pytest.mark.parametrize(
     "changes, field",
     [
-        ({"scope": "municipality", "unit_kind": "kindergarten"}, "unit_kind"),
+        ({"unit_kinds": ["castle"]}, "unit_kinds"),
         ({"bti_levels": ["4"]}, "bti_levels"),
         ({"category": "party"}, "category"),
     ],

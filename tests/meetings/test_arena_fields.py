@@ -23,7 +23,7 @@ def arena_data(**changes):
         "invited_participants": "PPT-rådgiver\nHelsesykepleier",
         "frequency": "Hver måned",
         "scope": "every_unit",
-        "unit_kind": "school",
+        "unit_kinds": ["school"],
         "bti_levels": ["1"],
         "escalation_criterion": "",
     }

@@ -62,8 +62,9 @@ def test_entry_in_october_linked_to_milestones_2_and_3(advisor_client, plan):
     )
     response = advisor_client.post(reverse("meetings:entry_create", args=[plan.pk]), data)
     assert response.status_code == 302
-    assert response.url == reverse("meetings:progress_months", args=[plan.pk])
     entry = ProgressEntry.objects.get(plan=plan)
+    # Back on the progress plan, at the new entry.
+    assert response.url == reverse("meetings:progress_months", args=[plan.pk]) + f"#entry-{entry.pk}"
     assert entry.starts_on == datetime.date(2023, 10, 12)
     assert (entry.starts_at, entry.ends_at) == (datetime.time(12, 0), datetime.time(15, 30))
     assert sorted(entry.milestones.values_list("number", flat=True)) == [2, 3]

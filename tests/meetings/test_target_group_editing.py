@@ -28,7 +28,8 @@ def test_advisor_adds_target_groups_in_order(advisor_client, plan):
     for name in ["Styrere", "Skoleledere", "Foresatte"]:
         response = advisor_client.post(url, {"name": name})
         assert response.status_code == 302
-        assert response.url == reverse("meetings:target_group_list", args=[plan.pk])
+        added = plan.target_groups.get(name=name)
+        assert response.url == reverse("meetings:target_group_list", args=[plan.pk]) + f"#targetgroup-{added.pk}"
     assert names(plan) == ["Styrere", "Skoleledere", "Foresatte"]
     page = advisor_client.get(reverse("meetings:target_group_list", args=[plan.pk]))
     assert page.status_code == 200

@@ -1,5 +1,7 @@
 """An actor, its role and its ordered duties: edited together on one page."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -67,6 +69,49 @@ def test_a_new_duty_goes_last(client, plan, advisor):
     assert duty_texts(actor) == ["En", "To", "Tre"]
 
 
+def test_a_duty_moves_inside_the_form_keeping_what_was_typed_until_one_save(client, plan, advisor):
+    actor = make_actor(plan, name="Rektor", duties=["En", "To", "Tre"])
+    url = reverse("routines:actor_edit", args=[actor.pk])
+    data = form_data(client.get(url), "name")
+    data |= {"role": "Leder av skolen", "duties-0-text": "En, skrevet om", "move": "0:down"}
+    moved = client.post(url, data)
+    assert moved.status_code == 200
+    page = moved.content.decode()
+    assert page.index("To") < page.index("En, skrevet om") and 'value="Leder av skolen"' in page
+    assert 'value="1:down" class="btn btn-sm btn-outline-secondary" autofocus' in page
+    assert duty_texts(actor) == ["En", "To", "Tre"]  # nothing saved yet
+
+    data = form_data(moved, "name")
+    assert client.post(url, data).status_code == 302
+    actor.refresh_from_db()
+    assert actor.role == "Leder av skolen"
+    assert duty_texts(actor) == ["To", "En, skrevet om", "Tre"]
+
+
+@pytest.mark.parametrize("move", ["0:up", "2:down", "7:up", "x:down", "1:sideways", "-1:down"])
+def test_a_move_that_cannot_be_made_is_refused_and_nothing_changes(client, plan, advisor, move):
+    actor = make_actor(plan, duties=["En", "To", "Tre"])
+    url = reverse("routines:actor_edit", args=[actor.pk])
+    data = form_data(client.get(url), "name") | {"move": move}
+    assert client.post(url, data).status_code == 400
+    assert duty_texts(actor) == ["En", "To", "Tre"]
+
+
+def test_blank_new_duties_are_not_marked_required(client, plan, advisor):
+    actor = make_actor(plan, duties=["En"])
+    page = client.get(reverse("routines:actor_edit", args=[actor.pk])).content.decode()
+    labels = dict(re.findall(r'<label\s+for="id_(duties-\d-text)"[^>]*>(.*?)</label>', page, flags=re.S))
+    assert "asteriskField" in labels["duties-0-text"]
+    assert "asteriskField" not in labels["duties-1-text"] and "asteriskField" not in labels["duties-2-text"]
+
+
+def test_saving_returns_to_the_actor_in_the_list(client, plan, advisor):
+    actor = make_actor(plan, name="Rektor")
+    url = reverse("routines:actor_edit", args=[actor.pk])
+    response = client.post(url, form_data(client.get(url), "name") | {"role": "Leder"})
+    assert response.url == reverse("routines:actor_list", args=[plan.pk]) + f"#part-{actor.pk}"
+
+
 def test_move_a_duty_up_and_down(client, plan, advisor):
     actor = make_actor(plan, duties=["En", "To", "Tre"])
     third = actor.duties.get(text="Tre")
@@ -78,13 +123,11 @@ def test_move_a_duty_up_and_down(client, plan, advisor):
     assert duty_texts(actor) == ["Tre", "En", "To"]
 
 
-def test_the_move_buttons_are_real_buttons_of_post_forms(client, plan, advisor):
+def test_the_move_buttons_are_real_buttons_of_the_one_form(client, plan, advisor):
     actor = make_actor(plan, duties=["En", "To"])
     page = client.get(reverse("routines:actor_edit", args=[actor.pk])).text
-    for duty in actor.duties.all():
-        action = reverse("routines:duty_move", args=[duty.pk])
-        assert f'<form id="move-duty-{duty.pk}" method="post" action="{action}">' in page
-        assert f'<button type="submit" form="move-duty-{duty.pk}" name="direction" value="up"' in page
+    assert '<button type="submit" name="move" value="0:down"' in page
+    assert '<button type="submit" name="move" value="1:up"' in page
 
 
 def test_moving_needs_a_direction_and_post(client, plan, advisor):
