@@ -211,7 +211,7 @@ def test_list_shows_target_groups_milestones_arena_and_times(client, plan):
     assert "Pedagogiske ledere" in text
     assert "2, 4" in text
     assert "TOPS-nettverk" in text
-    assert "13:00–15:30" in text
+    assert "kl. 13.00–15.30" in text
     assert "Rådhuset" in text
     assert reverse("meetings:entry_edit", args=[entry.pk]) not in text  # readers get no edit buttons
 
