@@ -1,13 +1,16 @@
-"""Forms of the whole plan: how a new plan starts."""
+"""Forms of the whole plan: how a new plan starts, and the decision that approves it."""
 
 from django import forms
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from documents import services
+from documents.changes import part_label
 from routines.editing import FreeTextForm, WholeNumberField
 from routines.models import Plan
 from routines.school_year import current_school_year
+from routines.validators import refuse_identity_numbers
 
 
 class PlanCreateForm(FreeTextForm):
@@ -60,3 +63,59 @@ class PlanCreateForm(FreeTextForm):
             else:
                 self.instance = Plan.objects.create(**fields)
         return self.instance
+
+
+class ApprovalForm(forms.Form):
+    """The decision that approves a plan, and which of a revision's changes must be read again."""
+
+    decision_body = forms.CharField(
+        label=_("Decided by"),
+        max_length=200,
+        help_text=_("The body that made the decision, e.g. kommunestyret, hovedutvalg or kommunedirektøren."),
+        widget=forms.TextInput(attrs={"list": "decision-bodies", "autocomplete": "off"}),
+    )
+    decision_reference = forms.CharField(
+        label=_("Case reference"), max_length=100, help_text=_("The case or decision number, e.g. 24/31.")
+    )
+    decision_date = forms.DateField(
+        label=_("Decision date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    rereading = forms.TypedMultipleChoiceField(
+        label=_("Changes everyone must read again"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Units and employees see these changes under «New version: read the changes», "
+            "and confirm having read the plan again. Their earlier confirmation then no longer counts."
+        ),
+    )
+
+    # Offered while typing; any other body may be written.
+    COMMON_BODIES = ["kommunestyret", "hovedutvalg", "kommunedirektøren"]
+
+    def __init__(self, *args, changes=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("decision_body", "decision_reference"):
+            self.fields[name].validators.append(refuse_identity_numbers)
+        self.fields["rereading"].choices = [
+            (index, f"{part_label(change.part)}: {change.title}") for index, change in enumerate(changes)
+        ]
+        if not changes:
+            del self.fields["rereading"]
+
+    def clean_decision_date(self):
+        date = self.cleaned_data["decision_date"]
+        if date > timezone.localdate():
+            raise forms.ValidationError(_("The decision date cannot be in the future."))
+        return date
+
+    def decision(self):
+        return services.Decision(
+            body=self.cleaned_data["decision_body"],
+            reference=self.cleaned_data["decision_reference"],
+            date=self.cleaned_data["decision_date"],
+        )
+
+    def rereading_indexes(self):
+        return frozenset(self.cleaned_data.get("rereading") or ())

@@ -12,6 +12,7 @@ backup holds and nothing is forgotten when a new part is added.
 import datetime
 import json
 import secrets
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
@@ -19,9 +20,14 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from documents.changes import changes_since_approved, store_changes
 from documents.planfile import PlanFileError, plan_from_dict, plan_to_dict
+from routines.history import last_editor_id
 from routines.models import Plan, Section, UnitRoutineText
 from routines.school_year import same_date_next_year, same_months_next_year, same_weekday_of_month_next_year
+
+# The units' own parts: a unit leader writing them does not make the plan theirs to approve.
+UNITS_OWN_PARTS = ("unitroutinetext",)
 
 
 class PlanActionError(Exception):
@@ -55,8 +61,23 @@ def _locked(plan):
 # Approval ----------------------------------------------------------------------
 
 
-def approve_plan(plan, user, unreviewed_confirmed=False):
-    """Approve a draft: record who and when; the older plan it revises is archived.
+@dataclass
+class Decision:
+    """The municipality's decision that approves a plan: which body, its case reference, the date."""
+
+    body: str = ""
+    reference: str = ""
+    date: datetime.date | None = None
+
+
+def approve_plan(plan, user, decision=None, rereading=frozenset(), unreviewed_confirmed=False):
+    """Approve a draft: record who and when, and the decision; the older plan it revises is archived.
+
+    A revision's changes against the version it revises are stored with it;
+    `rereading` holds the indexes of those that every unit and employee must
+    read again (changes_since_approved's order). With none of them, earlier
+    read confirmations go on counting. With the municipality's four-eyes
+    setting, the person approving must not be the plan's last editor.
 
     A published older version hands its publication, public address
     included, to the new one, so links on the municipality's website keep
@@ -64,6 +85,7 @@ def approve_plan(plan, user, unreviewed_confirmed=False):
     checked are approved only when the advisor confirms it for them
     (`unreviewed_confirmed`), having seen them listed.
     """
+    decision = decision or Decision()
     with transaction.atomic():
         plan = _locked(plan)
         if plan.status != Plan.Status.DRAFT:
@@ -72,6 +94,15 @@ def approve_plan(plan, user, unreviewed_confirmed=False):
             raise PlanActionError(
                 _("Some entries copied from last school year have not been checked. Confirm that they are right.")
             )
+        if plan.municipality.four_eyes_approval and last_editor_id(plan, UNITS_OWN_PARTS) == user.pk:
+            raise PlanActionError(
+                _(
+                    "You changed this plan last, and your municipality has plans approved by another person. "
+                    "Ask an approver or another advisor to approve it."
+                )
+            )
+        changes = changes_since_approved(plan)
+        store_changes(plan, changes, rereading)
         old = Plan.objects.select_for_update().filter(pk=plan.revision_of_id, status=Plan.Status.APPROVED).first()
         public_slug = old.public_slug if old and old.published else None
         if old is not None:
@@ -82,6 +113,12 @@ def approve_plan(plan, user, unreviewed_confirmed=False):
         plan.status = Plan.Status.APPROVED
         plan.approved_at = timezone.now()
         plan.approved_by = user
+        plan.decision_body = decision.body
+        plan.decision_reference = decision.reference
+        plan.decision_date = decision.date
+        if old is not None and not any(index in rereading for index in range(len(changes))):
+            # Nothing here needs reading again: what was confirmed of the old version still counts.
+            plan.read_baseline_id = old.read_baseline_id or old.pk
         if public_slug:
             plan.published = True
             plan.public_slug = public_slug

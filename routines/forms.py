@@ -25,9 +25,11 @@ TEXT_LABEL = _("Text")
 
 
 class PlanSettingsForm(VersionedModelForm):
+    # No status: a plan is approved with the decision that approves it (and, where the
+    # municipality asks for it, by another person), and archived on its own page.
     class Meta:
         model = Plan
-        fields = ["title", "subtitle", "school_year", "status", "language", "intro", "level_names"]
+        fields = ["title", "subtitle", "school_year", "language", "intro", "level_names"]
         field_classes = {"school_year": WholeNumberField}
         widgets = {"level_names": forms.Textarea(attrs={"rows": 4})}
         help_texts = {"intro": _("Simple formatting (Markdown) is allowed.")}
@@ -40,13 +42,13 @@ class PlanSettingsForm(VersionedModelForm):
 
 
 class VisionForm(VersionedModelForm):
-    """The municipality's vision sentence, shown on every plan of the municipality."""
+    """The municipality's vision sentence, shown on every plan of the municipality, and how it approves plans."""
 
     prefix = "municipality"
 
     class Meta:
         model = Municipality
-        fields = ["vision"]
+        fields = ["vision", "four_eyes_approval"]
         widgets = {"vision": forms.Textarea(attrs={"rows": 2})}
         help_texts = {"vision": _("Shared by every plan of the municipality.")}
 

@@ -155,6 +155,21 @@ def _parent_exists(part):
     return Exists(part.parent_model.objects.filter(pk=OuterRef(f"{part.parent}_id")))
 
 
+def last_editor_id(plan, leaving_out=()):
+    """The id of the person who last changed the plan's parts (not the parts keyed in `leaving_out`), or None."""
+    queries = [
+        records_of_plan(part, plan.pk)
+        .filter(history_user_id__isnull=False)
+        .values("history_user_id", "history_date")
+        .order_by()
+        for part in parts()
+        if part.key not in leaving_out
+    ]
+    combined = queries[0].union(*queries[1:], all=True) if len(queries) > 1 else queries[0]
+    latest = combined.order_by("-history_date").first()
+    return latest["history_user_id"] if latest else None
+
+
 def people(plan):
     """Everyone who changed something in the plan, in one query."""
     changed_by = Q()

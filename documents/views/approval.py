@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from documents.access import get_published_plan
+from documents.changes import changes_since_approved
+from documents.forms import ApprovalForm
 from documents.services import (
     PlanActionError,
     approve_plan,
@@ -23,7 +25,8 @@ from documents.services import (
     start_revision,
     withdraw_plan,
 )
-from routines.access import get_plan_as_advisor
+from routines.access import can_edit_plan, get_plan_as_advisor, get_plan_for_approving
+from routines.editing import posted
 from routines.models import Plan
 
 
@@ -35,15 +38,17 @@ def _status_page(request, plan, error=None, status=200):
         "draft_revision": plan.revisions.filter(status=Plan.Status.DRAFT).order_by("pk").first(),
         "public_url": request.build_absolute_uri(public_path) if public_path else "",
         "error": error,
-        "can_edit": True,  # only advisors reach these pages
+        # Advisors do everything here; an approver only approves.
+        "can_edit": can_edit_plan(request.user, plan),
+        "can_approve": True,
     }
     return render(request, "documents/history/plan_status.html", context, status=status)
 
 
 @login_required
 def plan_status(request, pk):
-    """Where the plan stands and what an advisor can do with it as a whole."""
-    plan = get_plan_as_advisor(request.user, pk)
+    """Where the plan stands and what an advisor (or an approver) can do with it as a whole."""
+    plan = get_plan_for_approving(request.user, pk)
     return _status_page(request, plan)
 
 
@@ -63,18 +68,35 @@ def _confirmed_action(request, pk, action, template, done_message, extra=None):
 
 @login_required
 def plan_approve(request, pk):
-    """Approve after confirming; entries still to review are listed and need their own confirmation."""
-    plan = get_plan_as_advisor(request.user, pk)
+    """Asks for the decision (body, case reference, date), for a revision which changes must be read again,
+    and a confirmation for entries copied from last year that nobody has checked."""
+    plan = get_plan_for_approving(request.user, pk)
+    changes = changes_since_approved(plan) if plan.status == Plan.Status.DRAFT else []
+    form = ApprovalForm(posted(request), changes=changes)
+    # Entries copied from last year that nobody has checked are listed and need their own confirmation.
     unreviewed = [entry for entry in plan.progress_entries.all() if entry.to_review]
     confirmed = request.POST.get("unreviewed_confirmed") == "yes"
-    return _confirmed_action(
-        request,
-        pk,
-        lambda plan, user: approve_plan(plan, user, unreviewed_confirmed=confirmed),
-        "documents/history/confirm_approve.html",
-        _("The plan is approved."),
-        {"unreviewed": unreviewed},
-    )
+    context = {
+        "plan": plan,
+        "form": form,
+        "changes": changes,
+        "unreviewed": unreviewed,
+        "can_edit": can_edit_plan(request.user, plan),
+        "can_approve": True,
+    }
+    if plan.status != Plan.Status.DRAFT:
+        context["error"] = _("Only a draft can be approved.")
+        return render(request, "documents/history/confirm_approve.html", context, status=409 if form.is_bound else 200)
+    if form.is_bound and form.is_valid():
+        try:
+            approve_plan(plan, request.user, form.decision(), form.rereading_indexes(), unreviewed_confirmed=confirmed)
+        except PlanActionError as error:
+            context["error"] = str(error)
+            return render(request, "documents/history/confirm_approve.html", context, status=409)
+        messages.success(request, _("The plan is approved."))
+        return redirect("documents:plan_status", pk=plan.pk)
+    status = 400 if form.is_bound else 200
+    return render(request, "documents/history/confirm_approve.html", context, status=status)
 
 
 @login_required

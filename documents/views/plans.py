@@ -54,9 +54,9 @@ def plan_edit(request, pk):
     form = PlanSettingsForm(posted(request), instance=plan)
     vision_form = VisionForm(posted(request), instance=plan.municipality)
     if form.is_bound and all([form.is_valid(), vision_form.is_valid()]):
-        # The vision is shared with the municipality's other plans: it is saved,
-        # and checked for conflicts, only when the posted text differs from the stored one.
-        vision_changed = "vision" in vision_form.changed_data
+        # The vision and the approval setting are shared with the municipality's other plans: they
+        # are saved, and checked for conflicts, only when what was posted differs from what is stored.
+        vision_changed = bool(vision_form.changed_data)
 
         def save():
             form.save()

@@ -33,6 +33,8 @@ def progress_months(request, pk):
     plan = get_plan_for_user(request.user, pk)
     context, status = _filtered_context(request, plan)
     context["can_edit"] = can_edit_plan(request.user, plan)
+    # An approved plan's entries are frozen: no edit controls that would answer 403.
+    context["can_edit_content"] = context["can_edit"] and not plan.is_frozen
     return render(request, "meetings/progress_months.html", context, status=status)
 
 

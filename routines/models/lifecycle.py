@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from ..history import word_diff
 from .municipalities import Unit
 from .plans import Plan
 from .routines import Routine
@@ -45,6 +46,15 @@ class PlanChange(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.title}"
+
+    @property
+    def kind_label(self):
+        return self.get_kind_display()
+
+    @property
+    def diff(self):
+        """The word-level difference, as the history pages show it (escaped HTML)."""
+        return word_diff(self.old_text, self.new_text)
 
 
 class AdvisorComment(models.Model):

@@ -50,6 +50,9 @@ def test_restore_a_mistake_approve_publish_and_start_next_year(new_page, demo):
 
     page.get_by_role("link", name="Godkjenning og publisering").click()
     page.get_by_role("link", name="Godkjenn planen …").click()
+    page.get_by_label("Vedtatt av").fill("kommunestyret")
+    page.get_by_label("Saksnummer").fill("24/31")
+    page.get_by_label("Vedtaksdato").fill("2024-06-12")
     page.get_by_role("button", name="Ja, godkjenn").click()
     page.get_by_text("Planen er godkjent.").wait_for()
     demo.refresh_from_db()

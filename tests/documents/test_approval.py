@@ -31,6 +31,10 @@ pytestmark = pytest.mark.django_db
 ADVISOR = Membership.Role.ADVISOR
 
 
+# What the approval page asks for: the decision of the municipality.
+DECISION = {"decision_body": "kommunestyret", "decision_reference": "24/31", "decision_date": "2024-06-12"}
+
+
 def url(name, plan):
     return reverse(f"documents:{name}", args=[plan.pk])
 
@@ -58,7 +62,7 @@ def test_advisor_approves_a_draft_after_confirming(client):
 
     confirm = client.get(url("plan_approve", plan))
     assert confirm.status_code == 200 and confirm.text.count("<h1") == 1
-    response = client.post(url("plan_approve", plan))
+    response = client.post(url("plan_approve", plan), DECISION)
 
     assert response.status_code == 302 and response.url == url("plan_status", plan)
     plan.refresh_from_db()
@@ -113,7 +117,8 @@ def test_the_approved_version_reads_and_prints_as_approved_after_the_draft_chang
     advisor = make_member(ADVISOR, plan.municipality)
     approve_plan(plan, advisor)
     plan = publish_plan(plan, advisor)
-    client.force_login(advisor)
+    # As a reader: an advisor's banner offers the draft revision once there is one.
+    client.force_login(make_member(Membership.Role.READER, plan.municipality))
     page_before = without_csrf(client.get(url("plan_detail", plan)).text)
     public_url = reverse("documents:public_plan", args=[plan.public_slug])
     public_before = without_csrf(client.get(public_url).text)
@@ -140,7 +145,7 @@ def test_approving_a_revision_archives_the_old_version_and_takes_over_its_public
     edit(revision, advisor, intro="Revidert innledning")
 
     client.force_login(advisor)
-    client.post(url("plan_approve", revision))
+    client.post(url("plan_approve", revision), DECISION)
 
     plan.refresh_from_db()
     revision.refresh_from_db()
@@ -214,7 +219,8 @@ def test_plan_page_says_an_approved_plan_is_frozen(client):
     approve_plan(plan, advisor)
     client.force_login(advisor)
     text = client.get(url("plan_detail", plan)).text
-    assert "Denne versjonen forblir slik den ble godkjent." in text
+    assert "Kommunens felles tekst står slik den ble godkjent" in text
+    assert url("plan_start_revision", plan) in text and "Start en revisjon" in text
     assert url("plan_status", plan) in text and url("plan_history", plan) in text
 
 

@@ -188,7 +188,6 @@ def settings_data(plan, **fields):
         "title": plan.title,
         "subtitle": plan.subtitle,
         "school_year": plan.school_year,
-        "status": plan.status,
         "language": plan.language,
         "intro": plan.intro,
         "seen_version": plan.version,
@@ -205,13 +204,19 @@ def test_edit_settings_and_the_vision(client, municipality, advisor):
     response = client.post(
         url,
         settings_data(
-            plan, title="Ny tittel", status="approved", intro="Om **planen**", **{"municipality-vision": "Alle barn"}
+            plan,
+            title="Ny tittel",
+            status="approved",
+            intro="Om **planen**",
+            **{"municipality-vision": "Alle barn", "municipality-four_eyes_approval": "on"},
         ),
     )
     assert response.status_code == 302
     plan.refresh_from_db()
-    assert (plan.title, plan.status, plan.intro) == ("Ny tittel", "approved", "Om **planen**")
+    # The status is not a setting: approving asks for the decision.
+    assert (plan.title, plan.status, plan.intro) == ("Ny tittel", "draft", "Om **planen**")
     assert Municipality.objects.get().vision == "Alle barn"
+    assert Municipality.objects.get().four_eyes_approval
     page = client.get(reverse("documents:plan_detail", args=[plan.pk])).text
     assert "Alle barn" in page and "<strong>planen</strong>" in page
 

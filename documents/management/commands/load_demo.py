@@ -16,6 +16,8 @@ DEMO_MUNICIPALITY = "sortland"
 DEMO_USERS = [
     ("radgiver", "kibs-demo-radgiver", Membership.Role.ADVISOR, None),
     ("rektor", "kibs-demo-rektor", Membership.Role.UNIT_LEADER, "sortland-barneskole"),
+    ("ansatt", "kibs-demo-ansatt", Membership.Role.EMPLOYEE, "sortland-barneskole"),
+    ("godkjenner", "kibs-demo-godkjenner", Membership.Role.APPROVER, None),
 ]
 # The demo gathering (seed 000) is Kongsbergregionen's; its coordinator plans it.
 DEMO_COORDINATOR = ("koordinator", "kibs-demo-koordinator", "kongsbergregionen")

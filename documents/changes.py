@@ -1,0 +1,145 @@
+"""What a revision changed in the municipality's common text, part by part.
+
+Both versions are read through the plan file (planfile.plan_to_dict), the
+same rendering copies and exports use, so every part the file carries is
+compared and a part added later is compared too. The units' own texts are
+left out: they are the units' part, with a life of their own.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from documents.planfile import plan_to_dict
+from routines.history import word_diff
+from routines.models import PlanChange
+
+# The parts, in the plan's reading order, with what a reader calls them.
+PART_LABELS = {
+    "plan": _("Introduction"),
+    "focus_areas": _("Focus areas"),
+    "sections": _("Sections"),
+    "actors": _("Team around the child"),
+    "milestones": _("Milestones"),
+    "routines": _("Routines"),
+    "target_groups": _("Target groups"),
+    "arenas": _("Meeting arenas"),
+    "progress_entries": _("Progress plan"),
+}
+# What names an item of a part, the first one it has; progress entries by date and content.
+_NAMING_FIELDS = ("title", "name", "number", "citation")
+# Not the municipality's common text.
+_LEFT_OUT = {"unit_texts"}
+_PLAN_TEXT_FIELDS = ("title", "subtitle", "intro")
+
+
+@dataclass
+class Change:
+    part: str
+    title: str
+    kind: str
+    old_text: str = ""
+    new_text: str = ""
+
+    @property
+    def kind_label(self):
+        return PlanChange.Kind(self.kind).label
+
+    @property
+    def diff(self):
+        return word_diff(self.old_text, self.new_text)
+
+
+def part_label(part):
+    return PART_LABELS.get(part, _("Other parts"))
+
+
+def _name(part, item):
+    if not isinstance(item, dict):
+        return str(item)
+    if part == "progress_entries":
+        return f"{item.get('starts_on', '')} {item.get('content', '')}".strip()
+    for field in _NAMING_FIELDS:
+        if item.get(field) not in (None, ""):
+            return str(item[field])
+    return ""
+
+
+def _text(value):
+    """A part's fields as lines of text: what the word-level difference is drawn from."""
+    if isinstance(value, dict):
+        lines = [_text(inner) for key, inner in value.items() if key not in _LEFT_OUT]
+        return "\n".join(line for line in lines if line)
+    if isinstance(value, list):
+        return ", ".join(_text(inner) for inner in value if _text(inner))
+    if isinstance(value, bool) or value is None:
+        return ""
+    return str(value)
+
+
+def _keyed(part, items):
+    """{(name, occurrence): item}: two items of the same name are matched in order."""
+    keyed, seen = {}, {}
+    for item in items:
+        name = _name(part, item)
+        seen[name] = seen.get(name, 0) + 1
+        keyed[(name, seen[name])] = item
+    return keyed
+
+
+def _compare_items(part, old_items, new_items):
+    old, new = _keyed(part, old_items), _keyed(part, new_items)
+    for key, item in new.items():
+        if key not in old:
+            yield Change(part, key[0], PlanChange.Kind.ADDED, new_text=_text(item))
+        elif _without_units(old[key]) != _without_units(item):
+            yield Change(part, key[0], PlanChange.Kind.CHANGED, _text(old[key]), _text(item))
+    for key, item in old.items():
+        if key not in new:
+            yield Change(part, key[0], PlanChange.Kind.REMOVED, old_text=_text(item))
+
+
+def _without_units(item):
+    """What the municipality wrote of an item, flags and settings included, without the units' own texts."""
+    if not isinstance(item, dict):
+        return item
+    return {key: value for key, value in item.items() if key not in _LEFT_OUT}
+
+
+def compare_plans(old_plan, new_plan):
+    """The changes from `old_plan` to `new_plan`, part by part in the plan's order."""
+    old, new = plan_to_dict(old_plan), plan_to_dict(new_plan)
+    changes = []
+    old_intro = "\n".join(str(old.get(field) or "") for field in _PLAN_TEXT_FIELDS)
+    new_intro = "\n".join(str(new.get(field) or "") for field in _PLAN_TEXT_FIELDS)
+    if old_intro != new_intro:
+        changes.append(Change("plan", str(new.get("title", "")), PlanChange.Kind.CHANGED, old_intro, new_intro))
+    parts = [key for key in PART_LABELS if isinstance(new.get(key), list)]
+    parts += [key for key, value in new.items() if isinstance(value, list) and key not in PART_LABELS]
+    for part in parts:
+        changes.extend(_compare_items(part, old.get(part) or [], new.get(part) or []))
+    return changes
+
+
+def changes_since_approved(plan):
+    """A draft revision's changes against the approved version it revises; none for a first plan."""
+    if plan.revision_of is None:
+        return []
+    return compare_plans(plan.revision_of, plan)
+
+
+def store_changes(plan, changes, rereading):
+    """Keep the change summary with the approved version; `rereading` holds the indexes that must be read again."""
+    PlanChange.objects.bulk_create(
+        PlanChange(
+            plan=plan,
+            position=index,
+            part=change.part,
+            title=change.title[:300],
+            kind=change.kind,
+            old_text=change.old_text,
+            new_text=change.new_text,
+            requires_rereading=index in rereading,
+        )
+        for index, change in enumerate(changes)
+    )
