@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from documents import services
 from documents.changes import part_label
 from routines.editing import FreeTextForm, WholeNumberField
+from routines.employees import MAX_ADDRESSES, parse_addresses
 from routines.models import Plan
 from routines.school_year import current_school_year
 from routines.validators import refuse_identity_numbers
@@ -119,3 +120,32 @@ class ApprovalForm(forms.Form):
 
     def rereading_indexes(self):
         return frozenset(self.cleaned_data.get("rereading") or ())
+
+
+class EmployeesForm(forms.Form):
+    """E-mail addresses pasted as they come: one a line, or separated by commas or semicolons."""
+
+    addresses = forms.CharField(
+        label=_("E-mail addresses of new employees"),
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "Paste one or more addresses, e.g. from the staff list. New people get an e-mail to choose a "
+            "password; people who already have an account just get access to the unit."
+        ),
+    )
+
+    def clean_addresses(self):
+        addresses, invalid = parse_addresses(self.cleaned_data["addresses"])
+        if invalid:
+            raise forms.ValidationError(
+                _("These are not e-mail addresses: %(addresses)s. Nobody was added.")
+                % {"addresses": ", ".join(invalid)}
+            )
+        if not addresses:
+            raise forms.ValidationError(_("Paste at least one e-mail address."))
+        if len(addresses) > MAX_ADDRESSES:
+            raise forms.ValidationError(
+                _("At most %(count)d addresses at a time. Nobody was added.") % {"count": MAX_ADDRESSES}
+            )
+        return addresses

@@ -10,10 +10,19 @@ their querysets' `concerning(unit)`.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 
-from routines.models import Milestone, MilestoneProgress, Plan, ReadConfirmation, Routine, Unit, UnitRoutineText
+from routines.models import (
+    Membership,
+    Milestone,
+    MilestoneProgress,
+    Plan,
+    ReadConfirmation,
+    Routine,
+    Unit,
+    UnitRoutineText,
+)
 from routines.school_year import school_year_is_over
 
 
@@ -55,9 +64,46 @@ class MilestoneForUnit:
         return self.status == MilestoneProgress.Status.REACHED
 
 
+def counting_confirmations(plan):
+    """Every read confirmation that counts for the plan, latest first: leaders' and employees'.
+
+    Those of its own approval, and those of the earlier versions it revises
+    as long as no revision since asked for reading again (Plan.read_baseline).
+    """
+    base = plan.read_baseline_id or plan.pk
+    same_approval = Q(approved_at=F("plan__approved_at")) | Q(approved_at__isnull=True, plan__approved_at__isnull=True)
+    return (
+        ReadConfirmation.objects.filter(Q(plan=base) | Q(plan__read_baseline=base))
+        .filter(same_approval)
+        .select_related("user", "plan")
+    )
+
+
 def current_confirmations(plan):
-    """The read confirmations that count: those of the plan's approval, latest first."""
-    return plan.read_confirmations.filter(approved_at=plan.approved_at).select_related("user")
+    """The units' read confirmations that count: their leaders', latest first."""
+    return counting_confirmations(plan).filter(by_employee=False)
+
+
+def changes_to_read(plan):
+    """The changes of this version that everyone must read again."""
+    return plan.changes.filter(requires_rereading=True)
+
+
+def my_reading(user, plan, unit):
+    """The person's own read confirmation of the plan, and whether a new version asks them to read its changes."""
+    mine = counting_confirmations(plan).filter(unit=unit, user=user).first()
+    read_before = (
+        mine is None
+        and ReadConfirmation.objects.filter(user=user, unit=unit, plan__municipality=plan.municipality_id).exists()
+    )
+    return {"my_confirmation": mine, "new_version": read_before and changes_to_read(plan).exists()}
+
+
+def employee_count(plan, unit):
+    """(confirmed, total): how many of the unit's employees have confirmed what counts for the plan."""
+    employees = set(Membership.objects.filter(unit=unit, role=Membership.Role.EMPLOYEE).values_list("user", flat=True))
+    confirmed = set(counting_confirmations(plan).filter(unit=unit, by_employee=True).values_list("user", flat=True))
+    return {"confirmed": len(employees & confirmed), "total": len(employees)}
 
 
 def unit_obligations(plan, unit, show_past=False):
@@ -122,6 +168,8 @@ class UnitRow:
     confirmation: ReadConfirmation | None
     milestones: list = field(default_factory=list)
     routines: list = field(default_factory=list)
+    employees: int = 0
+    employees_confirmed: int = 0
 
 
 @dataclass
@@ -147,9 +195,17 @@ def plan_overview(plan):
         (text.unit_id, text.routine_id): text
         for text in UnitRoutineText.objects.filter(routine__plan=plan, routine__scope=Routine.Scope.UNIT)
     }
-    confirmations = {}
-    for confirmation in current_confirmations(plan):
-        confirmations.setdefault(confirmation.unit_id, confirmation)
+    confirmations, by_employees = {}, set()
+    for confirmation in counting_confirmations(plan):
+        if confirmation.by_employee:
+            by_employees.add((confirmation.unit_id, confirmation.user_id))
+        else:
+            confirmations.setdefault(confirmation.unit_id, confirmation)
+    employees = {}
+    for unit_id, user_id in Membership.objects.filter(
+        role=Membership.Role.EMPLOYEE, unit__municipality=plan.municipality_id
+    ).values_list("unit", "user"):
+        employees.setdefault(unit_id, set()).add(user_id)
 
     rows = [
         UnitRow(
@@ -161,6 +217,8 @@ def plan_overview(plan):
                 RoutineForUnit(routine, texts.get((unit.pk, routine.pk))) if routine.concerns(unit) else None
                 for routine in unit_routines
             ],
+            employees=len(employees.get(unit.pk, ())),
+            employees_confirmed=sum((unit.pk, user) in by_employees for user in employees.get(unit.pk, ())),
         )
         for unit in units
     ]

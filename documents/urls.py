@@ -3,7 +3,7 @@ the units' pages and the advisor's overview, the public page, and reading the re
 
 from django.urls import path
 
-from documents.views import approval, history, overview, plans, sharing, units
+from documents.views import approval, changes, employees, history, overview, plans, sharing, units
 
 app_name = "documents"
 
@@ -37,12 +37,17 @@ urlpatterns = [
     path("plans/<int:plan_pk>/units/<int:unit_pk>/", units.unit_page, name="unit_page"),
     path("plans/<int:plan_pk>/units/<int:unit_pk>/pdf/", units.unit_pdf, name="unit_pdf"),
     path("plans/<int:plan_pk>/units/<int:unit_pk>/confirm/", units.read_confirm, name="read_confirm"),
+    path("plans/<int:plan_pk>/units/<int:unit_pk>/comment/", units.unit_comment, name="unit_comment"),
+    path("plans/<int:pk>/changes/", changes.plan_changes, name="plan_changes"),
+    path("plans/<int:pk>/changes/read/", changes.plan_changes_to_read, name="plan_changes_to_read"),
     path("units/<int:unit_pk>/routines/<int:routine_pk>/text/", units.unit_text_edit_moved, name="unit_text_moved"),
     path(
         "units/<int:unit_pk>/milestones/<int:milestone_pk>/",
         units.milestone_progress_edit,
         name="milestone_progress_edit",
     ),
+    path("units/<int:unit_pk>/employees/", employees.unit_employees, name="unit_employees"),
+    path("units/<int:unit_pk>/employees/<int:user_pk>/remove/", employees.employee_remove, name="employee_remove"),
     path("plans/<int:pk>/overview/", overview.plan_overview, name="plan_overview"),
     # Under meetings/ since they were first written there; the addresses stay.
     path("meetings/region/plans/", sharing.region_plans, name="region_plans"),

@@ -261,6 +261,30 @@ def get_unit_and_plan_for_confirming(user, unit_pk, plan_pk):
     return unit, get_object_or_404(Plan.objects.filter(municipality=unit.municipality_id), pk=plan_pk)
 
 
+def get_unit_and_plan_for_commenting(user, unit_pk, plan_pk):
+    """A unit and a plan of its municipality that an advisor comments on: 403 for others, and once archived."""
+    unit, plan = get_unit_and_plan_for_user(user, unit_pk, plan_pk)
+    if not can_edit_plan_of_municipality(user, unit.municipality_id):
+        refuse(plan, _("Only the municipality's advisors comment on a unit's part of the plan."))
+    ensure_unit_part_open(plan)
+    return unit, plan
+
+
+def get_unit_for_managing_employees(user, pk):
+    """A unit whose employees the user adds and removes: its leader, or an advisor of its municipality."""
+    unit = _get_unit_for_change(user, pk)
+    if not (is_leader_of(user, unit) or can_edit_plan_of_municipality(user, unit.municipality_id)):
+        refuse(reason=_("Only the unit's leader and the municipality's advisors add and remove its employees."))
+    return unit
+
+
+def get_employee_membership(user, unit_pk, employee_pk):
+    """An employee's role in a unit whose employees the user manages, to take it away; 404 for anyone else."""
+    unit = get_unit_for_managing_employees(user, unit_pk)
+    memberships = Membership.objects.filter(unit=unit, role=Membership.Role.EMPLOYEE).select_related("user", "unit")
+    return get_object_or_404(memberships, user=employee_pk)
+
+
 def get_milestone_progress_for_editing(user, unit_pk, milestone_pk):
     """The unit's progress towards a milestone of its municipality's plan, new and unsaved if not reported yet."""
     unit = get_unit_for_leader_editing(user, unit_pk)

@@ -96,6 +96,7 @@ def plan_detail(request, pk):
         "milestones": plan.milestones.all(),
         "to_review_count": plan.progress_entries.filter(to_review=True).count(),
         "support_system": support_system(plan),
+        "changes": plan.changes.all(),
     }
     return render(request, "documents/plan_detail.html", context)
 

@@ -12,18 +12,20 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from documents.unit_forms import MilestoneProgressForm
-from documents.unit_obligations import unit_obligations
+from documents.unit_forms import AdvisorCommentForm, MilestoneProgressForm
+from documents.unit_obligations import employee_count, my_reading, unit_obligations
 from documents.unit_pdf import UNIT_CSS, render_unit_html
 from ops.pdf import html_pdf_response
 from routines.access import (
     get_milestone_progress_for_editing,
+    get_unit_and_plan_for_commenting,
     get_unit_and_plan_for_confirming,
     get_unit_and_plan_for_user,
     get_unit_and_plan_in_force,
+    is_employee_of,
     unit_page_rights,
 )
-from routines.editing import handle_form
+from routines.editing import handle_form, posted
 from routines.models import Plan
 from routines.school_year import current_school_year, school_year_label
 
@@ -59,7 +61,13 @@ def unit_page(request, plan_pk, unit_pk):
 
 def _unit_page(request, plan, unit):
     context = unit_obligations(plan, unit, show_past=request.GET.get("entries") == "past")
-    context.update(unit_page_rights(request.user, unit, plan))
+    rights = unit_page_rights(request.user, unit, plan)
+    context.update(rights)
+    if rights["can_confirm"]:
+        context.update(my_reading(request.user, plan, unit))
+    if rights["can_manage_employees"]:
+        context["employees"] = employee_count(plan, unit)
+    context["comments"] = plan.advisor_comments.filter(unit=unit).select_related("author", "routine")
     return render(request, "documents/unit/unit_page.html", context)
 
 
@@ -113,11 +121,30 @@ def milestone_progress_edit(request, unit_pk, milestone_pk):
 @login_required
 @require_POST
 def read_confirm(request, plan_pk, unit_pk):
-    """The unit's leader confirms having read the approved plan."""
+    """The unit's leader (for the unit) or one of its employees (for themselves) confirms having read the plan."""
     unit, plan = get_unit_and_plan_for_confirming(request.user, unit_pk, plan_pk)
     if plan.status != Plan.Status.APPROVED:
         messages.error(request, _("Only an approved plan is confirmed as read."))
     else:
-        plan.read_confirmations.get_or_create(unit=unit, user=request.user, approved_at=plan.approved_at)
+        plan.read_confirmations.get_or_create(
+            unit=unit,
+            user=request.user,
+            approved_at=plan.approved_at,
+            defaults={"by_employee": is_employee_of(request.user, unit)},
+        )
         messages.success(request, _("Thank you: you have confirmed that you have read the plan."))
     return redirect(unit_page_url(plan, unit, "read-confirmation"))
+
+
+@login_required
+def unit_comment(request, plan_pk, unit_pk):
+    """An advisor's comment on the unit's own part of the plan, shown to the unit on its page."""
+    unit, plan = get_unit_and_plan_for_commenting(request.user, unit_pk, plan_pk)
+    form = AdvisorCommentForm(posted(request))
+    if form.is_bound and form.is_valid():
+        form.instance.plan, form.instance.unit, form.instance.author = plan, unit, request.user
+        form.save()
+        messages.success(request, _("The comment is sent: the unit sees it on its page."))
+        return redirect(unit_page_url(plan, unit, "comments"))
+    context = {"plan": plan, "unit": unit, "form": form, "cancel_url": unit_page_url(plan, unit, "comments")}
+    return render(request, "documents/unit/comment_form.html", context, status=400 if form.is_bound else 200)

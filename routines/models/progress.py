@@ -64,12 +64,15 @@ class MilestoneProgress(VersionedModel):
 
 
 class ReadConfirmation(models.Model):
-    """A unit leader's word that they have read one approved version of a plan.
+    """A unit leader's or employee's word that they have read one approved version of a plan.
 
     `approved_at` is the approval confirmed. An approved plan is frozen, and
-    a newer approved version is a new plan that revises it, so the unit is
-    asked again; should a plan ever be approved anew, the old confirmation
-    no longer matches its approval either. Confirmations are kept as a record.
+    a newer approved version is a new plan that revises it; its confirmations
+    count for the newer one only when nothing in it had to be read again
+    (Plan.read_baseline). Should a plan ever be approved anew, the old
+    confirmation no longer matches its approval either. The leader's
+    confirmation is the unit's; employees confirm for themselves.
+    Confirmations are kept as a record of who read which version.
     """
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="read_confirmations", verbose_name=_("plan"))
@@ -84,6 +87,7 @@ class ReadConfirmation(models.Model):
     # Null for a plan approved before approvals were recorded (e.g. imported as approved).
     approved_at = models.DateTimeField(_("approval confirmed"), null=True, blank=True)
     confirmed_at = models.DateTimeField(_("confirmed"), auto_now_add=True)
+    by_employee = models.BooleanField(_("confirmed by an employee"), default=False)
 
     class Meta:
         ordering = ["-confirmed_at"]

@@ -29,7 +29,7 @@ from routines.editing import (
     safe_next_url,
 )
 from routines.forms import LegalReferenceFormSet, RoutineForm, SupplementForm, UnitForm, UnitTextForm
-from routines.models import Routine, Unit
+from routines.models import Plan, Routine, Unit
 from routines.views.parts import list_url, part_delete, part_list
 
 # Routines
@@ -48,15 +48,28 @@ def routine_list(request, plan_pk):
 def routine_detail(request, pk):
     routine = get_routine_for_user(request.user, pk)
     plan = routine.plan
+    can_edit = can_edit_plan(request.user, plan)
+    # The units' own part stays open until the plan is archived (access.ensure_unit_part_open).
+    editable = set() if plan.status == Plan.Status.ARCHIVED else editable_unit_ids(request.user, plan.municipality_id)
     texts = {text.unit_id: text for text in routine.unit_texts.all()}
-    units = plan.municipality.units.all() if routine.scope == Routine.Scope.UNIT else []
-    units = [unit for unit in units if routine.concerns(unit)]
+    units = []
+    if routine.scope == Routine.Scope.UNIT:
+        units = [unit for unit in plan.municipality.units.all() if routine.concerns(unit)]
+    elif routine.allows_local_supplement:
+        # Advisors see every unit's supplement and which have none; a unit leader their own.
+        units = [
+            unit
+            for unit in plan.municipality.units.all()
+            if routine.concerns(unit) and (can_edit or unit.pk in editable)
+        ]
+    unit_texts = [(unit, texts.get(unit.pk)) for unit in units]
     context = {
         "plan": plan,
         "routine": routine,
-        "can_edit": can_edit_plan(request.user, plan),
-        "unit_texts": [(unit, texts.get(unit.pk)) for unit in units],
-        "editable_unit_ids": editable_unit_ids(request.user, plan.municipality_id),
+        "can_edit": can_edit,
+        "unit_texts": unit_texts,
+        "without_supplement": [unit for unit, text in unit_texts if not (text and text.body.strip())],
+        "editable_unit_ids": editable,
     }
     return render(request, "routines/routine_detail.html", context)
 

@@ -6,6 +6,8 @@ One test per language loads the demo once and walks all pages, so a failure
 lists every page with problems at once.
 """
 
+import datetime
+
 import pytest
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import (
@@ -20,7 +22,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
-from documents.services import approve_plan, publish_plan
+from documents.services import Decision, approve_plan, publish_plan
 from identity.models import MunicipalLogin, RoleRule
 from meetings.models import Gathering
 from routines.models import Membership, Municipality, Plan, Routine
@@ -102,6 +104,19 @@ def advisor_pages():
         ("approval and publishing", reverse("documents:plan_status", args=[plan.pk]), "Godkjenn", "Godkjenn"),
         ("approval confirmation", reverse("documents:plan_approve", args=[plan.pk]), "Godkjenn", "Godkjenn"),
         ("units' progress", reverse("documents:plan_overview", args=[plan.pk]), "Enhetenes framdrift", "Framdrifta"),
+        ("changes of a version", reverse("documents:plan_changes", args=[plan.pk]), "endret", "endra"),
+        (
+            "changes to read again",
+            reverse("documents:plan_changes_to_read", args=[plan.pk]),
+            "Ny versjon",
+            "Ny versjon",
+        ),
+        (
+            "comment to a unit",
+            reverse("documents:unit_comment", args=[plan.pk, unit.pk]),
+            "Kommentar til",
+            "Kommentar til",
+        ),
     ]
 
 
@@ -120,6 +135,36 @@ def unit_leader_pages():
             "Hvor langt har enheten kommet?",
             "Kor langt har eininga kome?",
         ),
+        ("unit without a plan in force", reverse("documents:unit_page_current", args=[unit.pk]), "ennå", "enno"),
+        ("unit's employees", reverse("documents:unit_employees", args=[unit.pk]), "Ansatte ved", "Tilsette ved"),
+        (
+            "employee removal",
+            reverse("documents:employee_remove", args=[unit.pk, User.objects.get(username="ansatt").pk]),
+            "Slett",
+            "Slett",
+        ),
+    ]
+
+
+def employee_pages():
+    plan = Plan.objects.get(municipality__slug="sortland", school_year=2023)
+    unit = plan.municipality.units.get(slug="sortland-barneskole")
+    return [
+        (
+            "employee's unit page",
+            reverse("documents:unit_page", args=[plan.pk, unit.pk]),
+            "Lesebekreftelse",
+            "Lesestadfesting",
+        )
+    ]
+
+
+def approved_pages():
+    """The plan once approved: its banner with the decision, on the plan and on a list of its parts."""
+    plan = Plan.objects.get(municipality__slug="sortland", school_year=2023)
+    return [
+        ("approved plan", reverse("documents:plan_detail", args=[plan.pk]), "kommunestyret", "kommunestyret"),
+        ("approved plan's routines", reverse("routines:routine_list", args=[plan.pk]), "Start en revisjon", "revisjon"),
     ]
 
 
@@ -282,6 +327,7 @@ def test_main_pages_have_no_violations(new_page, demo, language):
     neighbour, prework_pages = neighbour_pages()
     for user, password, pages in [
         ("rektor", "kibs-demo-rektor", unit_leader_pages()),
+        ("ansatt", "kibs-demo-ansatt", employee_pages()),
         ("koordinator", "kibs-demo-koordinator", coordinator_pages()),
         (neighbour, "kibs-test-password", prework_pages),
     ]:
@@ -295,7 +341,11 @@ def test_main_pages_have_no_violations(new_page, demo, language):
     # The public page is in the plan's own language (the demo's is Bokmål), whatever the reader's.
     plan = Plan.objects.get(municipality__slug="sortland", school_year=2023)
     advisor = User.objects.get(username="radgiver")
-    plan = publish_plan(approve_plan(plan, advisor), advisor)
+    decision = Decision("kommunestyret", "24/31", datetime.date(2024, 6, 12))
+    plan = publish_plan(approve_plan(plan, advisor, decision), advisor)
+    page.context.clear_cookies()
+    log_in(page, "radgiver", "kibs-demo-radgiver")
+    audit(approved_pages())
     page.context.clear_cookies()
     assert page.goto(reverse("documents:public_plan", args=[plan.public_slug])).ok
     problems["public page"] = page_problems(page, plan.language, expect="Laget rundt barnet med rolle og ansvar")

@@ -3,21 +3,14 @@
 import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import translation
 
 from routines import access
 from routines.models import Membership, Plan
 from routines.school_year import current_school_year
 from tests.support.factories import make_member, make_plan, make_routine, make_unit, make_user
+from tests.support.units import unit_test_settings  # noqa: F401  (an autouse fixture: English pages)
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english(settings):
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
 
 
 def test_an_employee_belongs_to_a_unit_and_an_approver_to_a_municipality(municipality, unit):

@@ -1,11 +1,12 @@
-"""Every URL of the unit pages and the units' overview, for the project-wide isolation test.
+"""Every URL of the unit pages, their employees and comments, the units' overview and the change summary,
+for the project-wide isolation test.
 
 Each case is (url_name, factory): the factory takes a plan of a municipality
 the user does not belong to and returns the URL's kwargs. read_confirm
 accepts POST only, so a GET answers 405 before any lookup.
 """
 
-from tests.support.factories import make_milestone, make_unit
+from tests.support.factories import make_member, make_milestone, make_unit
 
 
 def _unit(plan):
@@ -14,6 +15,11 @@ def _unit(plan):
 
 def _plan_and_unit(plan):
     return {"plan_pk": plan.pk, "unit_pk": make_unit(plan.municipality).pk}
+
+
+def _employee(plan):
+    unit = make_unit(plan.municipality)
+    return {"unit_pk": unit.pk, "user_pk": make_member("employee", unit=unit).pk}
 
 
 def _milestone_progress(plan):
@@ -30,4 +36,9 @@ UNITPAGE_ISOLATION_CASES = [
     ("documents:read_confirm", _plan_and_unit),
     ("documents:milestone_progress_edit", _milestone_progress),
     ("documents:plan_overview", lambda plan: {"pk": plan.pk}),
+    ("documents:unit_comment", _plan_and_unit),
+    ("documents:unit_employees", _unit),
+    ("documents:employee_remove", _employee),
+    ("documents:plan_changes", lambda plan: {"pk": plan.pk}),
+    ("documents:plan_changes_to_read", lambda plan: {"pk": plan.pk}),
 ]
