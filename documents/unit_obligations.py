@@ -10,6 +10,7 @@ their querysets' `concerning(unit)`.
 
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 
@@ -236,3 +237,19 @@ def plan_overview(plan):
         "outstanding": outstanding,
         "approved": approved,
     }
+
+
+def employee_rows(unit, plan):
+    """Each employee of the unit with their latest read confirmation, and whether it counts for `plan`."""
+    employees = list(
+        get_user_model()
+        .objects.filter(memberships__unit=unit, memberships__role=Membership.Role.EMPLOYEE)
+        .order_by("first_name", "last_name", "email")
+    )
+    latest = {}
+    for confirmation in ReadConfirmation.objects.filter(unit=unit, user__in=employees).select_related("plan"):
+        latest.setdefault(confirmation.user_id, confirmation)  # newest first
+    counting = set()
+    if plan is not None:
+        counting = set(counting_confirmations(plan).filter(unit=unit).values_list("user", flat=True))
+    return [{"user": user, "latest": latest.get(user.pk), "counts": user.pk in counting} for user in employees]

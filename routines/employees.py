@@ -98,20 +98,6 @@ def _free_username(address):
     return username
 
 
-def remove_employee(unit, user_pk):
-    """Take the employee role in `unit` away; the account and its read confirmations stay as a record."""
-    deleted, _rows = Membership.objects.filter(user=user_pk, role=Membership.Role.EMPLOYEE, unit=unit).delete()
-    return bool(deleted)
-
-
-def employees_of(unit):
-    return (
-        get_user_model()
-        .objects.filter(memberships__unit=unit, memberships__role=Membership.Role.EMPLOYEE)
-        .order_by("first_name", "last_name", "email")
-    )
-
-
 @task
 def send_invitation(user_pk, unit_name, base_url, language):
     """The invitation to choose a password, in the language of the person who added them."""

@@ -12,15 +12,15 @@ from django import forms
 from django.urls import reverse
 from django.utils import translation
 
-from documents.forms import PlanCreateForm
+from documents.forms import ApprovalForm, PlanCreateForm
 from documents.planfile import PlanFileError, import_document, validate_document
-from documents.unit_forms import MilestoneProgressForm
+from documents.unit_forms import AdvisorCommentForm, MilestoneProgressForm
 from meetings import forms as meeting_forms
 from meetings import forms_gatherings
 from meetings.models import AgendaItem, Gathering, GroupWork, GroupWorkStep, PreworkNote, WorkGroup
 from routines import access
 from routines import forms as routine_forms
-from routines.models import Duty, LegalReference, Membership, MilestoneProgress, Routine
+from routines.models import AdvisorComment, Duty, LegalReference, Membership, MilestoneProgress, Routine
 from routines.validators import IDENTITY_NUMBER_MESSAGE
 from tests.support.factories import (
     make_actor,
@@ -115,6 +115,8 @@ FORMS = {
         {"instance": prework_note()},
     ),
     "new plan": lambda: (PlanCreateForm, new_plan_arguments()),
+    "approval decision": lambda: (ApprovalForm, {}),
+    "advisor's comment": lambda: (AdvisorCommentForm, {"instance": AdvisorComment()}),
 }
 
 

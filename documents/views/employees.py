@@ -12,23 +12,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from documents.forms import EmployeesForm
-from documents.unit_obligations import counting_confirmations
+from documents.unit_obligations import employee_rows
 from routines.access import get_employee_membership, get_unit_for_managing_employees
 from routines.editing import confirm_delete, posted
-from routines.employees import add_employees, employees_of
-from routines.models import ReadConfirmation
-
-
-def _employee_rows(unit, plan):
-    """Each employee with their latest read confirmation, and whether it counts for the plan in force."""
-    employees = list(employees_of(unit))
-    latest = {}
-    for confirmation in ReadConfirmation.objects.filter(unit=unit, user__in=employees).select_related("plan"):
-        latest.setdefault(confirmation.user_id, confirmation)  # newest first
-    counting = set()
-    if plan is not None:
-        counting = set(counting_confirmations(plan).filter(unit=unit).values_list("user", flat=True))
-    return [{"user": user, "latest": latest.get(user.pk), "counts": user.pk in counting} for user in employees]
+from routines.employees import add_employees
 
 
 @login_required
@@ -40,7 +27,7 @@ def unit_employees(request, unit_pk):
         _report(request, result)
         return redirect("documents:unit_employees", unit_pk=unit.pk)
     plan = unit.municipality.plan_in_force()
-    rows = _employee_rows(unit, plan)
+    rows = employee_rows(unit, plan)
     context = {
         "unit": unit,
         "municipality": unit.municipality,

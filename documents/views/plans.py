@@ -12,6 +12,7 @@ from documents.services import PlanActionError
 from meetings.support_system import support_system
 from ops.pdf import pdf_response
 from routines.access import (
+    can_approve,
     can_create_plan,
     can_edit_plan,
     get_municipalities_for_new_plan,
@@ -21,6 +22,7 @@ from routines.access import (
 )
 from routines.editing import confirm_delete, posted, save_together_unless_conflict
 from routines.forms import PlanSettingsForm, VisionForm
+from routines.models import Plan
 
 
 @login_required
@@ -89,14 +91,18 @@ def plan_delete(request, pk):
 @require_safe
 def plan_detail(request, pk):
     plan = get_plan_for_user(request.user, pk)
+    can_edit = can_edit_plan(request.user, plan)
     context = {
         "plan": plan,
-        "can_edit": can_edit_plan(request.user, plan),
+        "can_edit": can_edit,
+        # An approver (who does not edit) is led from here to the approval page.
+        "may_approve": plan.status == Plan.Status.DRAFT and not can_edit and can_approve(request.user, plan),
         "focus_areas": plan.focus_areas.all(),
         "milestones": plan.milestones.all(),
         "to_review_count": plan.progress_entries.filter(to_review=True).count(),
         "support_system": support_system(plan),
-        "changes": plan.changes.all(),
+        # Only a revision's approval stores changes.
+        "changes": plan.changes.all() if plan.revision_of_id else [],
     }
     return render(request, "documents/plan_detail.html", context)
 

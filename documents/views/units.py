@@ -65,7 +65,8 @@ def _unit_page(request, plan, unit):
     context.update(rights)
     if rights["can_confirm"]:
         context.update(my_reading(request.user, plan, unit))
-    if rights["can_manage_employees"]:
+    if rights["can_manage_employees"] and plan.status == Plan.Status.APPROVED:
+        # Counted against an approved version only: a draft asks nobody to confirm.
         context["employees"] = employee_count(plan, unit)
     context["comments"] = plan.advisor_comments.filter(unit=unit).select_related("author", "routine")
     return render(request, "documents/unit/unit_page.html", context)
