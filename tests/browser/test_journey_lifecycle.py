@@ -68,7 +68,9 @@ def test_a_plan_is_approved_worked_in_revised_and_read_again(page, demo):
     page.get_by_label("Ferdig").check()
     page.get_by_role("button", name="Lagre").click()
     page.get_by_text("Enhetens tekst er lagret.").wait_for()
-    assert UnitRoutineText.objects.get(routine__plan=demo, unit=school).body.startswith("Hos oss tar vi OMNI")
+    assert UnitRoutineText.objects.get(routine__plan=demo, routine__title=SUPPLEMENTED, unit=school).body.startswith(
+        "Hos oss tar vi OMNI"
+    )
     page.get_by_role("button", name="Jeg har lest planen").click()
     page.get_by_text("Takk! Du har bekreftet at du har lest planen.").wait_for()
 
