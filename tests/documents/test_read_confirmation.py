@@ -54,7 +54,10 @@ def test_a_new_approved_version_asks_again(client, setup):
     advisor = make_member(ADVISOR, setup.municipality)
     client.force_login(leader_of(setup.school))
     client.post(confirm_url(setup.plan, setup.school))
-    revision = approve_plan(start_revision(setup.plan, advisor), advisor)
+    revision = start_revision(setup.plan, advisor)
+    Plan.objects.filter(pk=revision.pk).update(intro="Ny innledning")
+    # The one change (the introduction) must be read again: the earlier confirmation no longer counts.
+    revision = approve_plan(revision, advisor, rereading=frozenset({0}))
     page = client.get(unit_page_url(revision, setup.school)).text
     assert "Not confirmed" in page and "I have read the plan" in page
     client.post(confirm_url(revision, setup.school))
