@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("routines", "0008_lifecycle"),
+        ("routines", "0012_plan_document_changed_on"),
     ]
 
     operations = [
