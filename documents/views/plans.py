@@ -58,7 +58,7 @@ def plan_edit(request, pk):
     if form.is_bound and all([form.is_valid(), vision_form.is_valid()]):
         # The vision and the approval setting are shared with the municipality's other plans: they
         # are saved, and checked for conflicts, only when what was posted differs from what is stored.
-        vision_changed = bool(vision_form.changed_data)
+        vision_changed = bool(set(vision_form.changed_data) - {"seen_version"})
 
         def save():
             form.save()
