@@ -37,6 +37,8 @@ messages: $(PY)
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
+	@# A Monday of the demo's school year: the demo users' digest and reminders, printed on the console.
+	$(PY) manage.py send_reminders --date 2023-09-04
 	$(PY) manage.py db_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST)

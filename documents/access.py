@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from routines.access import can_read_history, get_plan_for_editing, get_plan_for_user, refuse
 from routines.history import get_part, records_of_plan, with_labels
-from routines.models import Plan
+from routines.models import Membership, Plan
 
 
 def get_published_plan(slug):
@@ -61,3 +61,11 @@ def get_plan_version(user, pk, part_key, history_id, restoring=False):
     plan = get_plan_for_editing(user, pk) if restoring else get_plan_for_history(user, pk)
     part = get_part(part_key)
     return plan, part, get_object_or_404(part_records(part, plan), history_id=history_id)
+
+
+# The home page: what each of the user's roles asks of them now
+
+
+def get_own_memberships(user):
+    """The user's own roles, with their unit, municipality and region: what the home page is built from."""
+    return list(Membership.objects.filter(user=user).select_related("unit", "municipality", "region"))

@@ -12,6 +12,7 @@ plan's size, so a request for an unchanged plan costs milliseconds and no
 rendering. The digest is also the ETag.
 """
 
+import datetime
 import functools
 import hashlib
 import logging
@@ -20,6 +21,7 @@ from pathlib import Path
 from django.db import connections, router
 from django.db.models import CharField, Value
 from django.template.loader import get_template
+from django.utils import timezone
 
 from documents import pdf
 from ops.pdf import PRINT_CSS, get_pdf, is_stored, read_static
@@ -41,13 +43,14 @@ def plan_digest(plan):
     return digest.hexdigest()[:40]
 
 
-# Stand-ins for the plan's and the municipality's ids in the compiled query.
+# Stand-ins for the plan's and the municipality's ids, and today's date, in the compiled query.
 _PLAN_ID, _MUNICIPALITY_ID = -900_000_001, -900_000_002
+_TODAY = datetime.date(1901, 1, 1)
 
 
 def _fetch_version_rows(plan):
     sql, params = _version_rows_sql()
-    ids = {_PLAN_ID: plan.pk, _MUNICIPALITY_ID: plan.municipality_id}
+    ids = {_PLAN_ID: plan.pk, _MUNICIPALITY_ID: plan.municipality_id, _TODAY: timezone.localdate()}
     with connections[router.db_for_read(Plan)].cursor() as cursor:
         cursor.execute(sql, [ids.get(param, param) for param in params])
         return cursor.fetchall()
@@ -97,6 +100,8 @@ def _version_rows(plan):
         rows(Duty.objects.filter(actor__plan=plan), "duty"),
         rows(plan.milestones.model.objects.filter(plan=plan), "milestone"),
         rows(Routine.objects.filter(plan=plan), "routine"),
+        # The PDF says which reviews are overdue: a new PDF the day one becomes so.
+        rows(Routine.objects.filter(plan=plan, next_review_on__lt=_TODAY), "routine-overdue"),
         rows(
             Routine.milestones.through.objects.filter(routine_id__in=routine_ids),
             "routine-milestone",

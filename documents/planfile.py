@@ -13,6 +13,7 @@ import copy
 import datetime
 import json
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -25,6 +26,7 @@ from documents.planfile_validation import (
     validate_plan,
 )
 from routines.models import Actor, Municipality, Plan, Region, Routine, Unit
+from routines.models.reviews import DEFAULT_REVIEW_INTERVAL_MONTHS
 from routines.names import renamed_twins
 from routines.school_year import guess_kind_and_precision
 
@@ -106,9 +108,23 @@ def part_key(item):
     return item.get("key", item["name"])
 
 
+def _review(reviewed, actor_keys=None):
+    """A plan's or a routine's review; a routine's owner may be an actor too (by its key, like `responsible`)."""
+    review = {
+        "owner": (reviewed.review_owner.email or None) if reviewed.review_owner else None,
+        "interval_months": reviewed.review_interval_months,
+        "reviewed_on": reviewed.reviewed_on.isoformat(),
+        "note": reviewed.review_note,
+    }
+    if isinstance(reviewed, Routine):
+        owner_actor = actor_keys.get(reviewed.review_owner_actor_id) if reviewed.review_owner_actor_id else None
+        review = {"owner_actor": owner_actor, **review}
+    return review
+
+
 def plan_to_dict(plan):
     """One element of "plans": the plan with every part, in the plan's order."""
-    plan = Plan.objects.with_all_parts().get(pk=plan.pk)
+    plan = Plan.objects.with_all_parts().select_related("review_owner").get(pk=plan.pk)
     # Sorted here, an untimed entry first on its day: SQLite and PostgreSQL place NULL differently.
     entries = sorted(
         plan.progress_entries.all(),
@@ -223,9 +239,11 @@ def plan_to_dict(plan):
                     for text in sorted(routine.unit_texts.all(), key=lambda text: text.unit.slug)
                 ],
                 "allows_local_supplement": routine.allows_local_supplement,
+                "review": _review(routine, actor_keys),
             }
             for routine in routines
         ],
+        "review": _review(plan),
     }
 
 
@@ -352,6 +370,7 @@ def _create_plan(municipality, data, units_by_slug):
         decision_reference=(data.get("decision") or {}).get("reference", ""),
         decision_date=parse_date((data.get("decision") or {}).get("date")),
         level_names="\n".join(data.get("levels", [])),
+        **_review_fields(data.get("review", {}), municipality),
     )
     for position, area in enumerate(data.get("focus_areas", [])):
         goals = "\n".join(goal.strip() for goal in area.get("goals", []))
@@ -458,6 +477,7 @@ def _create_plan(municipality, data, units_by_slug):
             body=item.get("body", ""),
             bti_levels=item.get("bti_levels", []),
             allows_local_supplement=item.get("allows_local_supplement", False),
+            **_review_fields(item.get("review", {}), municipality, actors),
         )
         routine.milestones.set([milestones[number] for number in item.get("milestones", [])])
         for reference_position, reference in enumerate(item.get("legal_references", [])):
@@ -471,3 +491,26 @@ def _create_plan(municipality, data, units_by_slug):
                 body=text.get("body", ""),
             )
     return plan
+
+
+def _review_fields(review, municipality, actors=None):
+    """The review fields from a "review" object; missing ones get the defaults (12 months, reviewed today).
+
+    The owner is a person by e-mail address, found among the people of the
+    municipality; in another installation, where nobody has that address, the
+    review has no named person.
+    """
+    owner = None
+    if review.get("owner"):
+        people = get_user_model().objects.filter(memberships__municipality=municipality)
+        owner = people.filter(email__iexact=review["owner"]).first()
+    fields = {
+        "review_owner": owner,
+        "review_interval_months": review.get("interval_months", DEFAULT_REVIEW_INTERVAL_MONTHS),
+        "review_note": review.get("note", ""),
+    }
+    if review.get("reviewed_on"):
+        fields["reviewed_on"] = parse_date(review["reviewed_on"])
+    if actors is not None:
+        fields["review_owner_actor"] = actors.get(review.get("owner_actor"))
+    return fields

@@ -353,7 +353,10 @@ def _plan_rules(plan, path, unit_slugs):
         plan,
         "actors",
         path,
-        _strings(routine.get("responsible") for _index, routine in routines),
+        _strings(
+            [routine.get("responsible") for _index, routine in routines]
+            + [_review_owner_actor(part) for part in [plan, *(routine for _index, routine in routines)]]
+        ),
         problems,
         _("Another actor is already called “%(name)s”, and routines refer to actors by name."),
     )
@@ -380,6 +383,34 @@ def _plan_rules(plan, path, unit_slugs):
         problems += _entry_rules(entry, f"{path}.progress_entries[{index}]", milestone_numbers, target_groups, arenas)
     for index, routine in routines:
         problems += _routine_rules(routine, f"{path}.routines[{index}]", milestone_numbers, actors, unit_slugs)
+        problems += _review_rules(routine, f"{path}.routines[{index}]", actors)
+    problems += _review_rules(plan, path, actors)
+    return problems
+
+
+def _review_owner_actor(reviewed):
+    review = reviewed.get("review")
+    return review.get("owner_actor") if isinstance(review, dict) else None
+
+
+def _review_rules(reviewed, path, actors):
+    review = reviewed.get("review")
+    if not isinstance(review, dict):
+        return []
+    problems = []
+    owner_actor = review.get("owner_actor")
+    if isinstance(owner_actor, str) and owner_actor not in actors:
+        problems.append(
+            Problem(
+                f"{path}.review.owner_actor",
+                _("There is no actor called “%(name)s” in this plan.") % {"name": owner_actor},
+            )
+        )
+    day = review.get("reviewed_on")
+    if isinstance(day, str) and parse_date(day) is None:
+        problems.append(
+            Problem(f"{path}.review.reviewed_on", _("“%(value)s” is not a date (YYYY-MM-DD).") % {"value": day})
+        )
     return problems
 
 

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from documents.changes import changes_since_approved, store_changes
 from documents.planfile import PlanFileError, plan_from_dict, plan_to_dict
+from documents.tasks import send_new_version_notices
 from routines.history import last_editor_id
 from routines.models import Plan, Section, UnitRoutineText
 from routines.school_year import same_date_next_year, same_months_next_year, same_weekday_of_month_next_year
@@ -123,6 +124,9 @@ def approve_plan(plan, user, decision=None, rereading=frozenset(), unreviewed_co
             plan.published = True
             plan.public_slug = public_slug
         _save(plan, user, _("Approved the plan"))
+        if plan.revision_of_id:
+            # The units are told of the new version once it is stored, by a background task.
+            transaction.on_commit(lambda: send_new_version_notices.enqueue(plan.pk))
     return plan
 
 

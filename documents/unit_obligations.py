@@ -107,15 +107,43 @@ def employee_count(plan, unit):
     return {"confirmed": len(employees & confirmed), "total": len(employees)}
 
 
-def unit_obligations(plan, unit, show_past=False):
+def entry_kinds():
+    """(value, label) of the progress plan's kinds of entry (meeting, deadline …), empty while it has none."""
+    kind = getattr(plan_entry_model(), "Kind", None)
+    return list(kind.choices) if kind else []
+
+
+def plan_entry_model():
+    return Plan.progress_entries.rel.related_model
+
+
+def by_month(entries, today, coming):
+    """[(first day of the month, entries)] in the entries' order; a running period counts in this month."""
+    months = []
+    for entry in entries:
+        start = max(entry.starts_on, today) if coming else entry.starts_on
+        month = start.replace(day=1)
+        if months and months[-1][0] == month:
+            months[-1][1].append(entry)
+        else:
+            months.append((month, [entry]))
+    return months
+
+
+def unit_obligations(plan, unit, show_past=False, kind=""):
     """Everything the unit page shows, as template context.
 
     Entries: the coming ones (periods still running count as coming), next
-    first; with show_past, the past ones, latest first. Once the whole school
-    year is over, all its entries are shown in date order.
+    first, grouped by month with this month first; with show_past, the past
+    ones, latest first. Once the whole school year is over, all its entries
+    are shown in date order. `kind` keeps one kind of entry (deadlines …).
     """
     today = timezone.localdate()
     entries = plan.progress_entries.concerning(unit)
+    kinds = entry_kinds()
+    kind = kind if kind in dict(kinds) else ""
+    if kind:
+        entries = [entry for entry in entries if entry.kind == kind]
     year_over = school_year_is_over(plan.school_year, today)
     upcoming = [entry for entry in entries if (entry.ends_on or entry.starts_on) >= today]
     past = [entry for entry in entries if (entry.ends_on or entry.starts_on) < today]
@@ -147,6 +175,10 @@ def unit_obligations(plan, unit, show_past=False):
         "today": today,
         "actors": plan.actors.filter(applies_to_units=True).prefetch_related("duties"),
         "entries": shown_entries,
+        "entry_months": by_month(shown_entries, today, coming=not (show_past or year_over)),
+        "this_month": today.replace(day=1),
+        "entry_kinds": kinds,
+        "kind": kind,
         "show_past": show_past and not year_over,
         "year_over": year_over,
         "upcoming_count": len(upcoming),

@@ -3,15 +3,17 @@ the units' pages and the advisor's overview, the public page, and reading the re
 
 from django.urls import path
 
-from documents.views import approval, changes, employees, history, overview, plans, sharing, units
+from documents.views import approval, changes, employees, history, home, overview, plans, sharing, units
 
 app_name = "documents"
 
 urlpatterns = [
-    path("", plans.plan_list, name="plan_list"),
+    path("", home.home, name="home"),
+    path("plans/", plans.plan_list, name="plan_list"),
     path("plans/new/", plans.plan_create, name="plan_create"),
     path("plans/<int:pk>/", plans.plan_detail, name="plan_detail"),
     path("plans/<int:pk>/settings/", plans.plan_edit, name="plan_edit"),
+    path("plans/<int:pk>/review/", plans.plan_review, name="plan_review"),
     path("plans/<int:pk>/delete/", plans.plan_delete, name="plan_delete"),
     path("plans/<int:pk>/pdf/", plans.plan_pdf, name="plan_pdf"),
     path("plans/<int:pk>/history/", history.plan_history, name="plan_history"),

@@ -205,7 +205,7 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "documents:plan_list"
+LOGIN_REDIRECT_URL = "documents:home"
 LOGOUT_REDIRECT_URL = "login"
 
 # Console e-mail locally; SMTP from the environment in production.
@@ -227,6 +227,10 @@ MAILERS = {
     }
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "kibs@localhost")
+# Links in e-mails need the address people reach KIBS at; a task has no request to take it from.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The deadline reminder goes this many days before each deadline.
+DEADLINE_REMINDER_DAYS = int(os.environ.get("DEADLINE_REMINDER_DAYS", "7"))
 
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -176,7 +176,8 @@ def get_milestone_for_editing(user, pk):
 
 
 def get_routine_for_user(user, pk):
-    return get_plan_part_for_user(user, Routine.objects.select_related("responsible"), pk)
+    related = ("responsible", "review_owner", "review_owner_actor", "reviewed_by")
+    return get_plan_part_for_user(user, Routine.objects.select_related(*related), pk)
 
 
 def get_routine_for_editing(user, pk):
@@ -384,3 +385,33 @@ def unit_page_rights(user, unit, plan):
         "can_see_overview": advisor,
         "is_employee": employee,
     }
+
+
+# --- Reviews of the plan and its routines ---
+
+
+def can_review(user, plan, reviewed):
+    """The plan's advisors, or the named owner of the review, while the plan is not archived."""
+    if plan.status == Plan.Status.ARCHIVED:
+        return False
+    return reviewed.review_owner_id == user.pk or can_edit_plan(user, plan)
+
+
+def _ensure_reviewable(user, plan, reviewed):
+    if plan.status == Plan.Status.ARCHIVED:
+        refuse(plan, _("This plan is archived: its routines are reviewed in the plan that followed it."))
+    if not can_review(user, plan, reviewed):
+        refuse(plan)
+
+
+def get_routine_for_reviewing(user, pk):
+    """A routine the user may mark reviewed: also in an approved plan, as a review records, it does not edit."""
+    routine = get_plan_part_for_user(user, Routine.objects, pk)
+    _ensure_reviewable(user, routine.plan, routine)
+    return routine
+
+
+def get_plan_for_reviewing(user, pk):
+    plan = get_plan_for_user(user, pk)
+    _ensure_reviewable(user, plan, plan)
+    return plan

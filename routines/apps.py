@@ -41,7 +41,9 @@ class RoutinesConfig(AppConfig):
             "sections",
             "actors__duties",
             "milestones",
-            Prefetch("routines", queryset=Routine.objects.select_related("responsible")),
+            Prefetch(
+                "routines", queryset=Routine.objects.select_related("responsible", "review_owner", "review_owner_actor")
+            ),
             "routines__milestones",
             "routines__legal_references",
             Prefetch("routines__unit_texts", queryset=UnitRoutineText.objects.select_related("unit")),

@@ -1,6 +1,7 @@
 """Forms of the plan workspace. Every form that edits stored text is conflict-safe."""
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.forms import inlineformset_factory
 from django.utils.text import format_lazy, slugify
 from django.utils.translation import gettext_lazy as _
@@ -24,13 +25,44 @@ from .models import (
 TEXT_LABEL = _("Text")
 
 
-class PlanSettingsForm(VersionedModelForm):
+REVIEW_FIELDS = ["review_owner", "review_interval_months"]
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.username
+
+
+class ReviewOwnerFields:
+    """The owner of a plan's or a routine's review: an actor of the plan, or a person of the municipality."""
+
+    def limit_review_owner(self, plan):
+        if "review_owner_actor" in self.fields:
+            self.fields["review_owner_actor"].queryset = plan.actors.all() if plan.pk else Actor.objects.none()
+        self.fields["review_owner"].queryset = members_of(plan.municipality_id)
+
+
+def members_of(municipality_id):
+    """The people with a role in the municipality or one of its units, by name."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, memberships__municipality=municipality_id)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+class PlanSettingsForm(ReviewOwnerFields, VersionedModelForm):
     # No status: a plan is approved with the decision that approves it (and, where the
     # municipality asks for it, by another person), and archived on its own page.
     class Meta:
         model = Plan
-        fields = ["title", "subtitle", "school_year", "language", "intro", "level_names"]
-        field_classes = {"school_year": WholeNumberField}
+        fields = ["title", "subtitle", "school_year", "language", "intro", "level_names", *REVIEW_FIELDS]
+        field_classes = {
+            "school_year": WholeNumberField,
+            "review_interval_months": WholeNumberField,
+            "review_owner": PersonChoiceField,
+        }
         widgets = {"level_names": forms.Textarea(attrs={"rows": 4})}
         help_texts = {"intro": _("Simple formatting (Markdown) is allowed.")}
 
@@ -39,6 +71,29 @@ class PlanSettingsForm(VersionedModelForm):
         if self.has_changed():
             self.instance.document_changed_on = None
         return super().save(commit)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_review_owner(self.instance)
+
+
+class ReviewForm(VersionedModelForm):
+    """Marking the plan reviewed, with an optional note; RoutineReviewForm does the same for a routine."""
+
+    class Meta:
+        model = Plan
+        fields = ["review_note"]
+        widgets = {"review_note": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # What the last review noted is history; each review writes its own.
+        self.initial["review_note"] = ""
+
+
+class RoutineReviewForm(ReviewForm):
+    class Meta(ReviewForm.Meta):
+        model = Routine
 
 
 class VisionForm(VersionedModelForm):
@@ -153,7 +208,7 @@ class MilestoneForm(VersionedModelForm):
         return unique_in_plan(self, "number", _("The plan already has a milestone number %(number)s."))
 
 
-class RoutineForm(VersionedModelForm):
+class RoutineForm(ReviewOwnerFields, VersionedModelForm):
     bti_levels = forms.TypedMultipleChoiceField(
         label=_("BTI levels"),
         choices=[
@@ -179,7 +234,10 @@ class RoutineForm(VersionedModelForm):
             "milestones",
             "bti_levels",
             "allows_local_supplement",
+            "review_owner_actor",
+            *REVIEW_FIELDS,
         ]
+        field_classes = {"review_interval_months": WholeNumberField, "review_owner": PersonChoiceField}
         widgets = {
             "scope": forms.RadioSelect,
             "body": forms.Textarea(attrs={"rows": 12}),
@@ -193,6 +251,7 @@ class RoutineForm(VersionedModelForm):
         self.fields["responsible"].queryset = self.instance.plan.actors.all()
         self.fields["milestones"].queryset = self.instance.plan.milestones.all()
         self.fields["milestones"].label_from_instance = lambda milestone: milestone.full_label
+        self.limit_review_owner(self.instance.plan)
 
     def clean_scope(self):
         scope = self.cleaned_data["scope"]

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from routines.views import parts, routines
+from routines.views import parts, reviews, routines
 
 app_name = "routines"
 
@@ -33,6 +33,7 @@ urlpatterns = [
     path("routines/<int:pk>/edit/", routines.routine_edit, name="routine_edit"),
     path("routines/<int:pk>/delete/", routines.routine_delete, name="routine_delete"),
     path("routines/<int:pk>/move/", routines.routine_move, name="routine_move"),
+    path("routines/<int:pk>/review/", reviews.routine_review, name="routine_review"),
     path("routines/<int:routine_pk>/units/<int:unit_pk>/", routines.routine_unit_text, name="routine_unit_text"),
     path("municipalities/<int:municipality_pk>/units/", routines.unit_list, name="unit_list"),
     path("municipalities/<int:municipality_pk>/units/new/", routines.unit_create, name="unit_create"),

@@ -26,6 +26,9 @@ NO_ACCESS_CALL = {
     "accounts.views.set_language",
     # A person's own name: the signed-in user is the only object, there is no one else's to find.
     "accounts.views.profile",
+    # A person's own e-mail switches, and the one-click unsubscribe whose signed token is its proof.
+    "accounts.views.email_settings",
+    "accounts.views.unsubscribe",
     # The privacy page and the accessibility statement are public and show no tenant's data.
     "ops.views.privacy",
     "ops.views.accessibility_statement",

@@ -48,12 +48,16 @@ EXEMPT = {
     "mfa_generate_recovery_codes",
     "mfa_download_recovery_codes",
     "accounts:profile",  # the signed-in person's own name: no object of a municipality
+    # One-click unsubscribe: its signed token names a person and a kind of e-mail, no municipality's data.
+    "accounts:unsubscribe",
     # Static pages without objects.
     "health",
     "ops:accessibility_statement",
     "ops:privacy",
     # Pages without ids: they list or create the user's own objects, so an
     # outsider sees their own (empty) page; the marker walk covers them.
+    "documents:home",
+    "accounts:email_settings",
     "documents:plan_list",
     "documents:plan_create",
     "documents:region_plans",

@@ -15,14 +15,17 @@ from routines.access import (
     can_approve,
     can_create_plan,
     can_edit_plan,
+    can_review,
     get_municipalities_for_new_plan,
     get_plan_for_editing,
+    get_plan_for_reviewing,
     get_plan_for_user,
     get_visible_plans,
 )
 from routines.editing import confirm_delete, posted, save_together_unless_conflict
-from routines.forms import PlanSettingsForm, VisionForm
+from routines.forms import PlanSettingsForm, ReviewForm, VisionForm
 from routines.models import Plan
+from routines.views.reviews import review_page
 
 
 @login_required
@@ -97,6 +100,7 @@ def plan_detail(request, pk):
         "can_edit": can_edit,
         # An approver (who does not edit) is led from here to the approval page.
         "may_approve": plan.status == Plan.Status.DRAFT and not can_edit and can_approve(request.user, plan),
+        "can_review": can_review(request.user, plan, plan),
         "focus_areas": plan.focus_areas.all(),
         "milestones": plan.milestones.all(),
         "to_review_count": plan.progress_entries.filter(to_review=True).count(),
@@ -125,3 +129,11 @@ def plan_pdf(request, pk):
         plan_pdf_rendering.pdf_filename(plan),
         busy,
     )
+
+
+@login_required
+def plan_review(request, pk):
+    """The plan as a whole is reviewed, like each routine: by its advisors or its named owner."""
+    plan = get_plan_for_reviewing(request.user, pk)
+    form = ReviewForm(posted(request), instance=plan)
+    return review_page(request, form, plan, plan, reverse("documents:plan_detail", args=[plan.pk]))

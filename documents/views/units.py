@@ -60,7 +60,9 @@ def unit_page(request, plan_pk, unit_pk):
 
 
 def _unit_page(request, plan, unit):
-    context = unit_obligations(plan, unit, show_past=request.GET.get("entries") == "past")
+    context = unit_obligations(
+        plan, unit, show_past=request.GET.get("entries") == "past", kind=request.GET.get("kind", "")
+    )
     rights = unit_page_rights(request.user, unit, plan)
     context.update(rights)
     if rights["can_confirm"]:

@@ -28,6 +28,7 @@ from .plans import (
     Section,
 )
 from .progress import MilestoneProgress, ReadConfirmation
+from .reviews import REVIEW_SOON_DAYS, Reviewed, ReviewState, add_months
 from .routines import LegalReference, Routine, RoutineQuerySet, UnitRoutineText
 
 __all__ = [
@@ -47,7 +48,10 @@ __all__ = [
     "PlanChange",
     "PlanPart",
     "PlanQuerySet",
+    "REVIEW_SOON_DAYS",
     "ReadConfirmation",
+    "ReviewState",
+    "Reviewed",
     "Region",
     "Routine",
     "RoutineQuerySet",
@@ -56,4 +60,5 @@ __all__ = [
     "UnitQuerySet",
     "UnitRoutineText",
     "VersionedModel",
+    "add_months",
 ]

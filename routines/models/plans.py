@@ -14,6 +14,7 @@ from .. import plan_parts
 from ..school_year import current_school_year, school_year_label
 from .base import BTI_LEVELS, PlanPart, VersionedModel
 from .municipalities import Membership, Municipality
+from .reviews import Reviewed
 
 
 class PlanQuerySet(models.QuerySet):
@@ -53,7 +54,7 @@ class PlanQuerySet(models.QuerySet):
         return self.select_related("municipality").prefetch_related(*plan_parts.prefetch_lookups())
 
 
-class Plan(VersionedModel):
+class Plan(VersionedModel, Reviewed):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         APPROVED = "approved", _("Approved")

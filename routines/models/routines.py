@@ -11,19 +11,20 @@ from routines.unit_kinds import UnitKindsModelField, kinds_label
 from .base import BTI_LEVELS, PlanPart, VersionedModel
 from .municipalities import Unit
 from .plans import Actor, Milestone, Plan
+from .reviews import Reviewed
 
 
 class RoutineQuerySet(models.QuerySet):
     def with_details(self):
         """Routines with everything a list of them shows: actor, milestones, legal basis, units' texts."""
-        return self.select_related("responsible").prefetch_related(
+        return self.select_related("responsible", "review_owner", "review_owner_actor").prefetch_related(
             "milestones",
             "legal_references",
             models.Prefetch("unit_texts", queryset=UnitRoutineText.objects.select_related("unit")),
         )
 
 
-class Routine(PlanPart):
+class Routine(PlanPart, Reviewed):
     class Scope(models.TextChoices):
         COMMON = "common", _("Common to all units")
         UNIT = "unit", _("Each unit's own")
@@ -48,6 +49,15 @@ class Routine(PlanPart):
     unit_kinds = UnitKindsModelField(
         _("applies to these kinds of unit"),
         help_text=_("E.g. only kindergartens for the transition to school. None ticked: every unit."),
+    )
+    review_owner_actor = models.ForeignKey(
+        Actor,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("owner (actor)"),
+        help_text=_("The actor of the plan who keeps it up to date."),
     )
     allows_local_supplement = models.BooleanField(
         _("units may add a local supplement"),
@@ -79,6 +89,8 @@ class Routine(PlanPart):
             raise ValidationError({"bti_levels": _("BTI levels are whole numbers from 0 to 3.")})
         if self.responsible_id and self.plan_id and self.responsible.plan_id != self.plan_id:
             raise ValidationError({"responsible": _("The responsible actor must belong to the same plan.")})
+        if self.review_owner_actor_id and self.plan_id and self.review_owner_actor.plan_id != self.plan_id:
+            raise ValidationError({"review_owner_actor": _("The owner must be an actor of the same plan.")})
         if self.allows_local_supplement and self.scope != self.Scope.COMMON:
             raise ValidationError(
                 {

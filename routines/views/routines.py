@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 from routines.access import (
     can_edit_plan,
     can_edit_plan_of_municipality,
+    can_review,
     editable_unit_ids,
     get_municipality_for_editing,
     get_municipality_for_user,
@@ -70,6 +71,7 @@ def routine_detail(request, pk):
         "unit_texts": unit_texts,
         "without_supplement": [unit for unit, text in unit_texts if not (text and text.body.strip())],
         "editable_unit_ids": editable,
+        "can_review": can_review(request.user, plan, routine),
     }
     return render(request, "routines/routine_detail.html", context)
 

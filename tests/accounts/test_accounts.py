@@ -17,8 +17,8 @@ def test_log_in_and_out(client):
     make_user(username="radgiver")
     response = client.post(reverse("login"), {"username": "radgiver", "password": PASSWORD})
     assert response.status_code == 302
-    assert response.url == reverse("documents:plan_list")
-    assert client.get(reverse("documents:plan_list")).status_code == 200
+    assert response.url == reverse("documents:home")
+    assert client.get(reverse("documents:home")).status_code == 200
     assert client.post(reverse("logout")).status_code == 302
     assert client.get(reverse("documents:plan_list")).status_code == 302
 

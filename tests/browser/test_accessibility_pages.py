@@ -22,6 +22,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
+from accounts.email import unsubscribe_token
 from documents.services import Decision, approve_plan, publish_plan
 from identity.models import MunicipalLogin, RoleRule
 from meetings.models import Gathering
@@ -41,7 +42,11 @@ def advisor_pages():
     actor = plan.actors.first()
     first_version = actor.history.earliest().history_id
     return [
-        ("start", reverse("documents:plan_list"), "Planer", "Planar"),
+        ("advisor's home", reverse("documents:home"), "Gjennomganger som nærmer seg", "Gjennomgangar som nærmar seg"),
+        ("e-mail settings", reverse("accounts:email_settings"), "E-post fra KIBS", "E-post frå KIBS"),
+        ("plan list", reverse("documents:plan_list"), "Planer", "Planar"),
+        ("routine review", reverse("routines:routine_review", args=[routine.pk]), "Merk som gjennomgått", "Merk som"),
+        ("plan review", reverse("documents:plan_review", args=[plan.pk]), "Merk som gjennomgått", "Merk som"),
         (
             "plan, with the support system's diagram",
             reverse("documents:plan_detail", args=[plan.pk]),
@@ -126,7 +131,7 @@ def unit_leader_pages():
     routine = plan.routines.filter(scope=Routine.Scope.UNIT).first()
     milestone = plan.milestones.first()
     return [
-        ("unit leader's start", reverse("documents:plan_list"), "Planer", "Planar"),
+        ("unit leader's home", reverse("documents:home"), "Sortland barneskole", "Sortland barneskole"),
         ("unit page", reverse("documents:unit_page", args=[plan.pk, unit.pk]), "enheten skriver", "eininga skriv"),
         ("unit's text form", reverse("routines:routine_unit_text", args=[routine.pk, unit.pk]), "Enhetens", "eininga"),
         (
@@ -171,6 +176,7 @@ def approved_pages():
 def coordinator_pages():
     gathering = Gathering.objects.get(region__name="Kongsbergregionen")
     return [
+        ("coordinator's home", reverse("documents:home"), "Neste samlinger", "Neste samlingar"),
         ("gatherings", reverse("meetings:gathering_list"), "Samlinger", "Samlingar"),
         ("gathering", reverse("meetings:gathering_detail", args=[gathering.pk]), "Program", "Program"),
         ("gathering form", reverse("meetings:gathering_edit", args=[gathering.pk]), "Lagre", "Lagre"),
@@ -178,8 +184,13 @@ def coordinator_pages():
 
 
 def public_pages():
-    """The statements every page's footer links (the accessibility statement as a new installation has it)."""
+    """The statements every page's footer links (the accessibility statement as a new installation has it),
+    and the page of an e-mail's unsubscribe link."""
+    unsubscribe = reverse(
+        "accounts:unsubscribe", args=[unsubscribe_token(User.objects.get(username="rektor"), "digest")]
+    )
     return [
+        ("unsubscribe", unsubscribe, "Meld av", "Meld av"),
         ("privacy", reverse("ops:privacy"), "Ingen opplysninger om barn", "Ingen opplysningar om barn"),
         (
             "accessibility statement",

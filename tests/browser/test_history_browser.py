@@ -31,6 +31,8 @@ def demo():
 def test_restore_a_mistake_approve_publish_and_start_next_year(new_page, demo):
     page = new_page()
     log_in(page, "radgiver", "kibs-demo-radgiver")
+    # Past the home page, to the list of plans.
+    page.get_by_role("link", name="Alle planer").click()
     page.get_by_role("link", name=demo.title).click()
     ppd = demo.actors.get(name="PPD")
     duties = [duty.text for duty in ppd.duties.all()]

@@ -28,6 +28,8 @@ def duty_texts(plan, actor_name):
 
 def test_the_advisor_edits_the_demo_plan(page, demo):
     log_in(page, "radgiver", "kibs-demo-radgiver")
+    # Past the home page, to the list of plans.
+    page.get_by_role("link", name="Alle planer").click()
     page.get_by_role("link", name=demo.title).click()
     page.get_by_role("heading", level=1, name=demo.title).wait_for()
     save_screenshot(page, "plan-page")

@@ -103,7 +103,7 @@ def test_the_journeys_with_the_keyboard_only(page, demo):
     type_into(page, page.get_by_label("Brukernavn"), "radgiver")
     type_into(page, page.get_by_label("Passord"), "kibs-demo-radgiver")
     page.keyboard.press("Enter")
-    page.get_by_role("heading", level=1, name="Planer").wait_for()
+    page.get_by_role("heading", level=1, name="Det som står for tur").wait_for()
 
     # The skip link comes first, shows itself, and moves the focus to the main content.
     page.keyboard.press("Tab")
@@ -111,6 +111,9 @@ def test_the_journeys_with_the_keyboard_only(page, demo):
     assert page.evaluate("document.activeElement.textContent") == "Hopp til hovedinnholdet"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
+
+    activate(page, page.get_by_role("link", name="Alle planer"))
+    page.get_by_role("heading", level=1, name="Planer").wait_for()
 
     activate(page, page.get_by_role("link", name=demo.title))
     page.get_by_role("heading", level=1, name=demo.title).wait_for()

@@ -19,6 +19,8 @@ def demo():
 
 def test_the_demo_unit_leaders_first_visit(page, demo):
     log_in(page, "rektor", "kibs-demo-rektor")
+    # Past the home page, to the list of plans.
+    page.get_by_role("link", name="Alle planer").click()
     page.get_by_role("link", name="KIBS – Kommunedelplan for kvalitet i barnehage og skole 2023/2024").click()
     assert page.locator("h1").inner_text() == "Sortland barneskole"
     dates = page.locator("#entries .entry-when strong").all_inner_texts()

@@ -24,6 +24,8 @@ def demo():
 
 def test_the_advisor_adds_a_duty_and_a_unit_specific_routine(page, demo):
     log_in(page, "radgiver", "kibs-demo-radgiver")
+    # Past the home page, to the list of plans.
+    page.get_by_role("link", name="Alle planer").click()
     page.get_by_role("link", name=demo.title).click()
 
     page.get_by_role("navigation", name="Planens deler").get_by_role("link", name="Laget rundt barnet").click()

@@ -22,7 +22,7 @@ from django.contrib.auth.models import Group, Permission, User
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
 
-from accounts.models import Profile
+from accounts.models import EmailOptOut, Profile, SentEmail
 from documents.backup import EXCLUDED, backed_up_models
 from documents.services import approve_plan, start_revision
 from identity.models import MunicipalLogin, RoleRule
@@ -51,6 +51,8 @@ def build_installation():
     advisor = make_member("advisor", sortland, user=make_user(first_name="Åse", last_name="Ødegård", email="a@x.no"))
     leader = make_member("unit_leader", unit=unit)
     Profile.objects.create(user=advisor, language="nn")
+    EmailOptOut.objects.create(user=advisor, kind="digest")
+    SentEmail.objects.create(user=advisor, kind="review", period="routine-1-2026-03-02-soon")
     plan = Plan.objects.filter(municipality=sortland, milestones__isnull=False, actors__isnull=False).first()
     milestone = plan.milestones.first()
     MilestoneProgress.objects.create(

@@ -190,6 +190,7 @@ def settings_data(plan, **fields):
         "school_year": plan.school_year,
         "language": plan.language,
         "intro": plan.intro,
+        "review_interval_months": plan.review_interval_months,
         "seen_version": plan.version,
         "municipality-vision": plan.municipality.vision,
         "municipality-seen_version": plan.municipality.version,

@@ -58,6 +58,7 @@ def _unit(plan):
 ROUTINES_ISOLATION_CASES = [
     ("documents:plan_detail", _the_plan),
     ("documents:plan_edit", _the_plan),
+    ("documents:plan_review", _the_plan),
     ("documents:plan_delete", _the_plan),
     ("routines:focus_area_list", _plan),
     ("routines:focus_area_create", _plan),
@@ -83,6 +84,7 @@ ROUTINES_ISOLATION_CASES = [
     ("routines:routine_create", _plan),
     ("routines:routine_detail", _routine),
     ("routines:routine_edit", _routine),
+    ("routines:routine_review", _routine),
     ("routines:routine_delete", _routine),
     ("routines:routine_move", _routine),
     ("routines:routine_unit_text", _unit_text),

@@ -62,6 +62,8 @@ class Command(BaseCommand):
     def _user_with_password(self, username, password):
         user, _created = get_user_model().objects.get_or_create(username=username)
         user.is_active = True
+        # An address of the reserved example.org domain: the console shows their e-mails locally.
+        user.email = f"{username}@kibs.example.org"
         user.set_password(password)
         user.save()
         return user
