@@ -5,7 +5,7 @@
 #
 #   DATABASE_URL=postgres://postgres@127.0.0.1:5432/kibs_bench benchmarks/run_load.sh
 #
-# The users' PDFs are rendered before the run (`render_pdfs`).
+# The users' PDFs are rendered before the run (`render_pdfs`, then a worker in --batch mode).
 # USERS (50), DURATION (150s), THINK (mean seconds between a user's requests,
 # 1; 0 for none), PORT (8970) and OUT (a new temporary folder) can be set.
 # The database must be empty or hold this script's data set.
@@ -32,10 +32,11 @@ export SECRET_KEY=${SECRET_KEY:-benchmark-only-$(head -c 32 /dev/urandom | od -A
 "$PY" manage.py compilemessages --ignore=.venv -v0
 "$PY" benchmarks/generate_national.py
 "$PY" benchmarks/sessions.py "$USERS" "$OUT/sessions.json"
-# The users' PDFs are rendered beforehand, as `render_pdfs --watch` keeps them
-# in production: the run measures serving them, not WeasyPrint.
+# The users' PDFs are rendered beforehand, as the workers keep them after each
+# edit in production: the run measures serving them, not WeasyPrint.
 "$PY" manage.py render_pdfs $("$PY" -c 'import json, sys
 print(" ".join("--municipality=" + s["municipality_slug"] for s in json.load(open(sys.argv[1]))))' "$OUT/sessions.json") >/dev/null
+"$PY" manage.py db_worker --batch --no-reload --no-startup-delay -v0
 
 # Measure our own server, never something else already on the port.
 if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then

@@ -55,13 +55,15 @@ EXCLUDED = {
     "account.emailconfirmation",
     # The background queue: work in progress and its record, not the municipality's data.
     "django_tasks_database.dbtaskresult",
+    # Rendered PDFs: made again from the plans on the first download or edit.
+    "ops.storedpdf",
     # Made by migrate in every database; references to them travel as natural
     # keys in references.json.
     "contenttypes.contenttype",
     "auth.permission",
 }
-# Not tables, so not in the registry, and not in the backup either: the PDF
-# store (PDF_STORE_DIR, rendered again on demand) and the cache.
+# Not a model, so not in the registry, and not in the backup either: the
+# cache table (kibs_cache), which refills itself.
 
 
 class BackupError(Exception):

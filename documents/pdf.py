@@ -1,10 +1,11 @@
 """The plan as a printable, accessible PDF (WeasyPrint).
 
 `render_plan_pdf(plan)` renders; `get_plan_pdf(plan)` is what callers use: it
-serves a stored PDF when nothing the PDF shows has changed, and renders at
-most one PDF at a time on the host otherwise (see `pdf_cache`). The
-renderer, its URL fetcher and the render slot are the app's one PDF
-machinery in ops/pdf.py.
+serves a stored PDF when nothing the PDF shows has changed, and renders it
+otherwise, one render of a plan at a time (see `pdf_cache`); after an edit
+a background task renders it (documents/tasks.py). The renderer, its URL
+fetcher, the store and the render lock are the app's one PDF machinery in
+ops/pdf.py.
 
 Performance (a cold export is measured against LibreOffice in
 benchmarks/): one local font family, fixed table layout, no fixed-position

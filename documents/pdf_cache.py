@@ -1,6 +1,6 @@
 """The plan's PDF: its digest, and getting it stored or rendered.
 
-The store, the render slot and the renderer are ops/pdf.py's, shared with
+The store, the render lock and the renderer are ops/pdf.py's, shared with
 every other PDF of the app. What is plan-specific is the digest.
 
 Caching: the key is a digest of everything the PDF shows. Every model
@@ -15,32 +15,41 @@ rendering. The digest is also the ETag.
 import datetime
 import functools
 import hashlib
-import logging
 from pathlib import Path
 
+from django.conf import settings
 from django.db import connections, router
 from django.db.models import CharField, Value
 from django.template.loader import get_template
 from django.utils import timezone
 
 from documents import pdf
-from ops.pdf import PRINT_CSS, get_pdf, is_stored, read_static
+from ops.pdf import PRINT_CSS, get_pdf, read_static
 from routines.models import Duty, LegalReference, Municipality, Plan, Routine, Unit, UnitRoutineText
 
 # Bump when a code change alters the PDF without touching templates or CSS.
 PDF_LAYOUT_VERSION = "2"
-log = logging.getLogger("kibs.pdf")
 _TEMPLATES = ("documents/pdf/plan.html", "documents/pdf/routine_facts.html", "documents/pdf/opening_section.html")
 
 
 def plan_digest(plan):
     """A hex digest of everything the plan's PDF shows; one query."""
+    return plan_digest_and_size(plan)[0]
+
+
+def plan_digest_and_size(plan):
+    """(digest, number of rows the PDF shows), from the same one query."""
     rows = sorted(_fetch_version_rows(plan))
     digest = hashlib.sha256(_layout_fingerprint().encode())
     digest.update(f"plan {plan.pk}\n".encode())
     for tag, a, b in rows:
         digest.update(f"{tag} {a} {b}\n".encode())
-    return digest.hexdigest()[:40]
+    return digest.hexdigest()[:40], len(rows)
+
+
+def renders_in_background(size):
+    """A plan this large is never rendered inside a request (it can take longer than the request may)."""
+    return size > settings.PDF_INLINE_MAX_ROWS
 
 
 # Stand-ins for the plan's and the municipality's ids, and today's date, in the compiled query.
@@ -61,8 +70,8 @@ def _version_rows_sql():
     """The UNION's SQL and parameters, built once per process.
 
     Django takes about 14 ms to build and compile this 17-part query, and
-    PostgreSQL about 1 ms to run it; every PDF request and every round of
-    the background renderer needs it, so only the ids change between calls.
+    PostgreSQL about 1 ms to run it; every PDF request and every render task
+    needs it, so only the ids change between calls.
     """
     return _version_rows(_probe()).query.sql_with_params()
 
@@ -155,18 +164,3 @@ def get_plan_pdf(plan, wait=None):
 def render_plan(plan):
     # Looked up at call time, so a test may count the renders.
     return pdf.render_plan_pdf(pdf.load_plan(plan.pk))
-
-
-def render_stale_pdfs(plans, wait=600):
-    """Render and store the PDF of every plan in `plans` whose PDF is out of date.
-
-    One digest query per plan; the renders happen one at a time in the host's
-    render slot. Returns the plans rendered.
-    """
-    rendered = []
-    for plan in plans:
-        if not is_stored(plan_digest(plan)):
-            get_plan_pdf(plan, wait=wait)
-            rendered.append(plan)
-            log.info("pdf_rendered", extra={"plan_id": plan.pk, "municipality": plan.municipality.slug})
-    return rendered

@@ -13,3 +13,8 @@ def render_unit_html(plan, unit):
     """The HTML of the PDF, in the plan's written standard, with the whole school year's entries."""
     with translation.override(plan.language):
         return render_to_string(PDF_TEMPLATE, unit_obligations(plan, unit))
+
+
+def unit_pdf_name(plan, unit):
+    """The booklet's name in the PDF store (ops.pdf), one per plan, unit and written standard."""
+    return f"unit:{plan.pk}:{unit.pk}:{plan.language}"

@@ -163,32 +163,29 @@ STORAGES = {
     },
 }
 
-# Files the app writes at run time (caches, locks): outside the code, kept
-# across deploys. Git-ignored as /var/ when left at the default.
-VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
-
-# File-based caches survive restarts and are shared by all workers on the
-# host, which is what the rendered PDFs need (rendering one costs seconds).
-# PDFs are keyed by a digest of their content, so entries never go stale;
-# MAX_ENTRIES bounds the disk they take.
+# Nothing the app needs is kept on the host's disk, so any number of hosts
+# serve the same site: rendered PDFs are stored in the database
+# (ops.models.StoredPdf), and the default cache (rate limits, page
+# fragments) is shared: Redis when REDIS_URL is set, else a table of the
+# database (created by migrate).
+REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": VAR_DIR / "cache" / "default",
-    },
-    "pdf": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": VAR_DIR / "cache" / "pdf",
-        "TIMEOUT": None,
-        # Each plan keeps only its latest PDF (two entries: the PDF and its
-        # digest), so this must stay above twice the number of plans, or the
-        # background renderer would render culled PDFs again and again.
-        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PDF_CACHE_MAX_ENTRIES", "2000"))},
-    },
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "kibs_cache"}
+    ),
 }
-# At most one PDF render at a time on this host (a lock file under VAR_DIR);
-# a request that finds it busy waits this long, then gets 503 + Retry-After.
+# A request that finds its PDF being rendered elsewhere waits this long, then
+# gets the "being prepared" page (503 + Retry-After).
 PDF_RENDER_WAIT_SECONDS = float(os.environ.get("PDF_RENDER_WAIT_SECONDS", "0.5"))
+# A plan with more rows than this (the digest counts them) is never rendered
+# inside a request: the download enqueues its render and answers the
+# "being prepared" page. The demo plan has about 400 rows.
+PDF_INLINE_MAX_ROWS = int(os.environ.get("PDF_INLINE_MAX_ROWS", "1500"))
+# Every edit enqueues the render of the PDFs it changes (documents/tasks.py),
+# so downloads find them stored.
+PDF_RENDER_ON_CHANGE = env_bool("PDF_RENDER_ON_CHANGE", True)
 
 # Background work (django.tasks): one queue in the database, shared by the
 # worker processes of every host (`manage.py db_worker`, docs/deployment.md).

@@ -22,3 +22,7 @@ class MeetingsConfig(AppConfig):
             "progress_entries__target_groups",
             "progress_entries__arena",
         )
+        # An edit of a gathering renders its programme again in the background.
+        from . import tasks
+
+        plan_parts.register_change_listener(tasks.part_changed)

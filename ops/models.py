@@ -53,3 +53,24 @@ class AccessibilityStatement(models.Model):
 
     def __str__(self):
         return f"{self.get_status_display()} ({self.reviewed_on})"
+
+
+class StoredPdf(models.Model):
+    """The latest rendered PDF of one document, in the database so that every host serves the same copy.
+
+    `name` names the document ("plan:12", "unit:12:3:nb"), `digest` what it
+    shows (ops.pdf); a document keeps only its latest PDF, so a new digest
+    replaces the row. Not in the backup: PDFs are rendered again.
+    """
+
+    name = models.CharField(max_length=200, unique=True)
+    digest = models.CharField(max_length=64)
+    data = models.BinaryField()
+    rendered_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("stored PDF")
+        verbose_name_plural = _("stored PDFs")
+
+    def __str__(self):
+        return f"{self.name} ({self.digest[:12]})"

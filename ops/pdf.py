@@ -1,44 +1,47 @@
-"""HTML to PDF for every document of the app: one renderer, one render slot, one store.
+"""HTML to PDF for every document of the app: one renderer, one store, one lock per document.
 
 - `html_to_pdf(html, stylesheet, variant)` renders with WeasyPrint. Its URL
   fetcher serves the app's own static files and refuses everything else.
-- `render_slot(wait)` admits one render at a time on the host.
-- The `pdf` cache stores rendered PDFs by a digest of what they show.
+- The store is a database table (`ops.models.StoredPdf`): each document's
+  latest PDF with the digest of what it shows, the same for every host.
+- `render_lock(name, wait)` admits one render of a document at a time,
+  across all processes and hosts (a PostgreSQL advisory lock).
 - `pdf_response(...)` answers a download: ETag/304, the stored or a fresh PDF
-  as an attachment, or the "being prepared" page (503) while the slot is taken.
+  as an attachment, or the "being prepared" page (503) while the document is
+  rendered elsewhere or, when it is large, by a background worker.
 
 What a document shows, and so its digest, is its owner's business: the plan
 digests its rows in one query (documents/pdf_cache.py); a small document
-digests its HTML (`html_digest`).
+digests its HTML (`html_digest`). The owners' tasks (documents/tasks.py,
+meetings/tasks.py) render after a change, so a download usually finds its PDF
+stored.
 
-Concurrency: rendering takes a core for a second or more. A lock file under
-VAR_DIR admits one render at a time across every worker process on the host
-(flock is released by the kernel if a worker dies, so it cannot stay stuck).
-A request that finds it taken waits briefly (PDF_RENDER_WAIT_SECONDS), then
-gets the busy page, so other people's pages never queue behind more than one
-export.
+Concurrency: rendering takes a core for a second or more. A request waits
+briefly (PDF_RENDER_WAIT_SECONDS) for a render of the same document that is
+under way elsewhere, then gets the busy page, so nobody's page queues behind
+an export, and no document is rendered twice at once.
 """
 
-import fcntl
 import functools
 import hashlib
 import mimetypes
-import os
 import posixpath
 import time
 from contextlib import contextmanager
-from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import weasyprint
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
-from django.core.cache import caches
+from django.db import connections, router
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import content_disposition_header, quote_etag
+
+from ops.models import StoredPdf
 
 PRINT_CSS = "css/print.css"
 # Tagged, with title and language: readable by screen readers (PDF/UA-1).
@@ -46,12 +49,11 @@ ACCESSIBLE = "pdf/ua-1"
 # A host name that can never resolve (RFC 2606): relative URLs in a document
 # resolve against it, and only its static path is ever served.
 BASE_URL = "https://kibs.invalid/"
-CACHE_ALIAS = "pdf"
 BUSY_TEMPLATE = "pdf_busy.html"
 
 
 class PdfBusy(Exception):
-    """Another PDF is being rendered on this host; try again shortly."""
+    """The same document is being rendered elsewhere; try again shortly."""
 
 
 class StaticOnlyURLFetcher(weasyprint.URLFetcher):
@@ -132,82 +134,91 @@ def html_digest(html, stylesheet=PRINT_CSS, variant=ACCESSIBLE):
 # The store -------------------------------------------------------------------
 
 
-def _cache_key(digest):
-    return f"pdf:{digest}"
+def stored_pdf(name, digest):
+    """The stored PDF of document `name` if it shows `digest`, else None."""
+    data = StoredPdf.objects.filter(name=name, digest=digest).values_list("data", flat=True).first()
+    return None if data is None else bytes(data)
 
 
-def cached_pdf(digest):
-    return caches[CACHE_ALIAS].get(_cache_key(digest))
+def is_stored(name, digest):
+    return StoredPdf.objects.filter(name=name, digest=digest).exists()
 
 
-def is_stored(digest):
-    # has_key reads a stored file's header, not the whole PDF.
-    return caches[CACHE_ALIAS].has_key(_cache_key(digest))
+def _store(name, digest, data):
+    """Store the document's new PDF in place of its previous one."""
+    StoredPdf.objects.update_or_create(name=name, defaults={"digest": digest, "data": data})
+
+
+def forget(name):
+    """Drop the stored PDFs of a document that no longer exists: `name`, and the names under it ("name:…")."""
+    StoredPdf.objects.filter(Q(name=name) | Q(name__startswith=f"{name}:")).delete()
 
 
 def get_pdf(name, digest, make, wait=None):
-    """The PDF of digest `digest`: stored, or made now by `make()` in the render slot and stored.
+    """The PDF of digest `digest`: stored, or made now by `make()` under the document's lock and stored.
 
     `name` names the document (one plan's PDF, one unit's booklet): the store
-    keeps only its latest PDF. Raises PdfBusy if another render holds the
-    slot for longer than `wait` seconds: PDF_RENDER_WAIT_SECONDS unless given
-    (a management command may wait as long as a render takes).
+    keeps only its latest PDF. Raises PdfBusy if someone else (a worker or
+    another request, on any host) renders the same document for longer than
+    `wait` seconds: PDF_RENDER_WAIT_SECONDS unless given (a task may wait as
+    long as a render takes).
     """
-    data = cached_pdf(digest)
+    data = stored_pdf(name, digest)
     if data is not None:
         return data
-    with render_slot(settings.PDF_RENDER_WAIT_SECONDS if wait is None else wait):
+    with render_lock(name, settings.PDF_RENDER_WAIT_SECONDS if wait is None else wait):
         # Someone may have rendered the same document while we waited.
-        data = cached_pdf(digest)
+        data = stored_pdf(name, digest)
         if data is None:
             data = make()
             _store(name, digest, data)
     return data
 
 
-def _store(name, digest, data):
-    """Store the document's new PDF and drop its previous one."""
-    cache = caches[CACHE_ALIAS]
-    latest_key = f"pdf-latest:{name}"
-    previous = cache.get(latest_key)
-    cache.set(_cache_key(digest), data, timeout=None)
-    cache.set(latest_key, digest, timeout=None)
-    if previous and previous != digest:
-        cache.delete(_cache_key(previous))
+def _lock_key(name):
+    """A document's advisory-lock key: a signed 64-bit number from its name."""
+    return int.from_bytes(hashlib.sha256(f"kibs-pdf:{name}".encode()).digest()[:8], "big", signed=True)
 
 
 @contextmanager
-def render_slot(wait):
-    """Hold the host-wide render lock, waiting at most `wait` seconds for it."""
-    lock_dir = Path(settings.VAR_DIR)
-    lock_dir.mkdir(parents=True, exist_ok=True)
-    fd = os.open(lock_dir / "pdf-render.lock", os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        deadline = time.monotonic() + wait
+def render_lock(name, wait):
+    """Hold the lock on rendering document `name`, waiting at most `wait` seconds for it.
+
+    A PostgreSQL advisory lock of this database session, so it holds across
+    every process on every host, and PostgreSQL releases it when the holder's
+    connection ends, even if its process was killed. SQLite (one developer's
+    machine) has no such lock; there the store's check before storing is all.
+    """
+    connection = connections[router.db_for_write(StoredPdf)]
+    if connection.vendor != "postgresql":
+        yield
+        return
+    key = _lock_key(name)
+    deadline = time.monotonic() + wait
+    with connection.cursor() as cursor:
         while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            cursor.execute("SELECT pg_try_advisory_lock(%s)", [key])
+            if cursor.fetchone()[0]:
                 break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise PdfBusy from None
-                time.sleep(0.05)
+            if time.monotonic() >= deadline:
+                raise PdfBusy
+            time.sleep(0.05)
         try:
             yield
         finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-    finally:
-        os.close(fd)
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [key])
 
 
 # The download ------------------------------------------------------------------
 
 
-def pdf_response(request, name, digest, make, filename, busy_context):
+def pdf_response(request, name, digest, make, filename, busy_context, render_later=None):
     """A download: 304 if the client has it, the PDF as an attachment, or the busy page (503).
 
-    `busy_context` fills pdf_busy.html: its `layout` and what that needs,
-    and `back_url` and `back_label` for the way back.
+    `render_later`, when given, is called instead of rendering in the
+    request (a large document: it enqueues the render), and the busy page
+    answers. `busy_context` fills pdf_busy.html: its `layout` and what that
+    needs, and `back_url` and `back_label` for the way back.
     """
     etag = quote_etag(digest)
     not_modified = get_conditional_response(request, etag=etag)
@@ -216,7 +227,13 @@ def pdf_response(request, name, digest, make, filename, busy_context):
         patch_cache_control(not_modified, private=True, no_cache=True)
         return not_modified
     try:
-        data = get_pdf(name, digest, make)
+        if render_later is not None:
+            data = stored_pdf(name, digest)
+            if data is None:
+                render_later()
+                raise PdfBusy
+        else:
+            data = get_pdf(name, digest, make)
     except PdfBusy:
         response = render(request, BUSY_TEMPLATE, busy_context, status=503)
         response["Retry-After"] = "5"

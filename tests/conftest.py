@@ -1,4 +1,4 @@
-"""Fixtures for every test: fast hashing, private PDF store and caches, the personas,
+"""Fixtures for every test: fast hashing, a private cache, tasks run at once, the personas,
 and the browser (tests/support/browser.py).
 
 The personas belong to one municipality with one unit and one plan; the outsider
@@ -7,6 +7,7 @@ in tests/support/factories.py; the demo is the one big data set.
 """
 
 import pytest
+from django.test import override_settings
 
 pytest_plugins = ["tests.support.browser"]
 
@@ -29,21 +30,23 @@ def fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
-def private_var_dir(settings, tmp_path):
-    # Stored PDFs and the render lock go to a fresh directory and in-memory
-    # caches, never into the working copy's var/ or from one test to the next.
-    settings.VAR_DIR = tmp_path / "var"
+def private_cache(settings, tmp_path):
+    # A fresh in-memory default cache per test; stored PDFs are rows of the
+    # test's database, rolled back with it.
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"default-{tmp_path}"},
-        "pdf": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"pdf-{tmp_path}"},
     }
 
 
-@pytest.fixture(autouse=True)
-def immediate_tasks(settings):
-    # Tasks run in the test's own process when enqueued; tests/ops/test_worker.py
-    # runs real worker processes on the database queue.
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+@pytest.fixture(autouse=True, scope="session")
+def immediate_tasks():
+    # For the whole session, module-scoped data included: tasks run in the
+    # test's own process when enqueued (tests/ops/test_worker.py runs real
+    # worker processes), and edits do not enqueue PDF renders unless a test
+    # turns it on (tests/documents/test_render_on_change.py).
+    immediate = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    with override_settings(TASKS=immediate, PDF_RENDER_ON_CHANGE=False):
+        yield
 
 
 @pytest.fixture

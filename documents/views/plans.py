@@ -1,3 +1,5 @@
+import functools
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -7,10 +9,12 @@ from django.views.decorators.http import require_safe
 
 from documents import pdf as plan_pdf_rendering
 from documents.forms import PlanCreateForm
-from documents.pdf_cache import plan_digest, plan_pdf_name, render_plan
+from documents.pdf_cache import plan_digest_and_size, plan_pdf_name, render_plan, renders_in_background
 from documents.services import PlanActionError
+from documents.tasks import render_plan_pdf
 from meetings.support_system import support_system
 from ops.pdf import pdf_response
+from ops.tasks import enqueue_once
 from routines.access import (
     can_approve,
     can_create_plan,
@@ -114,20 +118,26 @@ def plan_detail(request, pk):
 @login_required
 @require_safe
 def plan_pdf(request, pk):
-    """The plan as PDF: stored by content, ETag/304, 503 while the renderer is busy."""
+    """The plan as PDF: stored by content, ETag/304; 503 while it is rendered elsewhere or in the background."""
     plan = get_plan_for_user(request.user, pk)
     busy = {
         "plan": plan,
         "back_url": reverse("documents:plan_detail", args=[plan.pk]),
         "back_label": _("Back to the plan"),
     }
+    digest, size = plan_digest_and_size(plan)
+    render_later = None
+    if renders_in_background(size):
+        # Too large to render while someone waits: a worker does it (documents/tasks.py).
+        render_later = functools.partial(enqueue_once, render_plan_pdf, plan.pk, digest)
     return pdf_response(
         request,
         plan_pdf_name(plan),
-        plan_digest(plan),
+        digest,
         lambda: render_plan(plan),
         plan_pdf_rendering.pdf_filename(plan),
         busy,
+        render_later,
     )
 
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from documents.unit_forms import AdvisorCommentForm, MilestoneProgressForm
 from documents.unit_obligations import employee_count, my_reading, unit_obligations
-from documents.unit_pdf import UNIT_CSS, render_unit_html
+from documents.unit_pdf import UNIT_CSS, render_unit_html, unit_pdf_name
 from ops.pdf import html_pdf_response
 from routines.access import (
     get_milestone_progress_for_editing,
@@ -81,7 +81,7 @@ def unit_pdf(request, plan_pk, unit_pk):
     busy = {"plan": plan, "back_url": unit_page_url(plan, unit), "back_label": _("Back to the unit's page")}
     return html_pdf_response(
         request,
-        f"unit:{plan.pk}:{unit.pk}:{plan.language}",
+        unit_pdf_name(plan, unit),
         render_unit_html(plan, unit),
         f"{unit.slug}-{plan.school_year}.pdf",
         busy,

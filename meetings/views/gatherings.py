@@ -2,7 +2,6 @@
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -19,19 +18,9 @@ from meetings.access import (
 )
 from meetings.forms_gatherings import GatheringForm, PreworkNoteForm
 from meetings.models import Gathering
+from meetings.programme import programme_context, programme_html, programme_pdf_name
 from ops.pdf import html_pdf_response
 from routines.editing import confirm_delete, handle_form
-
-
-def programme_context(gathering):
-    """The programme in a fixed number of queries, for the page and the PDF alike."""
-    agenda = list(gathering.agenda_items.all())
-    group_works = list(gathering.group_works.prefetch_related("steps", "groups__municipalities").order_by("pk"))
-    return {
-        "gathering": gathering,
-        "agenda": [(item, [work for work in group_works if work.agenda_item_id == item.pk]) for item in agenda],
-        "loose_group_works": [work for work in group_works if work.agenda_item_id is None],
-    }
 
 
 @login_required
@@ -58,16 +47,20 @@ def gathering_detail(request, pk):
 @login_required
 def gathering_pdf(request, pk):
     gathering = get_gathering_for_user(request.user, pk)
-    html = render_to_string("meetings/gathering_programme_pdf.html", programme_context(gathering), request=request)
+    language = get_language()
     busy = {
         "layout": "meetings/gathering_base.html",
         "gathering": gathering,
         "back_url": gathering.get_absolute_url(),
         "back_label": _("Back to the gathering"),
     }
-    # The programme is written in the reader's language: one stored PDF per language.
-    name = f"gathering:{gathering.pk}:{get_language()}"
-    return html_pdf_response(request, name, html, f"program-{gathering.date:%Y-%m-%d}.pdf", busy)
+    return html_pdf_response(
+        request,
+        programme_pdf_name(gathering, language),
+        programme_html(gathering, language),
+        f"program-{gathering.date:%Y-%m-%d}.pdf",
+        busy,
+    )
 
 
 @login_required

@@ -3,6 +3,8 @@
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
+from routines import plan_parts
+
 BTI_LEVELS = (0, 1, 2, 3)
 
 
@@ -23,6 +25,12 @@ class VersionedModel(models.Model):
         if self.pk is not None and not self._state.adding:
             self.version = (self.version or 0) + 1
         super().save(*args, **kwargs)
+        plan_parts.announce_change(self)
+
+    def delete(self, *args, **kwargs):
+        # Before: the listeners may need the row's parents, which a delete can take along.
+        plan_parts.announce_change(self)
+        return super().delete(*args, **kwargs)
 
 
 class PlanPart(VersionedModel):

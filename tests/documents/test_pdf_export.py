@@ -18,7 +18,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from documents import pdf, pdf_cache
-from ops.pdf import PdfBusy, render_slot
+from ops.pdf import PdfBusy
 from routines.models import Membership, Plan, Routine, UnitRoutineText
 from tests.support.factories import (
     make_entry,
@@ -30,13 +30,13 @@ from tests.support.factories import (
     make_unit_text,
 )
 from tests.support.sample_plan import ACTORS, ARENAS, ENTRIES, MILESTONES, ROUTINES, build_sample_plan
+from tests.support.worker import rendering_elsewhere
 
 pytestmark = [pytest.mark.django_db, pytest.mark.pdf]
 
 
 @pytest.fixture(autouse=True)
 def short_render_wait(settings):
-    # conftest gives every test its own VAR_DIR and in-memory PDF cache.
     settings.PDF_RENDER_WAIT_SECONDS = 0.2
 
 
@@ -286,9 +286,9 @@ def test_each_plan_has_its_own_digest_from_the_query_built_once():
     assert pdf_cache.plan_digest(theirs) != theirs_before
 
 
-def test_busy_renderer_gives_pdf_busy():
+def test_a_render_of_the_same_plan_elsewhere_gives_pdf_busy():
     plan = make_plan()
-    with render_slot(1):
+    with rendering_elsewhere(pdf_cache.plan_pdf_name(plan)):
         with pytest.raises(PdfBusy):
             pdf_cache.get_plan_pdf(plan, wait=0.1)
 
@@ -355,7 +355,7 @@ def test_view_says_try_again_while_the_renderer_is_busy(client):
     plan = make_plan()
     client.force_login(user_with_role(plan.municipality))
     url = reverse("documents:plan_pdf", args=[plan.pk])
-    with render_slot(1):
+    with rendering_elsewhere(pdf_cache.plan_pdf_name(plan)):
         response = client.get(url)
     assert response.status_code == 503
     assert response["Retry-After"] == "5"
@@ -363,7 +363,7 @@ def test_view_says_try_again_while_the_renderer_is_busy(client):
     assert "<h1>PDF-en lages nå</h1>" in page
     assert f'href="{url}">Prøv igjen</a>' in page
     assert reverse("documents:plan_detail", args=[plan.pk]) in page
-    response = client.get(url)  # the slot is free again: the PDF, as a download
+    response = client.get(url)  # the lock is free again: the PDF, as a download
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
     assert response["Content-Disposition"].startswith("attachment;")
 

@@ -6,8 +6,7 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from documents.unit_pdf import render_unit_html
-from ops.pdf import render_slot
+from documents.unit_pdf import render_unit_html, unit_pdf_name
 from tests.support.factories import make_member, make_municipality, make_unit_text
 from tests.support.units import (
     ADVISOR,
@@ -17,6 +16,7 @@ from tests.support.units import (
     make_unit_plan,
     unit_test_settings,  # noqa: F401  (an autouse fixture)
 )
+from tests.support.worker import rendering_elsewhere
 
 pytestmark = [pytest.mark.django_db, pytest.mark.pdf]
 
@@ -97,7 +97,7 @@ def test_the_pdf_is_stored_with_an_etag_and_waits_for_a_busy_renderer(client):
     setup = make_unit_plan()
     client.force_login(leader_of(setup.school))
     url = pdf_url(setup.plan, setup.school)
-    with render_slot(1):
+    with rendering_elsewhere(unit_pdf_name(setup.plan, setup.school)):
         busy = client.get(url)
     assert busy.status_code == 503 and busy["Retry-After"] == "5"
     assert f'href="{url}"' in busy.text  # try again
@@ -105,5 +105,7 @@ def test_the_pdf_is_stored_with_an_etag_and_waits_for_a_busy_renderer(client):
     response = client.get(url)
     assert response.status_code == 200 and "private" in response["Cache-Control"]
     assert client.get(url, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
-    with render_slot(1):  # unchanged: served from the store, no render needed
+    with rendering_elsewhere(
+        unit_pdf_name(setup.plan, setup.school)
+    ):  # unchanged: served from the store, no render needed
         assert client.get(url).content == response.content

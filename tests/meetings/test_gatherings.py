@@ -9,9 +9,10 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from meetings.models import AgendaItem, Gathering, GroupWork, GroupWorkStep, PreworkNote, WorkGroup
-from ops.pdf import render_slot
+from meetings.programme import programme_pdf_name
 from routines.models import Membership
 from tests.support.factories import make_member, make_municipality, make_region, make_unit, make_user
+from tests.support.worker import rendering_elsewhere
 
 pytestmark = pytest.mark.django_db
 
@@ -294,7 +295,7 @@ def test_programme_pdf_is_tagged_stored_and_waits_for_a_busy_renderer(client):
     gathering = Gathering.objects.get()
     client.force_login(make_member(COORDINATOR, region=gathering.region))
     url = reverse("meetings:gathering_pdf", args=[gathering.pk])
-    with render_slot(1):
+    with rendering_elsewhere(programme_pdf_name(gathering, "nb")):
         busy = client.get(url)
     assert busy.status_code == 503 and gathering.get_absolute_url() in busy.text
     response = client.get(url)

@@ -3,7 +3,9 @@
 import pytest
 import weasyprint
 
-from ops.pdf import BASE_URL, StaticOnlyURLFetcher, get_pdf, html_digest, html_to_pdf
+from ops.models import StoredPdf
+from ops.pdf import BASE_URL, PdfBusy, StaticOnlyURLFetcher, forget, get_pdf, html_digest, html_to_pdf
+from tests.support.worker import rendering_elsewhere
 
 pytestmark = pytest.mark.pdf
 
@@ -49,6 +51,7 @@ def test_the_digest_follows_the_html_and_the_stylesheet():
     assert html_digest("<p>a</p>") != html_digest("<p>a</p>", "css/unit-pdf.css")
 
 
+@pytest.mark.django_db
 def test_a_document_keeps_only_its_latest_pdf():
     made = []
 
@@ -60,3 +63,21 @@ def test_a_document_keeps_only_its_latest_pdf():
     assert get_pdf("doc:1", "d2", make(b"two")) == b"two"
     assert get_pdf("doc:1", "d1", make(b"three")) == b"three"  # d1 was dropped when d2 came
     assert made == [b"one", b"two", b"three"]
+
+
+@pytest.mark.django_db
+def test_one_render_of_a_document_at_a_time_across_sessions():
+    with rendering_elsewhere("doc:1"):
+        with pytest.raises(PdfBusy):
+            get_pdf("doc:1", "d1", lambda: b"one", wait=0.1)
+        assert get_pdf("doc:2", "d1", lambda: b"two", wait=0.1) == b"two"  # another document is free
+    assert get_pdf("doc:1", "d1", lambda: b"one", wait=0.1) == b"one"
+
+
+@pytest.mark.django_db
+def test_forgetting_a_document_drops_it_and_what_is_under_it_only():
+    for name in ("plan:1", "plan:12", "unit:1:2:nb", "unit:1:3:nb", "unit:12:2:nb"):
+        get_pdf(name, "d", lambda: b"%PDF")
+    forget("plan:1")
+    forget("unit:1")
+    assert sorted(StoredPdf.objects.values_list("name", flat=True)) == ["plan:12", "unit:12:2:nb"]

@@ -1,42 +1,105 @@
 """Background work through real worker processes on the PostgreSQL queue.
 
-One worker process serves the whole module (starting one costs a second or
-two); the tests enqueue through the database backend, as the web app does.
+The module's tests share their worker processes (starting one costs a second
+or two); they enqueue through the database backend, as the web app does, and
+commit (transactional_db), as the worker sees only committed rows. The
+two-host test (tests/ops/test_two_hosts.py) adds web servers to the same setup.
 """
 
-import pytest
-from django.db import connection
-from django.tasks import TaskResultStatus
+import signal
 
+import pytest
+from django.db import connection, transaction
+from django.tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+
+from documents import pdf_cache, tasks
+from ops.models import StoredPdf
+from ops.pdf import stored_pdf
+from tests.support.factories import make_plan, make_routine
 from tests.support.tasks import add
-from tests.support.worker import DATABASE_BACKEND, start_worker, stop, wait_for
+from tests.support.worker import DATABASE_BACKEND, rendering_elsewhere, start_worker, stop, wait_for
+
+pytestmark = pytest.mark.pdf
+
+
+class Workers(list):
+    """Running worker processes, and the folder of their VAR_DIR and log."""
 
 
 @pytest.fixture(scope="module")
-def worker(django_db_setup, django_db_blocker, tmp_path_factory):
+def workers(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The module's running workers (a list: a test may kill one and start another)."""
     with django_db_blocker.unblock():
         if connection.vendor != "postgresql":
             pytest.skip("Worker processes share the queue through PostgreSQL (CI runs it).")
-        folder = tmp_path_factory.mktemp("worker")
-        process = start_worker(folder / "var", folder / "worker.log")
-    yield process
-    stop(process)
+    folder = tmp_path_factory.mktemp("worker")
+    var_dir = folder / "var"
+    var_dir.mkdir(mode=0o555)  # read-only: nothing may be written there
+    running = Workers([start_worker(var_dir, folder / "worker.log")])
+    running.folder = folder
+    yield running
+    for process in running:
+        stop(process)
 
 
 @pytest.fixture
 def database_queue(settings, transactional_db):
     settings.TASKS = DATABASE_BACKEND
+    settings.PDF_RENDER_ON_CHANGE = True
 
 
-def test_a_worker_process_runs_a_queued_task(worker, database_queue):
-    result = add.enqueue(2, 3)
-    assert result.status == TaskResultStatus.READY
-
-    def finished():
+def finished(result):
+    def check():
         result.refresh()
         return result.is_finished
 
-    wait_for(finished, message="the worker to run the task")
+    return check
+
+
+def test_a_worker_process_runs_a_queued_task(workers, database_queue):
+    result = add.enqueue(2, 3)
+    assert result.status == TaskResultStatus.READY
+    wait_for(finished(result), message="the worker to run the task")
     assert result.status == TaskResultStatus.SUCCESSFUL
     assert result.return_value == 5
     assert result.worker_ids, "a worker claimed it"
+
+
+def test_an_edit_is_rendered_by_the_worker_after_the_commit(workers, database_queue):
+    with transaction.atomic():
+        plan = make_plan(title="Plan for Øksnes")
+        for title in ("Første rutine", "Andre rutine", "Tredje rutine"):
+            make_routine(plan, title=title)
+    name, digest = pdf_cache.plan_pdf_name(plan), pdf_cache.plan_digest(plan)
+    data = wait_for(lambda: stored_pdf(name, digest), message="the worker to store the PDF")
+    assert data.startswith(b"%PDF")
+    renders = DBTaskResult.objects.filter(task_path=tasks.render_plan_pdf.module_path)
+    assert renders.count() == 1  # one commit, one task
+    wait_for(lambda: renders.get().status == TaskResultStatus.SUCCESSFUL, message="the task to finish")
+    assert renders.get().return_value == "rendered"
+
+
+def test_a_killed_worker_leaves_its_render_to_the_next_one(workers, database_queue, settings):
+    settings.PDF_RENDER_ON_CHANGE = False
+    plan = make_plan(title="Plan som blir avbrutt")
+    settings.PDF_RENDER_ON_CHANGE = True
+    name = pdf_cache.plan_pdf_name(plan)
+    # Another render of the same plan holds the lock, so the worker's render
+    # waits inside the task, where it is killed.
+    with rendering_elsewhere(name):
+        make_routine(plan, title="Rutine")
+        render = DBTaskResult.objects.get(task_path=tasks.render_plan_pdf.module_path)
+        wait_for(lambda: DBTaskResult.objects.get(pk=render.pk).status == TaskResultStatus.RUNNING, message="a claim")
+        victim = workers.pop()
+        stop(victim, signal.SIGKILL)
+        assert victim.returncode == -signal.SIGKILL
+    render.refresh_from_db()
+    assert render.status == TaskResultStatus.RUNNING  # left behind by the dead worker
+    assert not StoredPdf.objects.exists()
+    workers.append(start_worker(workers.folder / "var", workers.folder / "worker.log"))
+    digest = pdf_cache.plan_digest(plan)
+    assert wait_for(lambda: stored_pdf(name, digest), message="the new worker to render the PDF").startswith(b"%PDF")
+    render.refresh_from_db()
+    assert render.status == TaskResultStatus.SUCCESSFUL
+    assert len(render.worker_ids) == 2 and render.worker_ids[0] != render.worker_ids[1]

@@ -1,4 +1,4 @@
-"""Real worker processes (`manage.py db_worker`) on the test database, for the tests that need them.
+"""Real worker processes (`manage.py db_worker`) on the test database, and a render "elsewhere".
 
 The worker is a separate process, so it sees only committed rows: tests that
 use it need `transactional_db`, and PostgreSQL (an in-memory SQLite database
@@ -10,9 +10,13 @@ import signal
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
-from django.db import connection
+import pytest
+from django.db import DEFAULT_DB_ALIAS, connection, connections
+
+from ops.pdf import _lock_key
 
 ROOT = Path(__file__).resolve().parents[2]
 DATABASE_BACKEND = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
@@ -66,3 +70,17 @@ def wait_for(condition, timeout=120, message="condition"):
             return value
         time.sleep(0.1)
     raise AssertionError(f"Timed out waiting for {message}")
+
+
+@contextmanager
+def rendering_elsewhere(name):
+    """Hold document `name`'s render lock from another database session, as a worker or another host would."""
+    if connection.vendor != "postgresql":
+        pytest.skip("The render lock is PostgreSQL's (CI runs it).")
+    other = connections.create_connection(DEFAULT_DB_ALIAS)
+    try:
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_lock(%s)", [_lock_key(name)])
+        yield
+    finally:
+        other.close()
