@@ -24,6 +24,7 @@ an export, and no document is rendered twice at once.
 
 import functools
 import hashlib
+import logging
 import mimetypes
 import posixpath
 import time
@@ -50,6 +51,7 @@ ACCESSIBLE = "pdf/ua-1"
 # resolve against it, and only its static path is ever served.
 BASE_URL = "https://kibs.invalid/"
 BUSY_TEMPLATE = "pdf_busy.html"
+log = logging.getLogger("kibs.pdf")
 
 
 class PdfBusy(Exception):
@@ -170,9 +172,15 @@ def get_pdf(name, digest, make, wait=None):
         # Someone may have rendered the same document while we waited.
         data = stored_pdf(name, digest)
         if data is None:
+            started = time.monotonic()
             data = make()
             _store(name, digest, data)
+            log.info("pdf_rendered", extra={"document": name, "digest": digest, "seconds": _since(started)})
     return data
+
+
+def _since(started):
+    return round(time.monotonic() - started, 2)
 
 
 def _lock_key(name):

@@ -1,9 +1,10 @@
-"""Background work through real worker processes on the PostgreSQL queue.
+"""Background work through real worker processes on the PostgreSQL queue, and two web hosts.
 
-The module's tests share their worker processes (starting one costs a second
-or two); they enqueue through the database backend, as the web app does, and
-commit (transactional_db), as the worker sees only committed rows. The
-two-host test (tests/ops/test_two_hosts.py) adds web servers to the same setup.
+The module's tests share their processes (starting one costs a second or
+two): workers, and for the last test two gunicorn instances, each with its
+own read-only VAR_DIR, all on the test database. The tests enqueue through
+the database backend, as the web app does, and commit (transactional_db),
+as the other processes see only committed rows.
 """
 
 import signal
@@ -11,14 +12,26 @@ import signal
 import pytest
 from django.db import connection, transaction
 from django.tasks import TaskResultStatus
+from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from documents import pdf_cache, tasks
 from ops.models import StoredPdf
 from ops.pdf import stored_pdf
-from tests.support.factories import make_plan, make_routine
+from tests.support.factories import make_member, make_plan, make_routine, make_section
+from tests.support.forms import form_data
 from tests.support.tasks import add
-from tests.support.worker import DATABASE_BACKEND, rendering_elsewhere, start_worker, stop, wait_for
+from tests.support.worker import (
+    DATABASE_BACKEND,
+    pdf_text,
+    rendered_documents,
+    rendering_elsewhere,
+    session_cookie,
+    start_web,
+    start_worker,
+    stop,
+    wait_for,
+)
 
 pytestmark = pytest.mark.pdf
 
@@ -103,3 +116,48 @@ def test_a_killed_worker_leaves_its_render_to_the_next_one(workers, database_que
     render.refresh_from_db()
     assert render.status == TaskResultStatus.SUCCESSFUL
     assert len(render.worker_ids) == 2 and render.worker_ids[0] != render.worker_ids[1]
+
+
+# --- Two hosts ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def hosts(workers):
+    """Two gunicorn instances ("host A" and "host B"), each with its own read-only VAR_DIR."""
+    started = []
+    for host in ("a", "b"):
+        var_dir = workers.folder / f"var-{host}"
+        var_dir.mkdir(mode=0o555)
+        started.append(start_web(var_dir, workers.folder / f"web-{host}.log"))
+    yield started
+    for server in started:
+        stop(server.process)
+
+
+def test_an_edit_on_host_a_is_served_fresh_by_host_b_rendered_once(hosts, workers, database_queue, settings):
+    settings.PDF_RENDER_ON_CHANGE = False  # the set-up is not the edit under test
+    plan = make_plan(title="Plan for to verter")
+    section = make_section(plan, title="Innledning", body="Første versjon.")
+    make_routine(plan, title="Felles rutine")
+    advisor = make_member("advisor", municipality=plan.municipality)
+    a, b = (server.browser(session_cookie(advisor)) for server in hosts)
+    name = pdf_cache.plan_pdf_name(plan)
+    pdf_url = reverse("documents:plan_pdf", args=[plan.pk])
+    edit_url = reverse("routines:section_edit", args=[section.pk])
+
+    assert b.get_pdf(pdf_url).startswith(b"%PDF")  # a first download: rendered on B
+
+    data = form_data(a.get(edit_url), "title")
+    data["title"] = "Innledning og bakgrunn"
+    assert a.post(edit_url, data).status == 302
+
+    digest = pdf_cache.plan_digest(plan)
+    fresh, busy = b.wait_for_pdf(pdf_url, digest)
+    assert "Innledning og bakgrunn" in pdf_text(fresh)
+    assert busy <= 10  # "being prepared" while the worker renders, then the PDF: no 503 loop
+    assert "Innledning og bakgrunn" in b.get(reverse("routines:section_list", args=[plan.pk])).text
+
+    # One render per digest, whoever did it: B at the first download, then B or the worker.
+    renders = rendered_documents(workers.folder)
+    assert renders.count(name) == 2, renders
+    assert stored_pdf(name, digest) == fresh
