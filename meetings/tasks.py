@@ -37,8 +37,10 @@ def render_programme_pdf(gathering_id, language):
 
 def part_changed(instance):
     """After the commit, schedule the renders of the programme `instance` belongs to."""
+    if not settings.PDF_RENDER_ON_CHANGE:
+        return
     gathering_id = gathering_of(instance)
-    if settings.PDF_RENDER_ON_CHANGE and gathering_id is not None:
+    if gathering_id is not None:
         on_commit_once(("gathering", gathering_id), functools.partial(schedule_renders, gathering_id))
 
 
