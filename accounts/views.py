@@ -37,6 +37,7 @@ def profile(request):
     return render(request, "accounts/profile.html", {"form": form})
 
 
+@login_required
 def email_settings(request):
     """The person's own switches, one per kind of e-mail."""
     form = EmailSettingsForm(request.POST or None, user=request.user)

@@ -403,7 +403,7 @@ def _review_rules(reviewed, path, actors):
         problems.append(
             Problem(
                 f"{path}.review.owner_actor",
-                _("There is no actor called “%(name)s” in this plan.") % {"name": owner_actor},
+                _("There is no actor with the key or name “%(name)s” in this plan.") % {"name": owner_actor},
             )
         )
     day = review.get("reviewed_on")
