@@ -142,7 +142,9 @@ def start_revision(plan, user):
         existing = plan.revisions.filter(status=Plan.Status.DRAFT).order_by("pk").first()
         if existing is not None:
             return existing
-        revision = _copied(plan.municipality, plan_to_dict(plan), status=Plan.Status.DRAFT)
+        # A new version waits for its own decision: the old one's stays with the approved plan.
+        data = {**plan_to_dict(plan), "decision": None}
+        revision = _copied(plan.municipality, data, status=Plan.Status.DRAFT)
         revision.revision_of = plan
         _save(revision, user, _("Started as a revision of the approved plan"))
     return revision

@@ -146,6 +146,8 @@ class World:
             "unit_leader": make_member(Membership.Role.UNIT_LEADER, unit=self.unit, user=passwordless_user()),
             "coordinator": make_member(Membership.Role.COORDINATOR, region=self.region, user=passwordless_user()),
         }
+        # A `user_pk` names a person of the unit: an employee its leader may remove.
+        self.objects["user"] = make_member(Membership.Role.EMPLOYEE, unit=self.unit, user=passwordless_user())
 
     def model_for(self, url_name, parameter):
         """The world's object a parameter most likely names, or None."""
