@@ -11,6 +11,7 @@ Refuses to run on a database that already has municipalities, unless they are
 exactly a previous run of this script (then it does nothing).
 """
 
+import datetime
 import os
 import sys
 from pathlib import Path
@@ -86,6 +87,7 @@ def generate():
             title="Plan for kvalitet i barnehage og skole",
             school_year=2025,
             status=Plan.Status.APPROVED,
+            next_review_on=datetime.date(2026, 8, 1),
             intro="Planen samler kommunens **rutiner** for tidlig innsats og et godt læringsmiljø.",
         )
         for municipality in municipalities
@@ -115,6 +117,7 @@ def generate():
         actors_of.setdefault(actor.plan_id, []).append(actor)
     routines = Routine.objects.bulk_create(
         Routine(
+            next_review_on=datetime.date(2026, 8, 1),
             plan=plan,
             position=r,
             title=f"Rutine {r + 1}: oppfølging av barn og elever",

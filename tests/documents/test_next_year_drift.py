@@ -106,11 +106,12 @@ def test_approving_with_unreviewed_entries_lists_them_and_needs_confirmation(cli
     assert page.status_code == 200
     assert "Skoleledermøte" in page.text and "Frist for søknad" in page.text
     assert 'name="unreviewed_confirmed"' in page.text
-    refused = client.post(url)
+    decision = {"decision_body": "kommunestyret", "decision_reference": "24/31", "decision_date": "2024-06-12"}
+    refused = client.post(url, decision)
     assert refused.status_code == 409
     copied.refresh_from_db()
     assert copied.status == Plan.Status.DRAFT
-    assert client.post(url, {"unreviewed_confirmed": "yes"}).status_code == 302
+    assert client.post(url, {**decision, "unreviewed_confirmed": "yes"}).status_code == 302
     copied.refresh_from_db()
     assert copied.status == Plan.Status.APPROVED
 
