@@ -26,10 +26,6 @@ def duty_texts(plan, actor_name):
     return list(Actor.objects.get(plan=plan, name=actor_name).duties.values_list("text", flat=True))
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="Fails on main after this session's merges, not yet diagnosed: a text list read from the page differs from the one expected",
-)
 def test_the_advisor_edits_the_demo_plan(page, demo):
     log_in(page, "radgiver", "kibs-demo-radgiver")
     # Past the home page, to the list of plans.
@@ -48,10 +44,12 @@ def test_the_advisor_edits_the_demo_plan(page, demo):
     duties = duty_texts(demo, "Foresatte")
     assert duties[-1] == "Kommer på foreldremøtet om KIBS."
 
-    # The new duty moved up one place: the order is saved at once.
+    # The new duty moved up one place in the form, and saved with the form.
     page.get_by_role("link", name=re.compile(r"^Endre\s+Foresatte$")).click()
     page.get_by_role("button", name=f"Flytt ansvar {len(duties)} opp").click()
     page.get_by_role("button", name=f"Flytt ansvar {len(duties) - 1} opp").wait_for()
+    page.get_by_role("button", name="Lagre").click()
+    page.get_by_text("Aktøren og ansvaret er lagret.").wait_for()
     assert duty_texts(demo, "Foresatte") == duties[:-2] + [duties[-1], duties[-2]]
 
     # A progress-plan entry, first with an end time before its start time.

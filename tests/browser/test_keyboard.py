@@ -100,7 +100,8 @@ def demo():
 
 @pytest.mark.xfail(
     strict=False,
-    reason="Fails on main after this session's merges, not yet diagnosed: a text read from the page differs from the one expected",
+    reason="The duty order is now saved with the actor form; this journey was changed to save after moving "
+    "and has not yet been seen to pass on a quiet machine",
 )
 def test_the_journeys_with_the_keyboard_only(page, demo):
     page.goto("/accounts/login/")
@@ -136,6 +137,8 @@ def test_the_journeys_with_the_keyboard_only(page, demo):
     count = Actor.objects.get(plan=demo, name="Foresatte").duties.count()
     activate(page, page.get_by_role("button", name=f"Flytt ansvar {count} opp"), key="Space")
     page.get_by_role("button", name=f"Flytt ansvar {count - 1} opp").wait_for()
+    activate(page, page.get_by_role("button", name="Lagre"))
+    page.get_by_text("Aktøren og ansvaret er lagret.").wait_for()
     duties = list(Actor.objects.get(plan=demo, name="Foresatte").duties.values_list("text", flat=True))
     assert duties[-2] == "Leser planen."
 
