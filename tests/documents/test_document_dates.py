@@ -34,10 +34,11 @@ def test_an_import_keeps_the_documents_dates_and_exports_them_again(imported):
     assert data["changed_on"] == "2022-06-15" and data["decision"] == DECISION
 
 
-def test_a_revision_keeps_them_and_next_years_plan_starts_without(imported):
+def test_a_revision_keeps_the_change_date_and_waits_for_its_own_decision(imported):
     advisor = make_member("advisor", imported.municipality)
     revision = start_revision(imported, advisor)
-    assert revision.last_changed == datetime.date(2022, 6, 15) and revision.decision_date == datetime.date(2022, 6, 20)
+    # The old version's decision stays with the approved plan: a draft is not yet decided.
+    assert revision.last_changed == datetime.date(2022, 6, 15) and not revision.has_decision
     next_year = start_next_year(imported, advisor)
     assert next_year.document_changed_on is None and not next_year.has_decision
 
