@@ -28,8 +28,28 @@ PART_LABELS = {
 }
 # What names an item of a part, the first one it has; progress entries by date and content.
 _NAMING_FIELDS = ("title", "name", "number", "citation")
-# Not the municipality's common text.
-_LEFT_OUT = {"unit_texts"}
+# Not the municipality's common text: the units' own texts, the review (when and by whom a part
+# was last looked at is housekeeping, not what a reader must read again), and the file's keys,
+# which only tie references inside one file and shift when a part is added before them.
+_LEFT_OUT = {"unit_texts", "review", "key"}
+# Settings rather than writing: choices, numbers and flags.
+_SETTINGS = {
+    "scope",
+    "kind",
+    "precision",
+    "category",
+    "unit_kind",
+    "unit_kinds",
+    "bti_levels",
+    "milestones",
+    "rhythm",
+}
+# Fields that refer to another part by its key, and the part whose names they are compared by.
+_REFERENCES = {
+    "routines": {"responsible": "actors"},
+    "arenas": {"escalates_to": "arenas"},
+    "progress_entries": {"arena": "arenas", "target_groups": "target_groups"},
+}
 _PLAN_TEXT_FIELDS = ("title", "subtitle", "intro")
 
 
@@ -66,9 +86,13 @@ def _name(part, item):
 
 
 def _text(value):
-    """A part's fields as lines of text: what the word-level difference is drawn from."""
+    """A part's written fields as lines of text: what the word-level difference is drawn from.
+
+    Choices, numbers and settings are left out: as raw file values ("common", "4 0") they
+    read as noise, and a change to them still shows the item as changed.
+    """
     if isinstance(value, dict):
-        lines = [_text(inner) for key, inner in value.items() if key not in _LEFT_OUT]
+        lines = [_text(inner) for key, inner in value.items() if key not in _LEFT_OUT | _SETTINGS]
         return "\n".join(line for line in lines if line)
     if isinstance(value, list):
         return ", ".join(_text(inner) for inner in value if _text(inner))
@@ -93,10 +117,18 @@ def _compare_items(part, old_items, new_items):
         if key not in old:
             yield Change(part, key[0], PlanChange.Kind.ADDED, new_text=_text(item))
         elif _without_units(old[key]) != _without_units(item):
-            yield Change(part, key[0], PlanChange.Kind.CHANGED, _text(old[key]), _text(item))
+            yield Change(part, key[0], PlanChange.Kind.CHANGED, *_changed_texts(old[key], item))
     for key, item in old.items():
         if key not in new:
             yield Change(part, key[0], PlanChange.Kind.REMOVED, old_text=_text(item))
+
+
+def _changed_texts(old, new):
+    """The old and new text of only the fields that changed, so a reader is not shown the whole routine again."""
+    if not isinstance(new, dict) or not isinstance(old, dict):
+        return _text(old), _text(new)
+    changed = [field for field in new if field not in _LEFT_OUT and old.get(field) != new[field]]
+    return _text({field: old.get(field) for field in changed}), _text({field: new[field] for field in changed})
 
 
 def _without_units(item):
@@ -106,9 +138,31 @@ def _without_units(item):
     return {key: value for key, value in item.items() if key not in _LEFT_OUT}
 
 
+def _by_name(data):
+    """The plan file with every reference to a part given by that part's name instead of its key."""
+    names = {
+        item["key"]: item["name"]
+        for part in ("actors", "arenas", "target_groups")
+        for item in data.get(part) or []
+        if "key" in item
+    }
+
+    def name_of(reference):
+        if isinstance(reference, list):
+            return [names.get(key, key) for key in reference]
+        return names.get(reference, reference)
+
+    for part, fields in _REFERENCES.items():
+        data[part] = [
+            {**item, **{field: name_of(item.get(field)) for field in fields if field in item}}
+            for item in data.get(part) or []
+        ]
+    return data
+
+
 def compare_plans(old_plan, new_plan):
     """The changes from `old_plan` to `new_plan`, part by part in the plan's order."""
-    old, new = plan_to_dict(old_plan), plan_to_dict(new_plan)
+    old, new = _by_name(plan_to_dict(old_plan)), _by_name(plan_to_dict(new_plan))
     changes = []
     old_intro = "\n".join(str(old.get(field) or "") for field in _PLAN_TEXT_FIELDS)
     new_intro = "\n".join(str(new.get(field) or "") for field in _PLAN_TEXT_FIELDS)

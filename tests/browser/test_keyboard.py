@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
 from meetings.models import ProgressEntry
 from routines.models import Actor, MilestoneProgress, Plan, UnitRoutineText
@@ -98,11 +99,6 @@ def demo():
     return Plan.objects.get(municipality__slug="sortland", school_year=2023)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="The duty order is now saved with the actor form; this journey was changed to save after moving "
-    "and has not yet been seen to pass on a quiet machine",
-)
 def test_the_journeys_with_the_keyboard_only(page, demo):
     page.goto("/accounts/login/")
     type_into(page, page.get_by_label("Brukernavn"), "radgiver")
@@ -123,7 +119,8 @@ def test_the_journeys_with_the_keyboard_only(page, demo):
     activate(page, page.get_by_role("link", name=demo.title))
     page.get_by_role("heading", level=1, name=demo.title).wait_for()
     parts = page.get_by_role("navigation", name="Planens deler")
-    with page.expect_download() as download:
+    # The demo's PDF is rendered in this request (no worker runs here): seconds, more on a busy machine.
+    with page.expect_download(timeout=60_000) as download:
         activate(page, page.get_by_role("link", name="Last ned PDF"))
     assert Path(download.value.path()).read_bytes().startswith(b"%PDF-")
 
@@ -161,7 +158,12 @@ def test_the_journeys_with_the_keyboard_only(page, demo):
     type_into(page, page.get_by_label("Brukernavn"), "rektor")
     type_into(page, page.get_by_label("Passord"), "kibs-demo-rektor")
     page.keyboard.press("Enter")
-    activate(page, page.get_by_role("link", name=f"{demo.title} {demo.school_year_label}"))
+    # The demo's plan is a draft of a past school year, so the home page has no plan in force to lead
+    # to: the unit leader opens the unit's page by its address, as from a bookmark.
+    page.get_by_role("heading", level=1, name="Det som står for tur").wait_for()
+    page.goto(
+        reverse("documents:unit_page", args=[demo.pk, demo.municipality.units.get(slug="sortland-barneskole").pk])
+    )
     page.get_by_role("heading", level=1, name="Sortland barneskole").wait_for()
     activate(page, page.get_by_role("link", name=f"Skriv enhetens tekst for {UNIT_ROUTINE}"))
     type_into(page, page.get_by_label("Enhetens egen tekst"), "Vi tar dette i SKUT hver måned.")

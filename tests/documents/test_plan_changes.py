@@ -48,6 +48,26 @@ def test_the_comparison_names_added_removed_and_changed_parts_and_leaves_units_t
     }
 
 
+def test_only_what_was_written_counts_not_file_keys_or_reviews(municipality, advisor):
+    """Removing the first actor shifts the file's keys of the others, and a review moves a date:
+    neither is a change a reader must see, so the routine that refers to the second actor is unchanged."""
+    plan = make_plan(municipality, school_year=current_school_year())
+    make_actor(plan, name="Helsesykepleier")
+    rektor = make_actor(plan, name="Rektor")
+    make_routine(plan, title="Undring og bekymring", responsible=rektor)
+    revision = start_revision(approve_plan(plan, advisor), advisor)
+    revision.actors.get(name="Helsesykepleier").delete()
+    routine = revision.routines.get()
+    routine.reviewed_on = routine.reviewed_on.replace(year=routine.reviewed_on.year - 1)
+    routine.review_note = "Sett over i møte med rektorene"
+    routine.save()
+    changes = [(change.part, change.title, change.kind) for change in compare_plans(revision.revision_of, revision)]
+    assert changes == [("actors", "Helsesykepleier", "removed")]
+    revision.routines.update(responsible=None)
+    changed = compare_plans(revision.revision_of, revision)[-1]
+    assert (changed.title, changed.kind, changed.old_text.count("Rektor")) == ("Undring og bekymring", "changed", 1)
+
+
 def test_approving_a_revision_stores_the_changes_with_the_ticked_ones(client, approved, advisor, unit):
     revision = revise(approved, advisor, unit)
     client.force_login(advisor)
