@@ -9,9 +9,16 @@ token is the key, and a feed shows only its own plan's units and arenas.
 """
 
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from routines.access import get_plan_part_for_editing, refuse
+from routines.access import (
+    can_edit_plan_of_municipality,
+    get_municipality_for_editing,
+    get_municipality_for_user,
+    get_plan_part_for_editing,
+    refuse,
+)
 from routines.models import Municipality, Plan, Region, Unit
 
 from .models import (
@@ -23,6 +30,7 @@ from .models import (
     GroupWorkStep,
     PreworkNote,
     ProgressEntry,
+    SchoolCalendar,
     TargetGroup,
     WorkGroup,
     coordinated_regions,
@@ -70,6 +78,39 @@ def get_feed_arena(token, arena_pk):
 
 def feed_token_of(plan):
     return FeedToken.objects.filter(plan=plan).first()
+
+
+# The municipality's school calendars: read by its members, written by its advisors
+
+# School years a calendar can be entered for: the URL's number is checked, never trusted.
+SCHOOL_YEARS = range(2000, 2100)
+
+
+def get_school_calendars_for_user(user, municipality_pk):
+    """(municipality, its calendars with their days off, whether the user may edit them)."""
+    municipality = get_municipality_for_user(user, municipality_pk)
+    calendars = SchoolCalendar.objects.filter(municipality=municipality).prefetch_related("breaks")
+    return municipality, calendars, can_edit_plan_of_municipality(user, municipality.pk)
+
+
+def get_school_calendar_for_editing(user, municipality_pk, school_year):
+    """The municipality's calendar of the school year, new and unsaved when not entered yet.
+
+    404 when the municipality is not the user's or the year is out of range, 403 unless an advisor.
+    """
+    municipality = get_municipality_for_editing(user, municipality_pk)
+    if school_year not in SCHOOL_YEARS:
+        raise Http404
+    stored = SchoolCalendar.objects.filter(municipality=municipality, school_year=school_year).first()
+    return stored or SchoolCalendar(municipality=municipality, school_year=school_year)
+
+
+def get_stored_school_calendar_for_editing(user, municipality_pk, school_year):
+    """As above, but 404 when there is none to delete."""
+    calendar = get_school_calendar_for_editing(user, municipality_pk, school_year)
+    if calendar.pk is None:
+        raise Http404
+    return calendar
 
 
 # Regional gatherings

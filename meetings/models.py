@@ -627,3 +627,7 @@ class PreworkNote(VersionedModel):
         super().clean()
         if self.gathering_id and self.municipality_id and self.municipality.region_id != self.gathering.region_id:
             raise ValidationError({"municipality": _("The municipality must belong to the gathering's region.")})
+
+
+# The municipality's school calendar lives in its own module; imported here so Django registers it.
+from .school_calendar import SchoolBreak, SchoolCalendar  # noqa: E402, F401

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from meetings.views import calendar, gathering_parts, gatherings, parts, progress
+from meetings.views import calendar, gathering_parts, gatherings, parts, progress, school_calendar
 
 app_name = "meetings"
 
@@ -30,6 +30,21 @@ urlpatterns = [
     path("feeds/<slug:token>/plan.ics", calendar.plan_feed, name="plan_feed"),
     path("feeds/<slug:token>/units/<int:unit_pk>.ics", calendar.unit_feed, name="unit_feed"),
     path("feeds/<slug:token>/arenas/<int:arena_pk>.ics", calendar.arena_feed, name="arena_feed"),
+    path(
+        "municipalities/<int:municipality_pk>/school-calendar/",
+        school_calendar.school_calendar_list,
+        name="school_calendar_list",
+    ),
+    path(
+        "municipalities/<int:municipality_pk>/school-calendar/<int:school_year>/",
+        school_calendar.school_calendar_edit,
+        name="school_calendar_edit",
+    ),
+    path(
+        "municipalities/<int:municipality_pk>/school-calendar/<int:school_year>/delete/",
+        school_calendar.school_calendar_delete,
+        name="school_calendar_delete",
+    ),
     path("gatherings/", gatherings.gathering_list, name="gathering_list"),
     path("regions/<int:region_pk>/gatherings/new/", gatherings.gathering_create, name="gathering_create"),
     path("gatherings/<int:pk>/", gatherings.gathering_detail, name="gathering_detail"),

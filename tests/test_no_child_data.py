@@ -16,8 +16,8 @@ from documents.forms import ApprovalForm, PlanCreateForm
 from documents.planfile import PlanFileError, import_document, validate_document
 from documents.unit_forms import AdvisorCommentForm, MilestoneProgressForm
 from meetings import forms as meeting_forms
-from meetings import forms_gatherings
-from meetings.models import AgendaItem, Gathering, GroupWork, GroupWorkStep, PreworkNote, WorkGroup
+from meetings import forms_gatherings, forms_school_calendar
+from meetings.models import AgendaItem, Gathering, GroupWork, GroupWorkStep, PreworkNote, SchoolBreak, WorkGroup
 from routines import access
 from routines import forms as routine_forms
 from routines.models import AdvisorComment, Duty, LegalReference, Membership, MilestoneProgress, Routine
@@ -32,6 +32,7 @@ from tests.support.factories import (
     make_plan,
     make_plan_document,
     make_routine,
+    make_school_calendar,
     make_section,
     make_target_group,
     make_unit,
@@ -113,6 +114,11 @@ FORMS = {
     "prework note": lambda: (
         forms_gatherings.PreworkNoteForm,
         {"instance": prework_note()},
+    ),
+    "school calendar": lambda: (forms_school_calendar.SchoolCalendarForm, {"instance": make_school_calendar()}),
+    "school day off": lambda: (
+        forms_school_calendar.SchoolBreakForm,
+        {"instance": SchoolBreak(calendar=make_school_calendar())},
     ),
     "new plan": lambda: (PlanCreateForm, new_plan_arguments()),
     "approval decision": lambda: (ApprovalForm, {}),

@@ -76,6 +76,18 @@ def advisor_pages():
         ("unit text form", reverse("routines:routine_unit_text", args=[routine.pk, unit.pk]), "Lagre", "Lagre"),
         ("units", reverse("routines:unit_list", args=[plan.municipality_id]), "Enheter", "Einingar"),
         ("unit form", reverse("routines:unit_edit", args=[unit.pk]), "Kortnavn", "Kortnamn"),
+        (
+            "school calendar",
+            reverse("meetings:school_calendar_list", args=[plan.municipality_id]),
+            "Skolerute",
+            "Skulerute",
+        ),
+        (
+            "school calendar form",
+            reverse("meetings:school_calendar_edit", args=[plan.municipality_id, plan.school_year]),
+            "Skolefrie dager",
+            "Skulefrie dagar",
+        ),
         ("arenas", reverse("meetings:arena_list", args=[plan.pk]), "Møtearenaer", "Møtearenaer"),
         ("arena form", reverse("meetings:arena_edit", args=[plan.arenas.first().pk]), "Hvem deltar", "Kven deltek"),
         ("target groups", reverse("meetings:target_group_list", args=[plan.pk]), "Målgrupper", "Målgrupper"),

@@ -39,7 +39,7 @@ from routines.models import (
     Routine,
     Unit,
 )
-from tests.support.factories import make_member, make_plan, make_unit_text, make_user
+from tests.support.factories import make_member, make_plan, make_school_calendar, make_unit_text, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -74,6 +74,7 @@ def build_installation():
     group = WorkGroup.objects.create(group_work=gathering.group_works.first(), name="Gruppe 1", chair="Åse")
     group.municipalities.add(sortland)
     PreworkNote.objects.create(gathering=gathering, municipality=sortland, text="Vi har forberedt oss.", author=advisor)
+    make_school_calendar(sortland, 2030, breaks=[("winter", datetime.date(2031, 2, 24), datetime.date(2031, 2, 28))])
     editors = Group.objects.create(name="Redaktører")
     editors.permissions.add(Permission.objects.get(codename="change_plan"))
     editors.user_set.add(advisor)

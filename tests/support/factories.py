@@ -256,3 +256,17 @@ _PLAN_DOCUMENT = {
 def make_plan_document():
     """A small valid plan file as parsed JSON, a fresh copy each time, for tests to break."""
     return copy.deepcopy(_PLAN_DOCUMENT)
+
+
+def make_school_calendar(municipality=None, school_year=2023, breaks=(), **fields):
+    """A school calendar, by default Nordland's usual 2023/24 frame; `breaks` are (kind, first, last) rows."""
+    from meetings.models import SchoolCalendar
+
+    fields.setdefault("first_day", datetime.date(school_year, 8, 21))
+    fields.setdefault("last_day", datetime.date(school_year + 1, 6, 21))
+    calendar = SchoolCalendar.objects.create(
+        municipality=municipality or make_municipality(), school_year=school_year, **fields
+    )
+    for kind, first, last in breaks:
+        calendar.breaks.create(kind=kind, starts_on=first, ends_on=last)
+    return calendar

@@ -31,6 +31,7 @@ from tests.support.factories import (
     make_plan,
     make_region,
     make_routine,
+    make_school_calendar,
     make_section,
     make_target_group,
     make_unit,
@@ -111,6 +112,11 @@ class World:
         group_work = GroupWork.objects.create(gathering=gathering, agenda_item=agenda_item, title="Gruppearbeid")
         work_group = WorkGroup.objects.create(group_work=group_work, name="Gruppe")
         work_group.municipalities.add(self.municipality)
+        school_calendar = make_school_calendar(
+            self.municipality,
+            self.plan.school_year,
+            breaks=[("winter", datetime.date(self.plan.school_year + 1, 2, 26), None)],
+        )
         objects = [
             self.region,
             self.municipality,
@@ -133,6 +139,8 @@ class World:
             GroupWorkStep.objects.create(group_work=group_work, text="Steg"),
             work_group,
             PreworkNote.objects.create(gathering=gathering, municipality=self.municipality, text="Forarbeid"),
+            school_calendar,
+            school_calendar.breaks.get(),
         ]
         for obj in [*objects, self.published_plan]:
             fill_text_fields(obj, text)
