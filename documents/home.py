@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
-from meetings.models import Gathering, PreworkNote
+from meetings.models import Gathering, PreworkNote, ProgressEntry
 from routines.models import REVIEW_SOON_DAYS, Membership, Municipality, Plan, Unit, UnitRoutineText, add_months
 from routines.school_year import current_school_year
 
@@ -26,16 +26,12 @@ from .unit_obligations import RoutineForUnit, current_confirmations, plan_overvi
 DEADLINE_DAYS = 30
 # A unit's own roles: its leader and its employees.
 UNIT_ROLES = set(Membership.UNIT_ROLES)
-KIND_ORDER = {"deadline": 0}
-
-
-def entry_kind(entry):
-    """The entry's kind (meeting, deadline, course, task); an entry without one is a meeting."""
-    return getattr(entry, "kind", "meeting")
+# Deadlines first, then meetings, courses and tasks by date.
+KIND_ORDER = {ProgressEntry.Kind.DEADLINE: 0}
 
 
 def is_deadline(entry):
-    return entry_kind(entry) == "deadline"
+    return entry.kind == ProgressEntry.Kind.DEADLINE
 
 
 def ends(entry):
@@ -45,7 +41,7 @@ def ends(entry):
 def in_window(entries, first, last):
     """Entries that touch the days first..last, deadlines first, then by date."""
     touching = [entry for entry in entries if entry.starts_on <= last and ends(entry) >= first]
-    return sorted(touching, key=lambda entry: (KIND_ORDER.get(entry_kind(entry), 1), entry.starts_on))
+    return sorted(touching, key=lambda entry: (KIND_ORDER.get(entry.kind, 1), entry.starts_on))
 
 
 @dataclass

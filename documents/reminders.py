@@ -175,8 +175,13 @@ def review_reminders(today):
 
 
 def new_version_notices(plan):
-    """To the people of every unit of the municipality, when a plan that revises an older one is approved."""
+    """To the people of every unit of the municipality, when a revision with changes to read again is approved.
+
+    A revision whose changes need no re-reading keeps everyone's confirmations, so nobody is asked.
+    """
     if plan.status != Plan.Status.APPROVED or plan.revision_of_id is None:
+        return 0
+    if not plan.changes.filter(requires_rereading=True).exists():
         return 0
     memberships = (
         _memberships(UNIT_ROLES).filter(unit__municipality=plan.municipality_id).select_related("user", "unit")

@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 
+from meetings.models import ProgressEntry
 from routines.models import (
     Membership,
     Milestone,
@@ -108,13 +109,8 @@ def employee_count(plan, unit):
 
 
 def entry_kinds():
-    """(value, label) of the progress plan's kinds of entry (meeting, deadline …), empty while it has none."""
-    kind = getattr(plan_entry_model(), "Kind", None)
-    return list(kind.choices) if kind else []
-
-
-def plan_entry_model():
-    return Plan.progress_entries.rel.related_model
+    """(value, label) of the progress plan's kinds of entry: meeting, deadline, course, task."""
+    return list(ProgressEntry.Kind.choices)
 
 
 def by_month(entries, today, coming):

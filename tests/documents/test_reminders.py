@@ -173,16 +173,16 @@ def test_the_advisor_digest_covers_the_municipality(plan):
 # Deadline reminders
 
 
-def test_a_deadline_reminder_goes_days_before_to_the_units_concerned(plan, settings, monkeypatch):
+def test_a_deadline_reminder_goes_days_before_to_the_units_concerned(plan, settings):
     settings.DEADLINE_REMINDER_DAYS = 7
-    monkeypatch.setattr(reminders, "is_deadline", lambda entry: entry.content.startswith("Frist"))
     school = make_unit(plan.municipality, name="Lia skole")
     kindergarten = make_unit(plan.municipality, name="Lia barnehage", kind="kindergarten")
     leader = person("unit_leader", unit=school, language="nb")
     person("unit_leader", unit=kindergarten)
     make_entry(plan, starts_on=datetime.date(2026, 3, 6), content="Frist for kartlegging", unit_kinds=["school"])
     make_entry(plan, starts_on=datetime.date(2026, 3, 20), content="Frist senere")
-    make_entry(plan, starts_on=datetime.date(2026, 3, 4), content="Et møte")
+    make_entry(plan, starts_on=datetime.date(2026, 3, 4), content="Et møte", kind="meeting")
+    make_entry(plan, starts_on=datetime.date(2026, 3, 5), content="Kartlegging leveres", kind="task")
     assert reminders.deadline_reminders(TODAY) == 1
     (message,) = mail.outbox
     assert message.to == [leader.email] and message.subject == "KIBS: frist 06.03.2026"
@@ -195,13 +195,15 @@ def test_a_deadline_reminder_goes_days_before_to_the_units_concerned(plan, setti
 # A new version
 
 
-def test_approving_a_revision_tells_the_units_to_read_it(plan, django_capture_on_commit_callbacks):
+def test_approving_a_revision_with_changes_to_read_again_tells_the_units(plan, django_capture_on_commit_callbacks):
     advisor = person(municipality=plan.municipality)
     unit = make_unit(plan.municipality, name="Lia skole")
     leader = person("unit_leader", unit=unit, language="nn")
+    make_routine(plan, title="Undring og bekymring", body="Kontaktlærer melder til rektor.")
     revision = start_revision(plan, advisor)
+    revision.routines.update(body="Kontaktlærer melder samme dag til rektor.")
     with django_capture_on_commit_callbacks(execute=True):
-        approve_plan(revision, advisor)
+        approve_plan(revision, advisor, rereading={0})
     (message,) = mail.outbox
     assert message.to == [leader.email] and message.subject == "KIBS: ein ny versjon av planen"
     assert "Les det som gjeld Lia skole" in message.body
@@ -209,6 +211,17 @@ def test_approving_a_revision_tells_the_units_to_read_it(plan, django_capture_on
     assert_unsubscribe_headers(message, leader, "new_version")
     revision.refresh_from_db()
     assert reminders.new_version_notices(revision) == 0
+
+
+def test_a_revision_with_nothing_to_read_again_asks_nobody(plan, django_capture_on_commit_callbacks):
+    advisor = person(municipality=plan.municipality)
+    person("unit_leader", unit=make_unit(plan.municipality))
+    make_routine(plan, body="Kontaktlærer melder til rektor.")
+    revision = start_revision(plan, advisor)
+    revision.routines.update(body="Kontaktlærer melder til rektor, skriftlig.")
+    with django_capture_on_commit_callbacks(execute=True):
+        approve_plan(revision, advisor)
+    assert revision.changes.count() == 1 and mail.outbox == []
 
 
 # The daily command
