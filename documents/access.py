@@ -40,6 +40,11 @@ def get_readable_plan(user, pk):
     return get_object_or_404(get_readable_plans(user).with_all_parts(), pk=pk)
 
 
+def plans_read_on_pages(user, plan_pks):
+    """Which of these plans the user reads on the plan's own pages; the others only as the region's shared plans."""
+    return set(Plan.objects.visible_to(user).filter(pk__in=plan_pks).values_list("pk", flat=True))
+
+
 # The history of a plan
 
 

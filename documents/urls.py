@@ -3,7 +3,7 @@ the units' pages and the advisor's overview, the public page, and reading the re
 
 from django.urls import path
 
-from documents.views import approval, changes, employees, history, home, overview, plans, sharing, units
+from documents.views import approval, changes, employees, history, home, overview, plans, search, sharing, units
 
 app_name = "documents"
 
@@ -16,6 +16,8 @@ urlpatterns = [
     path("plans/<int:pk>/review/", plans.plan_review, name="plan_review"),
     path("plans/<int:pk>/delete/", plans.plan_delete, name="plan_delete"),
     path("plans/<int:pk>/pdf/", plans.plan_pdf, name="plan_pdf"),
+    path("plans/<int:pk>/search/", search.search_plan, name="search_plan"),
+    path("search/", search.search_all, name="search_all"),
     path("plans/<int:pk>/history/", history.plan_history, name="plan_history"),
     path(
         "plans/<int:pk>/history/<slug:part_key>/<int:history_id>/",

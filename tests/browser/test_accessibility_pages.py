@@ -104,6 +104,8 @@ def advisor_pages():
         ("calendar subscriptions", reverse("meetings:feed_subscriptions", args=[plan.pk]), "Kalender", "Kalender"),
         ("plans in the region", reverse("documents:region_plans"), "Planer i regionen", "Planar i regionen"),
         ("plans compared", f"{reverse('documents:compare_plans')}?left={plan.pk}", "Første plan", "Første plan"),
+        ("search in the plan", f"{reverse('documents:search_plan', args=[plan.pk])}?q=rutinene", "Søk i", "Søk i"),
+        ("search in every plan", f"{reverse('documents:search_all')}?q=foresatte", "Søk i planene", "Søk i planane"),
         ("password change", reverse("password_change"), "Bytt passord", "Byt passord"),
         ("history", reverse("documents:plan_history", args=[plan.pk]), "Vis endringer", "Vis endringar"),
         (
