@@ -33,6 +33,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from documents.planfile import dumps, export_municipality
+from routines.formatting import render_stored_html
 from routines.models import Municipality
 
 FORMAT = "kibs-backup"
@@ -286,6 +287,9 @@ def restore_backup(directory):
             objects = json.loads((directory / table["file"]).read_text(encoding="utf-8"))
             try:
                 for restored in serializers.deserialize("python", _remapped(model, objects, maps)):
+                    # A deserialised row is saved raw, past the fields' own rendering: render its texts
+                    # here, so HTML in the file never reaches a page without the sanitiser.
+                    render_stored_html(restored.object)
                     restored.save()
                     count += 1
             except (DeserializationError, DatabaseError, KeyError, TypeError) as error:

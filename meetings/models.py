@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from routines.formatting import FormattedHtmlField
 from routines.models import (
     BTI_LEVELS,
     Membership,
@@ -88,6 +89,7 @@ class Arena(PlanPart):
     name = models.CharField(_("name"), max_length=300)
     abbreviation = models.CharField(_("abbreviation"), max_length=30, blank=True)
     purpose = models.TextField(_("purpose"), blank=True)
+    purpose_html = FormattedHtmlField(source="purpose")
     audience = models.TextField(
         _("for whom"), blank=True, help_text=_("E.g. all pupils of the school, or the children starting school.")
     )
@@ -262,6 +264,7 @@ class ProgressEntry(VersionedModel):
     place = models.CharField(_("place"), max_length=300, blank=True)
     comment = models.CharField(_("comment"), max_length=500, blank=True)
     content = models.TextField(_("content"))
+    content_html = FormattedHtmlField(source="content")
     target_groups = models.ManyToManyField(
         TargetGroup, blank=True, related_name="entries", verbose_name=_("target groups")
     )
@@ -466,8 +469,10 @@ class Gathering(VersionedModel):
     audience = models.TextField(_("who it is for"), blank=True)
     theme = models.CharField(_("theme"), max_length=300, blank=True)
     description = models.TextField(_("about the gathering"), blank=True)
+    description_html = FormattedHtmlField(source="description")
     organisation = models.CharField(_("how the work is organised"), max_length=500, blank=True)
     prework = models.TextField(_("pre-work"), blank=True, help_text=_("What the municipalities prepare and send in."))
+    prework_html = FormattedHtmlField(source="prework")
     prework_deadline = models.DateField(_("pre-work deadline"), null=True, blank=True)
     prework_send_to = models.EmailField(_("send pre-work to"), blank=True)
     organiser = models.CharField(_("led by"), max_length=300, blank=True)
@@ -506,6 +511,7 @@ class AgendaItem(VersionedModel):
     title = models.CharField(_("title"), max_length=500)
     presenter = models.CharField(_("presenter"), max_length=300, blank=True)
     description = models.TextField(_("description"), blank=True)
+    description_html = FormattedHtmlField(source="description")
 
     class Meta:
         ordering = ["starts_at", "pk"]
@@ -538,7 +544,9 @@ class GroupWork(VersionedModel):
     instructions = models.TextField(
         _("instructions"), blank=True, help_text=_("E.g. choose a chair and a time keeper.")
     )
+    instructions_html = FormattedHtmlField(source="instructions")
     purpose = models.TextField(_("purpose"), blank=True)
+    purpose_html = FormattedHtmlField(source="purpose")
 
     class Meta:
         ordering = ["gathering", "pk"]
@@ -607,6 +615,7 @@ class PreworkNote(VersionedModel):
         Municipality, on_delete=models.CASCADE, related_name="prework_notes", verbose_name=_("municipality")
     )
     text = models.TextField(_("pre-work note"))
+    text_html = FormattedHtmlField(source="text")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

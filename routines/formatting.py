@@ -3,11 +3,19 @@
 Routine, section and entry texts accept CommonMark. Raw HTML in the source is
 escaped by the parser, and the output is sanitised again with nh3, so no
 script, event handler or javascript: link can be shown.
+
+The pages do not render a text when they show it: each Markdown field has a
+`FormattedHtmlField` beside it (`body` → `body_html`) that renders and
+sanitises the source whenever the row is written, so a page reads stored,
+safe HTML. The PDFs still render from the source (their headings and list
+numbers differ, and they are rendered once per digest anyway).
 """
 
 import re
 
 import nh3
+from django.db import models
+from django.utils.safestring import mark_safe
 from markdown_it import MarkdownIt
 
 _markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
@@ -104,3 +112,57 @@ def _renumber_headings(tokens, top):
     for token in tokens:
         if token.type in ("heading_open", "heading_close"):
             token.tag = f"h{new_level[int(token.tag[1])]}"
+
+
+class FormattedHtmlField(models.TextField):
+    """The sanitised HTML of the Markdown field `source`, rendered from it whenever the row is written.
+
+    Django asks a field for its value on every save and bulk_create
+    (`pre_save`), so no write path can store HTML that did not come from the
+    source through the sanitiser; only raw saves of deserialised rows skip
+    that, and the backup restore renders those itself (`render_stored_html`).
+    The value reads as safe HTML, so a template shows it as it is.
+    """
+
+    def __init__(self, *args, source, **kwargs):
+        self.source = source
+        kwargs.setdefault("editable", False)
+        kwargs.setdefault("blank", True)
+        kwargs.setdefault("default", "")
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs["source"] = self.source
+        return name, path, args, kwargs
+
+    def pre_save(self, model_instance, add):
+        html = mark_safe(render_markdown(getattr(model_instance, self.source)))  # sanitised by nh3
+        setattr(model_instance, self.attname, html)
+        return html
+
+    def from_db_value(self, value, expression, connection):
+        return mark_safe(value)  # written only by pre_save, through the sanitiser
+
+
+def stored_html_fields(model):
+    return [field for field in model._meta.concrete_fields if isinstance(field, FormattedHtmlField)]
+
+
+def render_stored_html(obj):
+    """Render every stored HTML field of `obj` from its source, as a save would."""
+    for field in stored_html_fields(type(obj)):
+        field.pre_save(obj, add=False)
+
+
+def rerender_table(model, batch_size=500):
+    """Render the stored HTML of every row again (data migrations: new fields, or new rendering rules)."""
+    fields = stored_html_fields(model)
+    batch = []
+    for obj in model._default_manager.only("pk", *(field.source for field in fields)).iterator(batch_size):
+        render_stored_html(obj)
+        batch.append(obj)
+        if len(batch) == batch_size:
+            model._default_manager.bulk_update(batch, [field.name for field in fields])
+            batch = []
+    model._default_manager.bulk_update(batch, [field.name for field in fields])

@@ -16,6 +16,8 @@ from contextvars import ContextVar
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from routines.formatting import FormattedHtmlField
+
 # The change reason that marks a row as written by a command; shown by its label.
 SOURCES = {
     "source:demo": _("Demo data"),
@@ -43,7 +45,14 @@ def source_label(change_reason):
 
 
 class PlanHistory(HistoricalRecords):
-    """HistoricalRecords with many-to-many changes folded into the row of the save before them."""
+    """HistoricalRecords with many-to-many changes folded into the row of the save before them.
+
+    The stored HTML of formatted texts is left out: it follows from the
+    source, which the history keeps, and a restore renders it again.
+    """
+
+    def fields_included(self, model):
+        return [field for field in super().fields_included(model) if not isinstance(field, FormattedHtmlField)]
 
     def create_historical_record_m2ms(self, history_instance, instance):
         super().create_historical_record_m2ms(history_instance, instance)

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from routines.formatting import FormattedHtmlField
 from routines.recording import PlanHistory
 
 from .. import plan_parts
@@ -77,6 +78,7 @@ class Plan(VersionedModel, Reviewed):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     language = models.CharField(_("document language"), max_length=2, choices=Language.choices, default=Language.BOKMAL)
     intro = models.TextField(_("introduction"), blank=True)
+    intro_html = FormattedHtmlField(source="intro")
     level_names = models.TextField(
         _("names of the support system's levels"),
         blank=True,
@@ -229,6 +231,7 @@ class Section(PlanPart):
     title = models.CharField(_("title"), max_length=300)
     guiding_question = models.TextField(_("guiding question"), blank=True)
     body = models.TextField(_("text"), blank=True)
+    body_html = FormattedHtmlField(source="body")
 
     history = PlanHistory()
 

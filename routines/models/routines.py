@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from routines.formatting import FormattedHtmlField
 from routines.recording import PlanHistory
 from routines.unit_kinds import UnitKindsModelField, kinds_label
 
@@ -42,6 +43,7 @@ class Routine(PlanPart, Reviewed):
     )
     frequency = models.CharField(_("when / how often"), max_length=300, blank=True)
     body = models.TextField(_("text"), blank=True)
+    body_html = FormattedHtmlField(source="body")
     milestones = models.ManyToManyField(Milestone, blank=True, related_name="routines", verbose_name=_("milestones"))
     bti_levels = models.JSONField(
         _("BTI levels"), default=list, blank=True, help_text=_("The BTI levels 0–3 the routine belongs to.")
@@ -155,6 +157,7 @@ class UnitRoutineText(VersionedModel):
     routine = models.ForeignKey(Routine, on_delete=models.CASCADE, related_name="unit_texts")
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="routine_texts")
     body = models.TextField(_("text"), blank=True)
+    body_html = FormattedHtmlField(source="body")
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 

@@ -87,7 +87,7 @@ def test_headings_can_start_at_a_given_level_without_skipping():
 def test_the_filter_takes_the_heading_level():
     from django.template import Context, Template
 
-    rendered = Template("{% load formatting %}{{ text|formatted:5 }}").render(Context({"text": "### Tittel"}))
+    rendered = Template("{% load formatting %}{{ text|printed:5 }}").render(Context({"text": "### Tittel"}))
     assert rendered.strip() == "<h5>Tittel</h5>"
 
 
