@@ -5,14 +5,15 @@ E-mail: The e-mail batches as background tasks (django.tasks): one task per batc
 Each takes the day as an ISO date, so a retried task works on the same day,
 and each is idempotent (documents/reminders.py, accounts/email.py).
 
-PDFs: Background renders of the plan's PDF and the units' booklets, started by the edits that change them.
+PDFs: Background renders of the plan's PDF, the units' booklets and routines printed on their own, started by the
+edits that change them.
 
 Every save and delete of a versioned row is announced (routines.plan_parts);
 `part_changed` finds the plans the row belongs to and, once the transaction
 has committed, `schedule_renders` enqueues what is out of date: the plan's
 PDF when its digest is not stored, and each unit booklet of the plan that
 someone has downloaded before (they are rendered again only if their HTML
-changed). A burst of saves in one transaction schedules once per plan; the
+changed), and so each routine printed on its own before. A burst of saves in one transaction schedules once per plan; the
 queue holds one waiting task per plan and digest (ops.tasks.enqueue_once);
 and a task whose document is stored by the time it runs does nothing, so a
 burst renders once. Workers on every host take the tasks (`db_worker`).
@@ -32,7 +33,9 @@ from documents.unit_pdf import UNIT_CSS, render_unit_html, unit_pdf_name
 from ops.models import StoredPdf
 from ops.pdf import forget, get_pdf, html_digest, html_to_pdf, is_stored
 from ops.tasks import enqueue_once, on_commit_once
-from routines.models import Municipality, Plan, Unit
+from routines.models import Municipality, Plan, Routine, Unit
+from routines.reading import PDF_CSS as ROUTINE_CSS
+from routines.reading import render_routine_html, routine_pdf_name
 
 from . import reminders
 
@@ -68,11 +71,25 @@ def render_unit_pdf(plan_id, unit_id):
     if plan is None or unit is None:
         forget(f"unit:{plan_id}:{unit_id}")
         return "gone"
-    html = render_unit_html(plan, unit)
-    name, digest = unit_pdf_name(plan, unit), html_digest(html, UNIT_CSS)
+    return _render_unless_stored(unit_pdf_name(plan, unit), render_unit_html(plan, unit), UNIT_CSS)
+
+
+@task()
+def render_routine_pdf(routine_id, unit_id):
+    """Render and store one routine's PDF (unit_id 0: without a unit's text) unless its HTML is unchanged."""
+    routine = Routine.objects.select_related("plan__municipality", "responsible").filter(pk=routine_id).first()
+    unit = Unit.objects.filter(pk=unit_id).first() if unit_id else None
+    if routine is None or (unit_id and (unit is None or unit.municipality_id != routine.plan.municipality_id)):
+        return "gone"
+    return _render_unless_stored(routine_pdf_name(routine, unit), render_routine_html(routine, unit), ROUTINE_CSS)
+
+
+def _render_unless_stored(name, html, stylesheet):
+    """Render and store a document whose digest is its HTML's, unless that HTML's PDF is stored already."""
+    digest = html_digest(html, stylesheet)
     if is_stored(name, digest):
         return "stored"
-    get_pdf(name, digest, lambda: html_to_pdf(html, UNIT_CSS), wait=RENDER_WAIT_SECONDS)
+    get_pdf(name, digest, lambda: html_to_pdf(html, stylesheet), wait=RENDER_WAIT_SECONDS)
     return "rendered"
 
 
@@ -95,11 +112,16 @@ def schedule_renders(plan_id):
     booklets = StoredPdf.objects.filter(name__startswith=f"unit:{plan.pk}:").values_list("name", flat=True)
     for unit_id in sorted({int(name.split(":")[2]) for name in booklets}):
         enqueue_once(render_unit_pdf, plan.pk, unit_id)
+    # Routines printed on their own before: "routine:<plan>:<routine>:<unit or 0>:<language>".
+    routines = StoredPdf.objects.filter(name__startswith=f"routine:{plan.pk}:").values_list("name", flat=True)
+    for routine_id, unit_id in sorted({tuple(map(int, name.split(":")[2:4])) for name in routines}):
+        enqueue_once(render_routine_pdf, routine_id, unit_id)
 
 
 def _forget_plan(plan_id):
     forget(plan_pdf_name(Plan(pk=plan_id)))
     forget(f"unit:{plan_id}")
+    forget(f"routine:{plan_id}")
 
 
 def plans_of(instance):

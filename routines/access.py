@@ -180,6 +180,21 @@ def get_routine_for_user(user, pk):
     return get_plan_part_for_user(user, Routine.objects.select_related(*related), pk)
 
 
+def get_routine_for_reading(user, pk):
+    """A routine the user may read, with what its reading page and PDF show, or 404."""
+    routines = Routine.objects.select_related("responsible").prefetch_related("legal_references", "milestones")
+    return get_plan_part_for_user(user, routines, pk)
+
+
+def get_routine_of_unit(user, routine_pk, unit_pk):
+    """(routine, unit): a routine as it applies to a unit the user may read; 404 unless it concerns the unit."""
+    unit = get_unit_for_user(user, unit_pk)
+    routine = get_routine_for_reading(user, routine_pk)
+    if routine.plan.municipality_id != unit.municipality_id or not routine.concerns(unit):
+        raise Http404
+    return routine, unit
+
+
 def get_routine_for_editing(user, pk):
     return get_plan_part_for_editing(user, Routine.objects, pk)
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from routines.views import parts, reviews, routines
+from routines.views import parts, reading, reviews, routines
 
 app_name = "routines"
 
@@ -34,6 +34,10 @@ urlpatterns = [
     path("routines/<int:pk>/delete/", routines.routine_delete, name="routine_delete"),
     path("routines/<int:pk>/move/", routines.routine_move, name="routine_move"),
     path("routines/<int:pk>/review/", reviews.routine_review, name="routine_review"),
+    path("routines/<int:pk>/read/", reading.routine_page, name="routine_page"),
+    path("routines/<int:pk>/read.pdf", reading.routine_pdf, name="routine_pdf"),
+    path("routines/<int:pk>/read/units/<int:unit_pk>/", reading.routine_page_of_unit, name="routine_page_of_unit"),
+    path("routines/<int:pk>/read/units/<int:unit_pk>.pdf", reading.routine_pdf_of_unit, name="routine_pdf_of_unit"),
     path("routines/<int:routine_pk>/units/<int:unit_pk>/", routines.routine_unit_text, name="routine_unit_text"),
     path("municipalities/<int:municipality_pk>/units/", routines.unit_list, name="unit_list"),
     path("municipalities/<int:municipality_pk>/units/new/", routines.unit_create, name="unit_create"),

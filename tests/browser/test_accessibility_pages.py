@@ -72,6 +72,13 @@ def advisor_pages():
         ("routines", reverse("routines:routine_list", args=[plan.pk]), "Rutiner", "Rutinar"),
         ("routine", reverse("routines:routine_detail", args=[routine.pk]), "Enhetenes egne", "Eigne tekstar"),
         ("routine form", reverse("routines:routine_edit", args=[routine.pk]), "Hjemmel", "Heimel"),
+        ("routine on its own", reverse("routines:routine_page", args=[routine.pk]), "Hjemmel", "Heimel"),
+        (
+            "routine on its own, from a unit",
+            reverse("routines:routine_page_of_unit", args=[routine.pk, unit.pk]),
+            "Teksten til",
+            "Teksten til",
+        ),
         ("new routine form", reverse("routines:routine_create", args=[plan.pk]), "Ny rutine", "Ny rutine"),
         ("unit text form", reverse("routines:routine_unit_text", args=[routine.pk, unit.pk]), "Lagre", "Lagre"),
         ("units", reverse("routines:unit_list", args=[plan.municipality_id]), "Enheter", "Einingar"),
