@@ -200,7 +200,7 @@ def write_docx(plan, path):
     document.add_page_break()
     document.add_heading("Innhold", 1)
     for chapter in context["chapters"]:
-        document.add_paragraph(f"{chapter['number']}. {chapter['title']}")
+        document.add_paragraph(f"{chapter.number}. {chapter.title}")
 
     def table(headers, rows):
         grid = document.add_table(rows=1, cols=len(headers))
@@ -216,22 +216,23 @@ def write_docx(plan, path):
             for cell, text in zip(cells, values, strict=False):
                 cell.text = text
 
-    for chapter in context["chapters"]:
-        document.add_heading(f"{chapter['number']}. {chapter['title']}", 1)
-        key = chapter["key"]
+    entries = [entry for chapter in context["chapters"] for entry in chapter.entries]
+    for entry in entries:
+        title = f"{entry.number}. {entry.title}" if entry.number else entry.title
+        document.add_heading(title, entry.level)
+        if entry.section:
+            for paragraph in entry.section.body.split("\n\n"):
+                document.add_paragraph(paragraph)
+        key = entry.part
         if key == "intro":
             for paragraph in plan.intro.split("\n\n"):
                 document.add_paragraph(paragraph)
-        elif key == "focus":
+        elif key == "focus_areas":
             document.add_paragraph(plan.municipality.vision)
             for area in context["focus_areas"]:
                 document.add_heading(area.name, 2)
                 for goal in area.goal_list:
                     document.add_paragraph(goal, style="List Bullet")
-        elif key.startswith("section_"):
-            section = next(s for s, c in context["section_chapters"] if c is chapter)
-            for paragraph in section.body.split("\n\n"):
-                document.add_paragraph(paragraph)
         elif key == "actors":
             table(
                 ["Aktør", "Rolle", "Ansvar og oppgaver"],
@@ -266,10 +267,10 @@ def write_docx(plan, path):
                 document.add_heading(routine.title, 2)
                 document.add_paragraph(routine.body)
         elif key == "unit_routines":
-            for routine, unit_rows in context["unit_routines"]:
-                document.add_heading(routine.title, 2)
-                document.add_paragraph(routine.body)
-                for unit, text in unit_rows:
+            for item in context["unit_routines"]:
+                document.add_heading(item["routine"].title, 2)
+                document.add_paragraph(item["routine"].body)
+                for unit, text in item["rows"]:
                     document.add_heading(unit.name, 3)
                     document.add_paragraph(text.body if text else "Ikke skrevet ennå.")
     document.save(path)

@@ -28,7 +28,9 @@ from meetings.support_system import support_system
 from meetings.when import time_span
 from ops.dates import clock_span
 from ops.pdf import PRINT_CSS, html_to_pdf
-from routines.models import Plan, Routine
+from routines.models import Plan, Routine, Section
+
+from .outline import plan_outline
 
 PDF_TEMPLATE = "documents/pdf/plan.html"
 
@@ -49,8 +51,12 @@ def render_plan_pdf(plan):
     return html_to_pdf(render_plan_html(plan), PRINT_CSS)
 
 
-def build_context(plan):
-    """Everything the template shows, grouped and numbered here rather than in template logic."""
+def build_context(plan, for_print=True):
+    """Everything the template shows, grouped and numbered here rather than in template logic.
+
+    The reading page and the public page show the same parts from the same
+    context (`for_print=False`), so all three follow the plan's outline.
+    """
     routines = list(plan.routines.all())
     units = sorted(plan.municipality.units.all(), key=lambda unit: unit.name)
     unit_routines = []
@@ -58,84 +64,46 @@ def build_context(plan):
         if routine.scope == Routine.Scope.UNIT:
             texts = {text.unit_id: text for text in routine.unit_texts.all()}
             rows = [(unit, texts.get(unit.pk)) for unit in units if routine.concerns(unit)]
-            unit_routines.append((routine, rows))
-    chapters = _chapters(plan, routines, bool(unit_routines))
-    return {
+            written = sum(1 for _unit, text in rows if text and text.body.strip())
+            unit_routines.append({"routine": routine, "rows": rows, "written": written})
+    common_routines = [r for r in routines if r.scope == Routine.Scope.COMMON]
+    context = {
         "plan": plan,
         "municipality": plan.municipality,
         "language": plan.language,
+        "for_print": for_print,
         "is_draft": plan.status == Plan.Status.DRAFT,
-        "chapters": chapters,
-        "chapter": {c["key"]: c for c in chapters},
-        "section_chapters": [(c["section_object"], c) for c in chapters if c["key"].startswith("section_")],
         "focus_areas": list(plan.focus_areas.all()),
-        "sections": list(plan.sections.all()),
         "actors": list(plan.actors.all()),
         "arena_groups": _arena_groups(plan),
         "arena_columns": _arena_columns(plan),
         "support_system": support_system(plan),
         "milestones": list(plan.milestones.all()),
         "months": _months(plan),
-        "common_routines": [r for r in routines if r.scope == Routine.Scope.COMMON],
-        "common_routines_scoped": any(r.unit_kinds for r in routines if r.scope == Routine.Scope.COMMON),
+        "common_routines": common_routines,
+        "common_routines_scoped": any(r.unit_kinds for r in common_routines),
         "unit_routines": unit_routines,
     }
+    context["chapters"] = plan_outline(plan, _present_parts(plan, context))
+    return context
 
 
-def _chapters(plan, routines, has_unit_routines):
-    """Numbered chapters in the plan's order; empty parts are left out.
-
-    A section titled like one of the structured chapters (Sortland's plan
-    has a section "Fremdriftsplan" introducing the progress plan) becomes
-    the opening text of that chapter instead of a second chapter of the
-    same name.
-    """
-    structured = []
-    if plan.actors.all():
-        structured.append(("actors", _("The team around the child: roles and responsibilities")))
-    if plan.arenas.all():
-        structured.append(("arenas", _("Groups and meeting arenas")))
-    if plan.milestones.all():
-        structured.append(("milestones", _("Milestones")))
-    if plan.progress_entries.all():
-        structured.append(("progress", _("Progress plan")))
-    if any(r.scope == Routine.Scope.COMMON for r in routines):
-        structured.append(("common_routines", _("Common routines")))
-    if has_unit_routines:
-        structured.append(("unit_routines", _("Unit-specific routines")))
-    by_title = {str(title).casefold(): key for key, title in structured}
-    opening_section = {}
-
-    candidates = []
-    if plan.intro.strip():
-        candidates.append(("intro", _("Introduction")))
-    if plan.municipality.vision.strip() or plan.focus_areas.all():
-        candidates.append(("focus", _("Vision and focus areas")))
-    for section in plan.sections.all():
-        key = by_title.get(section.title.strip().casefold())
-        if key and key not in opening_section:
-            opening_section[key] = section
-        else:
-            candidates.append((f"section_{section.pk}", section.title))
-    candidates.extend(structured)
-    sections_by_key = {f"section_{section.pk}": section for section in plan.sections.all()}
-    return [
-        {
-            "key": key,
-            "number": number,
-            "title": title,
-            "anchor": f"ch-{key.replace('_', '-')}",
-            "new_page": number == 1 or key in _CHAPTERS_ON_NEW_PAGE,
-            "section": opening_section.get(key),
-            "section_object": sections_by_key.get(key),
-        }
-        for number, (key, title) in enumerate(candidates, start=1)
-    ]
-
-
-# Chapters that are one big table or a long list start on a fresh page;
-# short text chapters flow on, as in the municipalities' own documents.
-_CHAPTERS_ON_NEW_PAGE = {"actors", "arenas", "progress", "common_routines", "unit_routines"}
+def _present_parts(plan, context):
+    """The structured parts that have something to show."""
+    Part = Section.Part
+    filled = {
+        Part.INTRO: plan.intro.strip(),
+        Part.FOCUS_AREAS: plan.municipality.vision.strip() or context["focus_areas"],
+        Part.ACTORS: context["actors"],
+        Part.ARENAS: context["arena_groups"],
+        Part.SUPPORT_SYSTEM: context["support_system"],
+        Part.MILESTONES: context["milestones"],
+        Part.PROGRESS: context["months"],
+        Part.YEAR_WHEEL: context["months"],
+        Part.COMMON_ROUTINES: context["common_routines"],
+        Part.UNIT_ROUTINES: context["unit_routines"],
+    }
+    return {part for part, content in filled.items() if content}
 
 
 def _arena_groups(plan):

@@ -25,11 +25,18 @@ from django.utils import timezone
 
 from documents import pdf
 from ops.pdf import PRINT_CSS, get_pdf, read_static
-from routines.models import Duty, LegalReference, Municipality, Plan, Routine, Unit, UnitRoutineText
+from routines.models import Duty, LegalReference, Municipality, Plan, Routine, Section, Unit, UnitRoutineText
 
 # Bump when a code change alters the PDF without touching templates or CSS.
-PDF_LAYOUT_VERSION = "2"
-_TEMPLATES = ("documents/pdf/plan.html", "documents/pdf/routine_facts.html", "documents/pdf/opening_section.html")
+PDF_LAYOUT_VERSION = "3"
+_TEMPLATES = (
+    "documents/pdf/plan.html",
+    "documents/pdf/routine_facts.html",
+    "documents/pdf/progress_row.html",
+    "documents/outline/chapters.html",
+    "documents/outline/entry.html",
+    *(f"documents/outline/part_{part}.html" for part in Section.Part.values),
+)
 
 
 def plan_digest(plan):

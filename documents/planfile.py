@@ -156,7 +156,13 @@ def plan_to_dict(plan):
         "levels": _lines(plan.level_names),
         "focus_areas": [{"name": area.name, "goals": area.goal_list} for area in plan.focus_areas.all()],
         "sections": [
-            {"title": section.title, "guiding_question": section.guiding_question, "body": section.body}
+            {
+                "title": section.title,
+                "guiding_question": section.guiding_question,
+                "body": section.body,
+                "level": section.level,
+                "part": section.part,
+            }
             for section in plan.sections.all()
         ],
         "actors": [
@@ -381,6 +387,8 @@ def _create_plan(municipality, data, units_by_slug):
             title=section["title"],
             guiding_question=section.get("guiding_question", ""),
             body=section.get("body", ""),
+            level=section.get("level", 1),
+            part=section.get("part", ""),
         )
 
     actors = {}

@@ -324,6 +324,18 @@ def _plan_rules(plan, path, unit_slugs):
     _unique_names(
         plan, "target_groups", "name", path, problems, _("Another target group is already called “%(name)s”.")
     )
+    shown_parts = set()
+    for index, section in _objects(plan, "sections"):
+        part = section.get("part")
+        if isinstance(part, str) and part:
+            if part in shown_parts:
+                problems.append(
+                    Problem(
+                        f"{path}.sections[{index}].part",
+                        _("The part “%(name)s” is already shown in another section.") % {"name": part},
+                    )
+                )
+            shown_parts.add(part)
 
     for index, focus_area in _objects(plan, "focus_areas"):
         goals = focus_area.get("goals")

@@ -117,7 +117,7 @@ class FocusAreaForm(VersionedModelForm):
 class SectionForm(VersionedModelForm):
     class Meta:
         model = Section
-        fields = ["title", "body", "guiding_question"]
+        fields = ["title", "level", "body", "part", "guiding_question"]
         widgets = {"body": forms.Textarea(attrs={"rows": 14}), "guiding_question": forms.Textarea(attrs={"rows": 2})}
         labels = {"body": TEXT_LABEL}
         help_texts = {

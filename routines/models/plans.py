@@ -225,22 +225,73 @@ class FocusArea(PlanPart):
 
 
 class Section(PlanPart):
-    """Free text of the plan: knowledge base, or the answer to a guiding question."""
+    """A chapter of the plan's outline: its own text, and optionally one of the plan's structured parts.
+
+    The sections in their order are the plan's outline, as the municipality
+    writes it (Sortland: eight chapters, the tables of actors, arenas and
+    milestones under "Organisering og aktører"). A section on level 2 continues
+    the chapter above it. The PDF, the reading page and the public page follow
+    this outline (documents/outline.py).
+    """
+
+    class Level(models.IntegerChoices):
+        CHAPTER = 1, _("Chapter")
+        UNDER_CHAPTER = 2, _("Part of the chapter above")
+
+    class Part(models.TextChoices):
+        # The keys name parts of other apps too (arenas, progress plan, year
+        # wheel): they are only names here; documents/ shows them.
+        INTRO = "intro", _("The plan's introduction")
+        FOCUS_AREAS = "focus_areas", _("Vision and focus areas")
+        ACTORS = "actors", _("Actors and their duties")
+        ARENAS = "arenas", _("Groups and meeting arenas")
+        SUPPORT_SYSTEM = "support_system", _("Diagram of the support system")
+        MILESTONES = "milestones", _("Milestones")
+        PROGRESS = "progress", _("Progress plan")
+        YEAR_WHEEL = "year_wheel", _("Year wheel")
+        COMMON_ROUTINES = "common_routines", _("Common routines")
+        UNIT_ROUTINES = "unit_routines", _("Unit-specific routines")
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sections")
     title = models.CharField(_("title"), max_length=300)
     guiding_question = models.TextField(_("guiding question"), blank=True)
     body = models.TextField(_("text"), blank=True)
     body_html = FormattedHtmlField(source="body")
+    level = models.PositiveSmallIntegerField(_("place in the outline"), choices=Level.choices, default=Level.CHAPTER)
+    part = models.CharField(
+        _("part of the plan shown here"),
+        max_length=30,
+        choices=Part.choices,
+        blank=True,
+        help_text=_("Shown after the text. Each part has one place in the plan."),
+    )
 
     history = PlanHistory()
 
     class Meta(PlanPart.Meta):
         verbose_name = _("section")
         verbose_name_plural = _("sections")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "part"],
+                condition=~Q(part=""),
+                name="section_part_once_in_plan",
+                violation_error_message=_("Each part has one place in the plan."),
+            ),
+            models.CheckConstraint(condition=Q(level__in=[1, 2]), name="section_level_valid"),
+        ]
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        super().clean()
+        if self.part and self.plan_id:
+            elsewhere = Section.objects.filter(plan_id=self.plan_id, part=self.part).exclude(pk=self.pk).first()
+            if elsewhere:
+                raise ValidationError(
+                    {"part": _("This part is already shown in “%(title)s”.") % {"title": elsewhere.title}}
+                )
 
 
 class ActorQuerySet(models.QuerySet):

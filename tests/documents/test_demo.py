@@ -172,16 +172,23 @@ class SortlandDemoTests(TestCase):
 
     # -- sections --------------------------------------------------------------------------------
 
-    def test_sections_in_the_plans_order(self):
-        assert [s.title for s in self.plan.sections.all()] == [
-            "Kompetansebehov",
-            "Laget rundt barnet",
-            "Kunnskapsgrunnlag, OMNI-modellen og kompetansepakker",
-            "Handlingsveileder BTI/BTS",
-            "Pedagogisk analyse",
-            "Organisering og aktører",
-            "Milepæler og aktører i fokus",
-            "Fremdriftsplan",
+    def test_sections_are_the_source_plans_outline(self):
+        # Eight chapters as in the source; the tables sit under "Organisering og aktører" as there.
+        assert [(s.title, s.level, s.part) for s in self.plan.sections.all()] == [
+            ("Innledning", 1, "intro"),
+            ("Fokusområder", 2, "focus_areas"),
+            ("Kompetansebehov", 1, ""),
+            ("Laget rundt barnet", 1, ""),
+            ("Kunnskapsgrunnlag, OMNI-modellen og kompetansepakker", 1, ""),
+            ("Handlingsveileder BTI/BTS", 1, ""),
+            ("Pedagogisk analyse", 1, ""),
+            ("Organisering og aktører", 1, ""),
+            ("Laget rundt barnet med rolle og ansvar", 2, "actors"),
+            ("Handlingsramme – felles møtearenaer", 2, "arenas"),
+            ("Milepæler og aktører i fokus", 2, "milestones"),
+            ("Felles rutiner", 2, "common_routines"),
+            ("Enhetenes egne rutiner", 2, "unit_routines"),
+            ("Fremdriftsplan", 1, "progress"),
         ]
 
     def test_omni_main_categories_and_seven_core_components(self):

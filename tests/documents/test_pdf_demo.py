@@ -11,6 +11,7 @@ import re
 
 import pypdf
 import pytest
+from django.db import transaction
 
 from documents import pdf
 from tests.support.sample_plan import import_demo
@@ -45,10 +46,50 @@ def date_label(entry):
     return f"{WEEKDAYS[start.weekday()]} {start.day}.{start.month}."
 
 
-def test_the_demo_plan_as_pdf_shows_every_part():
-    plan, data = import_demo()
-    reader = pypdf.PdfReader(io.BytesIO(pdf.render_plan_pdf(pdf.load_plan(plan.pk))))
-    pages = [page.extract_text() for page in reader.pages]
+SOURCE_CHAPTERS = [
+    "1. Innledning",
+    "2. Kompetansebehov",
+    "3. Laget rundt barnet",
+    "4. Kunnskapsgrunnlag, OMNI-modellen og kompetansepakker",
+    "5. Handlingsveileder BTI/BTS",
+    "6. Pedagogisk analyse",
+    "7. Organisering og aktører",
+    "8. Fremdriftsplan",
+]
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo plan's PDF, rendered once for the module: (reader, page texts, the plan's part of the file)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        plan, data = import_demo()
+        reader = pypdf.PdfReader(io.BytesIO(pdf.render_plan_pdf(pdf.load_plan(plan.pk))))
+        transaction.set_rollback(True)
+    return reader, [page.extract_text() for page in reader.pages], data
+
+
+def test_the_demo_pdf_has_the_source_plans_eight_chapters_in_order(demo):
+    reader = demo[0]
+    top_level = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert top_level == ["Innhold", *SOURCE_CHAPTERS]
+    # The plan's structured parts are bookmarks under "7. Organisering og aktører", where the source has them.
+    titles = [getattr(item, "title", None) for item in reader.outline]
+    organisation = reader.outline[titles.index(SOURCE_CHAPTERS[6]) + 1]
+    assert [item.title for item in organisation if not isinstance(item, list)] == [
+        "Laget rundt barnet med rolle og ansvar",
+        "Handlingsramme – felles møtearenaer",
+        "Milepæler og aktører i fokus",
+        "Felles rutiner",
+        "Enhetenes egne rutiner",
+    ]
+    # The table of contents lists the same chapters, each with its page number.
+    contents = demo[1][1]
+    for chapter in SOURCE_CHAPTERS:
+        assert re.search(re.escape(chapter) + r"[ .]*\d+", contents), chapter
+
+
+def test_the_demo_plan_as_pdf_shows_every_part(demo):
+    reader, pages, data = demo
     text = squash("\n".join(pages))
 
     for actor in data["actors"]:

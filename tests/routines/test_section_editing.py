@@ -117,3 +117,37 @@ def test_a_unit_leader_cannot_edit_sections(client, plan):
     assert client.post(reverse("routines:section_move", args=[section.pk]), {"direction": "up"}).status_code == 403
     section.refresh_from_db()
     assert section.body == "Fast tekst"
+
+
+def test_place_a_part_of_the_plan_under_a_chapter(client, plan, advisor):
+    section = make_section(plan, title="Milepæler og aktører i fokus")
+    url = reverse("routines:section_edit", args=[section.pk])
+    data = form_data(client.get(url), "body")
+    data.update(level="2", part="milestones")
+    assert client.post(url, data).status_code == 302
+    section.refresh_from_db()
+    assert (section.level, section.part) == (2, "milestones")
+
+
+def test_a_part_has_one_place_in_the_plan(client, plan, advisor):
+    make_section(plan, title="Milepæler", part="milestones")
+    other = make_section(plan, title="Mål", body="Våre mål.")
+    url = reverse("routines:section_edit", args=[other.pk])
+    data = form_data(client.get(url), "body")
+    data.update(part="milestones", body="Nye mål.")
+    response = client.post(url, data)
+    assert response.status_code == 400
+    assert "Denne delen vises allerede i «Milepæler»." in response.text
+    assert "Nye mål." in response.text  # nothing typed is lost
+    other.refresh_from_db()
+    assert (other.part, other.body) == ("", "Våre mål.")
+
+
+def test_an_unknown_level_or_part_is_an_error_next_to_the_field(client, plan, advisor):
+    section = make_section(plan, title="Mål")
+    url = reverse("routines:section_edit", args=[section.pk])
+    data = form_data(client.get(url), "body")
+    data.update(level="7", part="<script>")
+    response = client.post(url, data)
+    assert response.status_code == 400
+    assert response.text.count("is-invalid") >= 2
