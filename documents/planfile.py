@@ -17,6 +17,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from documents.planfile_calendar import export_calendars, import_calendars
 from documents.planfile_validation import (
     PlanFileError,
     Problem,
@@ -77,6 +78,7 @@ def export_municipality(municipality, school_year=None):
                 {"slug": unit.slug, "name": unit.name, "kind": unit.kind, "owner": unit.owner}
                 for unit in municipality.units.order_by("kind", "name", "slug")
             ],
+            "school_calendars": export_calendars(municipality, school_year),
         },
         "plans": [plan_to_dict(plan) for plan in plans],
     }
@@ -303,6 +305,7 @@ def import_document(doc, replace=False):
                 defaults={"name": unit["name"], "kind": unit["kind"], "owner": unit.get("owner", "municipal")},
             )
         units_by_slug = {unit.slug: unit for unit in municipality.units.all()}
+        import_calendars(municipality, data.get("school_calendars", []))
 
         plans = doc.get("plans", [])
         for plan in plans:

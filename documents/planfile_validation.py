@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from jsonschema import Draft202012Validator
 
+from documents.planfile_calendar import calendar_problems
 from meetings.rhythm import rhythm_problems
 from routines.school_year import is_whole_months, term_of
 from routines.validators import IDENTITY_NUMBER_MESSAGE, find_identity_numbers
@@ -79,6 +80,8 @@ def validate_document(doc):
                 semantic,
                 _("Another unit already has the slug “%(name)s”."),
             )
+            calendars = municipality.get("school_calendars")
+            semantic += [Problem(*found) for found in calendar_problems(calendars, "$.municipality.school_calendars")]
         for index, plan in _objects(doc, "plans"):
             semantic += _plan_rules(plan, f"$.plans[{index}]", unit_slugs)
     return _merge(problems, semantic) + identity_number_problems(doc, "$")

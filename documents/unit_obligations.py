@@ -5,7 +5,8 @@ a fixed number of queries whatever the number of units, entries and
 routines: rows are fetched per plan and matched up in Python.
 
 Meeting arenas and progress-plan entries come from the meetings app, through
-their querysets' `concerning(unit)`.
+their querysets' `concerning(unit)`; the arenas' next fixed meetings skip the
+school calendar's days off.
 """
 
 from dataclasses import dataclass, field
@@ -15,6 +16,8 @@ from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 
 from meetings.models import ProgressEntry
+from meetings.rhythm import next_meetings
+from meetings.school_calendar import calendar_of
 from routines.models import (
     Membership,
     Milestone,
@@ -180,6 +183,7 @@ def unit_obligations(plan, unit, show_past=False, kind=""):
         "upcoming_count": len(upcoming),
         "past_count": len(past),
         "all_entries": entries,
+        "next_meetings": next_meetings(arenas, plan.school_year, today, calendar_of(plan)),
         "unit_arenas": [arena for arena in arenas if arena.scope == arena.Scope.EVERY_UNIT],
         "municipal_arenas": [arena for arena in arenas if arena.scope != arena.Scope.EVERY_UNIT],
         "common_routines": common,

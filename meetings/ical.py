@@ -27,7 +27,7 @@ from ops.dates import clock_span
 from routines.school_year import months_in_span
 
 from .progress import headline, milestone_label
-from .rhythm import ical_rule, meetings_of, rhythm_with_note
+from .rhythm import ical_rule, meetings_of, rhythm_days, rhythm_with_note
 from .when import kind_label, time_span, when_text
 
 OSLO = ZoneInfo("Europe/Oslo")
@@ -94,11 +94,11 @@ def arena_uid(arena):
     return f"arena-{arena.pk}-rhythm@kibs"
 
 
-def arena_event(arena, school_year, stamp, skip=frozenset()):
-    """The arena's fixed meetings as one recurring event (RRULE), holidays left out as EXDATEs; None
-    when it has no dated rhythm. The UID depends only on the arena, so a changed rhythm replaces the
-    series in the subscriber's calendar."""
-    rule = ical_rule(arena, school_year)
+def arena_event(arena, school_year, stamp, calendar=None):
+    """The arena's fixed meetings as one recurring event (RRULE) on the school calendar's school days,
+    its days off left out as EXDATEs; None when it has no dated rhythm. The UID depends only on the
+    arena, so a changed rhythm replaces the series in the subscriber's calendar."""
+    rule = ical_rule(arena, school_year, calendar)
     if rule is None:
         return None
     first, rrule = rule
@@ -116,7 +116,7 @@ def arena_event(arena, school_year, stamp, skip=frozenset()):
         event.add("dtstart", first)
         event.add("dtend", first + datetime.timedelta(days=1))
     event.add("rrule", rrule)
-    skipped = sorted(set(meetings_of(arena, school_year)) - set(meetings_of(arena, school_year, skip)))
+    skipped = sorted(set(rhythm_days(arena, school_year, calendar)) - set(meetings_of(arena, school_year, calendar)))
     for day in skipped:
         if arena.rhythm_starts_at:
             event.add("exdate", datetime.datetime.combine(day, arena.rhythm_starts_at, tzinfo=OSLO))
@@ -125,8 +125,9 @@ def arena_event(arena, school_year, stamp, skip=frozenset()):
     return event
 
 
-def build_calendar(name, entries, arenas=(), school_year=None, skip=frozenset()):
-    """The feed as bytes: one VEVENT per entry, and one recurring VEVENT per arena with a fixed rhythm."""
+def build_calendar(name, entries, arenas=(), school_year=None, school_calendar=None):
+    """The feed as bytes: one VEVENT per entry, and one recurring VEVENT per arena with a fixed rhythm
+    (on the school days of the `school_calendar`, when the municipality has entered one)."""
     entries = list(entries)
     calendar = Calendar()
     calendar.add("prodid", "-//KIBS//Fremdriftsplan//NB")
@@ -139,7 +140,7 @@ def build_calendar(name, entries, arenas=(), school_year=None, skip=frozenset())
     for entry in entries:
         calendar.add_component(entry_event(entry, stamp))
     for arena in arenas:
-        event = arena_event(arena, school_year, stamp, skip)
+        event = arena_event(arena, school_year, stamp, school_calendar)
         if event is not None:
             calendar.add_component(event)
     if entries or arenas:

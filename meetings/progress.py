@@ -146,6 +146,7 @@ def order_in_month(entry, month_first):
 class Row:
     entry: object
     continued: bool  # started in an earlier month
+    no_school: str = ""  # why there is no school on its day («Vinterferie»), from the school calendar
 
     @property
     def headline(self):
@@ -157,6 +158,7 @@ class Month:
     first_day: datetime.date
     rows: list = field(default_factory=list)
     arena_meetings: list = field(default_factory=list)  # (arena, [days]) of fixed rhythms
+    breaks: list = field(default_factory=list)  # the school calendar's days off in the month
 
     @property
     def month_wide_rows(self):
@@ -168,26 +170,31 @@ class Month:
         return [row for row in self.rows if not row.entry.is_month_wide]
 
 
-def months_of(plan, entries, arenas=()):
+def months_of(plan, entries, arenas=(), calendar=None):
     """The school year's months (August–June, plus any other month with entries), each with its rows.
 
     A period appears in every month it touches, so «September – November»
     is seen when reading October too. In a month, month-wide items come
     first, then the rest in date order. `arenas` with a fixed rhythm add their
-    meetings of each month.
+    meetings of each month. With the municipality's school `calendar`, the
+    meetings skip its days off, each month lists its days off, and a row on
+    a day without school says why.
     """
     # July only appears when something happens then: the summer holiday.
     months = {first: Month(first) for first in school_year_months(plan.school_year)[:-1]}
     for entry in entries:
+        no_school = calendar.no_school_during(entry) if calendar is not None else ""
         for month_first in months_between(entry.starts_on, entry.ends_on or entry.starts_on):
             month = months.setdefault(month_first, Month(month_first))
-            month.rows.append(Row(entry, continued=entry.starts_on < month_first))
+            month.rows.append(Row(entry, continued=entry.starts_on < month_first, no_school=no_school))
     for arena in arenas:
         by_month = {}
-        for day in meetings_of(arena, plan.school_year):
+        for day in meetings_of(arena, plan.school_year, calendar):
             by_month.setdefault(day.replace(day=1), []).append(day)
         for first, days in by_month.items():
             months.setdefault(first, Month(first)).arena_meetings.append((arena, days))
     for month in months.values():
         month.rows.sort(key=lambda row: order_in_month(row.entry, month.first_day))
+        if calendar is not None:
+            month.breaks = calendar.breaks_in_month(month.first_day)
     return [months[key] for key in sorted(months)]

@@ -4,7 +4,9 @@ Weekly and every-second-week rhythms count from their first meeting; a monthly
 rhythm is a weekday of a given week of the month (the fifth means the last,
 as not every month has five); "n times a term" and "as needed" have no dates
 of their own. Meetings run from the first meeting (or 1 August) to 30 June:
-July is the summer holiday.
+July is the summer holiday. When the municipality has entered its school
+calendar, they run on its school days only: from the first to the last
+school day, and never in a holiday or on a planning day.
 """
 
 import datetime
@@ -77,17 +79,25 @@ def rhythm_with_note(arena):
     return " – ".join(part for part in (rhythm_words(arena), arena.frequency) if part)
 
 
-def season(school_year, starts_on=None):
-    """From the first meeting (or 1 August) to 30 June of the school year."""
-    first = datetime.date(school_year, 8, 1)
-    return max(first, starts_on) if starts_on else first, datetime.date(school_year + 1, 6, 30)
+def season(school_year, starts_on=None, calendar=None):
+    """From the first meeting (or 1 August, or the first school day) to 30 June (or the last school day)."""
+    first, last = datetime.date(school_year, 8, 1), datetime.date(school_year + 1, 6, 30)
+    if calendar is not None:
+        first, last = calendar.first_day, calendar.last_day
+    return max(first, starts_on) if starts_on else first, last
 
 
-def meetings_of(arena, school_year, skip=frozenset()):
-    """The arena's meeting days in the school year, in order; days in `skip` (holidays) left out."""
+def meetings_of(arena, school_year, calendar=None):
+    """The arena's meeting days in the school year, in order; the school calendar's days off left out."""
+    off = calendar.days_off() if calendar is not None else {}
+    return [day for day in rhythm_days(arena, school_year, calendar) if day not in off]
+
+
+def rhythm_days(arena, school_year, calendar=None):
+    """Every day the rule gives in its season, holidays included (the calendar's EXDATEs are the difference)."""
     if arena.rhythm not in DATED or rhythm_problems(arena):
         return []
-    first, last = season(school_year, arena.rhythm_starts_on)
+    first, last = season(school_year, arena.rhythm_starts_on, calendar)
     if arena.rhythm == "monthly":
         days = [
             nth_weekday(month, arena.rhythm_weekday, arena.rhythm_week) for month in school_year_months(school_year)
@@ -100,7 +110,7 @@ def meetings_of(arena, school_year, skip=frozenset()):
             if day >= first:
                 days.append(day)
             day += step
-    return [day for day in days if day not in skip]
+    return days
 
 
 def nth_weekday(month_first, weekday, week):
@@ -117,15 +127,21 @@ def nth_weekday(month_first, weekday, week):
 ICAL_DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
 
-def ical_rule(arena, school_year):
+def ical_rule(arena, school_year, calendar=None):
     """(first day, RRULE dict) of a dated rhythm for iCalendar, or None."""
-    days = meetings_of(arena, school_year)
+    days = rhythm_days(arena, school_year, calendar)
     if not days:
         return None
-    until = season(school_year)[1]
+    until = season(school_year, calendar=calendar)[1]
     day = ICAL_DAYS[weekday_of(arena)]
     if arena.rhythm == "monthly":
         position = -1 if arena.rhythm_week == LAST_WEEK else arena.rhythm_week
         return days[0], {"freq": "monthly", "byday": f"{position}{day}", "until": until}
     interval = 1 if arena.rhythm == "weekly" else 2
     return days[0], {"freq": "weekly", "interval": interval, "byday": day, "until": until}
+
+
+def next_meetings(arenas, school_year, today, calendar=None, count=6):
+    """The arenas' next `count` fixed meetings from today on, as (day, arena) in date order."""
+    found = [(day, arena) for arena in arenas for day in meetings_of(arena, school_year, calendar) if day >= today]
+    return sorted(found, key=lambda meeting: (meeting[0], meeting[1].name))[:count]

@@ -79,14 +79,15 @@ class SchoolCalendar(VersionedModel):
     # What the rest of the app asks. The breaks are prefetched (`of_year`), so these cost no query.
 
     def days_off(self):
-        """{day: the break it belongs to} for every day without school between the first and last school day,
-        weekends left out (they have no school anyway)."""
-        days = {}
-        for school_break in self.breaks.all():
-            for day in school_break.days():
-                if not is_weekend(day):
-                    days.setdefault(day, school_break)
-        return days
+        """{day: the break it belongs to} for every weekday without school in the calendar's days off
+        (weekends have no school anyway). Worked out once per loaded calendar."""
+        if getattr(self, "_days_off", None) is None:
+            self._days_off = {}
+            for school_break in self.breaks.all():
+                for day in school_break.days():
+                    if not is_weekend(day):
+                        self._days_off.setdefault(day, school_break)
+        return self._days_off
 
     def is_school_day(self, day):
         return self.first_day <= day <= self.last_day and not is_weekend(day) and day not in self.days_off()
@@ -113,6 +114,31 @@ class SchoolCalendar(VersionedModel):
         if day > self.last_day:
             return str(_("After the last school day"))
         return ""
+
+    def no_school_during(self, entry):
+        """Why there is no school on a day of an entry given in days («Vinterferie»), or ''.
+
+        Months and terms are left alone: "during March" is not on any one day.
+        """
+        if entry.precision != "day":
+            return ""
+        day, last = entry.starts_on, entry.ends_on or entry.starts_on
+        while day <= last:
+            reason = self.no_school_on(day)
+            if reason:
+                return reason
+            day += datetime.timedelta(days=1)
+        return ""
+
+    def breaks_in_month(self, month_first):
+        """The days off that touch the month (for the month view and the year wheel)."""
+        following = (month_first + datetime.timedelta(days=32)).replace(day=1)
+        return [b for b in self.breaks.all() if b.starts_on < following and b.last_day >= month_first]
+
+
+def calendar_of(plan):
+    """The school calendar of the plan's municipality and school year, its days off loaded; None if not entered."""
+    return SchoolCalendar.objects.of_year(plan.municipality_id, plan.school_year)
 
 
 class SchoolBreak(VersionedModel):

@@ -17,13 +17,14 @@ from meetings.access import feed_token_of, get_feed_arena, get_feed_plan, get_fe
 from meetings.ical import build_calendar
 from meetings.models import FeedToken
 from meetings.progress import plan_entries
+from meetings.school_calendar import calendar_of
 from routines.access import can_edit_plan, get_plan_as_advisor, get_plan_for_user
 
 
 def _ics_response(plan, name, entries, arenas):
     # A feed is part of the plan's document: in its language, not the calendar program's.
     with translation.override(plan.language):
-        body = build_calendar(name, entries, arenas, plan.school_year)
+        body = build_calendar(name, entries, arenas, plan.school_year, calendar_of(plan))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="kibs.ics"'
     # The token is a secret: keep feeds out of search engines and shared caches.

@@ -5,6 +5,7 @@ for those who may edit it. Saving goes through routines.editing, so a save
 from an outdated form is refused as a conflict instead of overwriting.
 """
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
@@ -15,6 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 from meetings.access import get_arena_for_editing, get_entry_for_editing, get_target_group_for_editing
 from meetings.forms import ArenaForm, ProgressEntryForm, TargetGroupForm
 from meetings.models import Arena, ProgressEntry, TargetGroup
+from meetings.school_calendar import calendar_of
 from routines.access import can_edit_plan, get_plan_for_editing, get_plan_for_user
 from routines.editing import confirm_delete, handle_form
 
@@ -180,13 +182,40 @@ def entry_list_moved(request, plan_pk):
     return redirect("meetings:progress_months", pk=plan_pk, permanent=True)
 
 
+def _save_and_warn(request, form):
+    """Save the entry; when it lands on a day without school, say so (saved all the same: a planning
+    day is where a course for the staff belongs)."""
+
+    def save():
+        entry = form.save()
+        calendar = calendar_of(entry.plan)
+        reason = calendar.no_school_during(entry) if calendar is not None else ""
+        if reason:
+            message = (
+                _("The deadline falls on a day without school: %(reason)s. Check the date.")
+                if entry.kind == ProgressEntry.Kind.DEADLINE
+                else _("The entry falls on a day without school: %(reason)s. Check the date.")
+            )
+            messages.warning(request, message % {"reason": reason})
+
+    return save
+
+
 @login_required
 def entry_create(request, plan_pk):
     plan = get_plan_for_editing(request.user, plan_pk)
     form = ProgressEntryForm(_posted(request), instance=ProgressEntry(plan=plan))
     list_url = _progress_plan_url(plan)
     context = {"plan": plan, "title": _("New progress-plan entry"), "cancel_url": list_url}
-    return handle_form(request, form, FORM_TEMPLATE, context, _at(list_url, "entry"), _("The entry was added."))
+    return handle_form(
+        request,
+        form,
+        FORM_TEMPLATE,
+        context,
+        _at(list_url, "entry"),
+        _("The entry was added."),
+        _save_and_warn(request, form),
+    )
 
 
 @login_required
@@ -195,7 +224,15 @@ def entry_edit(request, pk):
     form = ProgressEntryForm(_posted(request), instance=entry)
     list_url = _progress_plan_url(entry.plan)
     context = {"plan": entry.plan, "title": _("Edit progress-plan entry"), "cancel_url": list_url}
-    return handle_form(request, form, FORM_TEMPLATE, context, _at(list_url, "entry"), _("The entry was saved."))
+    return handle_form(
+        request,
+        form,
+        FORM_TEMPLATE,
+        context,
+        _at(list_url, "entry"),
+        _("The entry was saved."),
+        _save_and_warn(request, form),
+    )
 
 
 @login_required

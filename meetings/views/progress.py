@@ -7,17 +7,20 @@ from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
 from meetings.progress import filtered_arenas, filtered_entries, months_of
+from meetings.school_calendar import calendar_of
 from meetings.wheel import render_year_wheel_svg
 from routines.access import can_edit_plan, get_plan_for_user
 
 
 def _filtered_context(request, plan):
     form, entries = filtered_entries(plan, request.GET)
+    calendar = calendar_of(plan)
     context = {
         "plan": plan,
         "filter_form": form,
         "entries": entries,
-        "months": months_of(plan, entries, filtered_arenas(plan, form)),
+        "school_calendar": calendar,
+        "months": months_of(plan, entries, filtered_arenas(plan, form), calendar),
         "query": request.GET.urlencode(),
     }
     return context, 400 if form.errors else 200

@@ -285,7 +285,7 @@ def test_a_private_demo_kindergarten_misses_the_municipal_leaders_meetings(clien
 def test_unit_page_queries_are_fixed_for_the_demo(client, django_assert_max_num_queries):
     demo = load_demo()
     client.force_login(demo.rektor)
-    with django_assert_max_num_queries(19):
+    with django_assert_max_num_queries(20):
         assert client.get(unit_page_url(demo.plan, demo.school)).status_code == 200
 
 
@@ -310,5 +310,5 @@ def test_unit_page_queries_are_fixed_for_a_municipality_of_40_units(client, djan
     for _ in range(5):
         make_actor(plan, applies_to_units=True, duties=["a", "b", "c"])
     client.force_login(leader_of(unit))
-    with django_assert_max_num_queries(19):
+    with django_assert_max_num_queries(20):
         assert client.get(unit_page_url(plan, unit)).status_code == 200

@@ -6,7 +6,7 @@ before any lookup: the move views accept POST only and the lists GET only, so
 the other method answers 405 there rather than 404.
 """
 
-from tests.support.factories import make_arena, make_entry, make_target_group
+from tests.support.factories import make_arena, make_entry, make_school_calendar, make_target_group
 
 
 def _plan(plan):
@@ -25,6 +25,15 @@ def _entry(plan):
     return {"pk": make_entry(plan).pk}
 
 
+def _municipality(plan):
+    return {"municipality_pk": plan.municipality_id}
+
+
+def _school_calendar(plan):
+    calendar = make_school_calendar(plan.municipality, school_year=plan.school_year)
+    return {"municipality_pk": plan.municipality_id, "school_year": calendar.school_year}
+
+
 MEETINGS_ISOLATION_CASES = [
     ("meetings:arena_list", _plan),
     ("meetings:arena_create", _plan),
@@ -39,4 +48,7 @@ MEETINGS_ISOLATION_CASES = [
     ("meetings:entry_create", _plan),
     ("meetings:entry_edit", _entry),
     ("meetings:entry_delete", _entry),
+    ("meetings:school_calendar_list", _municipality),
+    ("meetings:school_calendar_edit", _school_calendar),
+    ("meetings:school_calendar_delete", _school_calendar),
 ]
