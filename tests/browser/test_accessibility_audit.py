@@ -3,6 +3,7 @@
 import pytest
 
 from tests.support.browser import accessibility_violations
+from tests.support.layout import layout_problems
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
@@ -27,3 +28,37 @@ def test_login_page_has_no_violations(page):
     assert page.locator("h1").count() == 1
     assert page.locator("html").get_attribute("lang") == "nb"
     assert accessibility_violations(page) == []
+
+
+def page_with(body, language="nb"):
+    return f'<!doctype html><html lang="{language}"><title>T</title><main><h1>Side</h1>{body}</main></html>'
+
+
+def test_layout_check_catches_a_page_wider_than_the_screen(page):
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.set_content(page_with('<div style="width: 600px">Bred</div>'))
+    assert any("px wide at 390 px" in problem for problem in layout_problems(page, "nb"))
+
+
+def test_layout_check_catches_a_small_control_but_allows_a_link_in_running_text(page):
+    page.set_content(
+        page_with(
+            '<button style="padding: 0; font-size: 10px">Lagre</button>'
+            '<p>Les mer i <a href="/x">veilederen</a> før møtet.</p>'
+        )
+    )
+    problems = layout_problems(page, "nb")
+    assert len(problems) == 1
+    assert problems[0].startswith("button «Lagre» is ")
+
+
+def test_layout_check_catches_a_bar_stuck_over_the_focus(page):
+    page.set_content(page_with('<header style="position: sticky; top: 0; height: 60px">Meny</header>'))
+    assert any("sticks to the top" in problem for problem in layout_problems(page, "nb"))
+    page.add_style_tag(content="html { scroll-padding-top: 70px }")
+    assert layout_problems(page, "nb") == []
+
+
+def test_layout_check_catches_english_but_not_nynorsk_or_names(page):
+    page.set_content(page_with("<p>Save</p><p>Select the units</p><p>No</p><p>Logg inn med Entra ID</p>", "nn"))
+    assert layout_problems(page, "nn") == ["English text: «Save»", "English text: «Select the units»"]

@@ -1,7 +1,9 @@
-"""Every page passes axe-core's WCAG 2.0/2.1 A and AA rules, in Bokmål and in Nynorsk.
+"""Every page passes axe-core's WCAG 2.0, 2.1 and 2.2 A and AA rules and the layout check
+(tests/support/layout.py), in Bokmål and in Nynorsk, at 1280 and at 390 px.
 
 The one page list of the project: each page is audited here once per
-language, and the journeys in the other browser tests do not audit again.
+language, at both widths by resizing the loaded page, and the journeys in the
+other browser tests do not audit again.
 One test per language loads the demo once and walks all pages, so a failure
 lists every page with problems at once.
 """

@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.layout import WIDTHS, layout_problems
+
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 AXE_JS = Path(__file__).parent.parent / "vendor" / "axe-core" / "axe.min.js"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # Without these, Chromium keeps trying to reach Google on a closed network.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -66,8 +68,9 @@ def page(new_page):
 
 
 def accessibility_violations(page):
-    """axe-core's WCAG 2.0/2.1 A and AA violations on the current page."""
-    page.add_script_tag(path=str(AXE_JS))
+    """axe-core's WCAG 2.0, 2.1 and 2.2 A and AA violations on the current page."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
     # resultTypes: only violations come back in full, which makes big pages faster to audit.
     result = page.evaluate(
         "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
@@ -93,7 +96,10 @@ def page_problems(page, language, expect=None):
 
     Checks what every page must have besides axe-core's rules: the page's
     language, exactly one h1, a skip link to the main content, and (expect)
-    a few words in the interface language.
+    a few words in the interface language; then, at a laptop's and a phone's
+    width in turn (the same page, resized), the layout (tests/support/layout.py)
+    and axe-core's rules. The English check runs at the first width, where the
+    menus stand open.
     """
     problems = []
     if (lang := page.locator("html").get_attribute("lang")) != language:
@@ -107,7 +113,12 @@ def page_problems(page, language, expect=None):
         problems.append("no skip link to the main content first on the page")
     if expect and expect not in page.locator("body").inner_text():
         problems.append(f"«{expect}» is not on the page")
-    return problems + accessibility_violations(page)
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 860})
+        found = layout_problems(page, language if width == WIDTHS[0] else None) + accessibility_violations(page)
+        problems += [f"{width} px: {problem}" for problem in found]
+    page.set_viewport_size({"width": WIDTHS[0], "height": 860})
+    return problems
 
 
 SCREENSHOTS = Path(__file__).parent.parent.parent / "docs" / "img"
