@@ -20,6 +20,11 @@ def get_published_plan(slug):
     return get_object_or_404(plans.with_all_parts(), public_slug=slug)
 
 
+def get_plan_to_read(user, pk):
+    """A plan of the user's own municipality with everything it shows, to read whole (any status)."""
+    return get_object_or_404(Plan.objects.visible_to(user).with_all_parts(), pk=pk)
+
+
 # Learning from each other: the region's plans
 
 

@@ -3,7 +3,19 @@ the units' pages and the advisor's overview, the public page, and reading the re
 
 from django.urls import path
 
-from documents.views import approval, changes, employees, history, home, overview, plans, search, sharing, units
+from documents.views import (
+    approval,
+    changes,
+    employees,
+    history,
+    home,
+    overview,
+    plans,
+    reading,
+    search,
+    sharing,
+    units,
+)
 
 app_name = "documents"
 
@@ -36,7 +48,9 @@ urlpatterns = [
     path("plans/<int:pk>/withdraw/", approval.plan_withdraw, name="plan_withdraw"),
     path("plans/<int:pk>/revise/", approval.plan_start_revision, name="plan_start_revision"),
     path("plans/<int:pk>/next-year/", approval.plan_start_next_year, name="plan_start_next_year"),
-    path("public/<slug:slug>/", approval.public_plan, name="public_plan"),
+    path("plans/<int:pk>/read/", reading.plan_read, name="plan_read"),
+    path("public/<slug:slug>/", reading.public_plan, name="public_plan"),
+    path("public/<slug:slug>/pdf/", reading.public_plan_pdf, name="public_plan_pdf"),
     path("units/<int:unit_pk>/", units.unit_page_current, name="unit_page_current"),
     path("plans/<int:plan_pk>/units/<int:unit_pk>/", units.unit_page, name="unit_page"),
     path("plans/<int:plan_pk>/units/<int:unit_pk>/pdf/", units.unit_pdf, name="unit_pdf"),

@@ -70,10 +70,16 @@ EXEMPT = {
 MOVED = {"documents:unit_text_moved", "meetings:entry_list_moved"}
 
 # Pages whose secret is in the address: calendar programs and the public cannot log in.
-NO_LOGIN = {"meetings:plan_feed", "meetings:unit_feed", "meetings:arena_feed", "documents:public_plan"}
+NO_LOGIN = {
+    "meetings:plan_feed",
+    "meetings:unit_feed",
+    "meetings:arena_feed",
+    "documents:public_plan",
+    "documents:public_plan_pdf",
+}
 # Of those, the ones whose address is nothing but the secret: no id of the
 # owner's to try with another secret, so there is no outsider to turn away.
-ONLY_SECRET = {"meetings:plan_feed", "documents:public_plan"}
+ONLY_SECRET = {"meetings:plan_feed", "documents:public_plan", "documents:public_plan_pdf"}
 
 GATHERING_ROUTES = ("meetings:gathering_", "meetings:agenda_item_", "meetings:group_work", "meetings:work_group_")
 

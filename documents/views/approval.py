@@ -9,11 +9,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from documents.access import get_published_plan
 from documents.changes import changes_since_approved
 from documents.forms import ApprovalForm
 from documents.services import (
@@ -159,12 +157,3 @@ def plan_start_next_year(request, pk):
         start_next_year,
         _("This is next school year's plan, copied as a draft. Dates moved to the same week: review them."),
     )
-
-
-def public_plan(request, slug):
-    """The published plan, read-only, for anyone; in the plan's own written standard (Bokmål or Nynorsk)."""
-    plan = get_published_plan(slug)
-    with translation.override(plan.language):
-        response = render(request, "documents/public/plan.html", {"plan": plan})
-    response.headers["Content-Language"] = plan.language
-    return response

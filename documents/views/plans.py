@@ -120,11 +120,12 @@ def plan_detail(request, pk):
 def plan_pdf(request, pk):
     """The plan as PDF: stored by content, ETag/304; 503 while it is rendered elsewhere or in the background."""
     plan = get_plan_for_user(request.user, pk)
-    busy = {
-        "plan": plan,
-        "back_url": reverse("documents:plan_detail", args=[plan.pk]),
-        "back_label": _("Back to the plan"),
-    }
+    return plan_pdf_response(request, plan, reverse("documents:plan_detail", args=[plan.pk]))
+
+
+def plan_pdf_response(request, plan, back_url):
+    """The plan's stored PDF, or its rendering: for the plan's readers and, when published, for anyone."""
+    busy = {"plan": plan, "back_url": back_url, "back_label": _("Back to the plan")}
     digest, size = plan_digest_and_size(plan)
     render_later = None
     if renders_in_background(size):

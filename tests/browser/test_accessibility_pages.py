@@ -56,6 +56,7 @@ def advisor_pages():
             "Støttesystemet",
         ),
         ("new plan", reverse("documents:plan_create"), "Ny plan", "Ny plan"),
+        ("the whole plan to read", reverse("documents:plan_read", args=[plan.pk]), "Innhold", "Innhald"),
         ("plan deletion", reverse("documents:plan_delete", args=[plan.pk]), "Slett", "Slett"),
         ("plan settings", reverse("documents:plan_edit", args=[plan.pk]), "Planens innstillinger", "Innstillingar"),
         ("focus areas", reverse("routines:focus_area_list", args=[plan.pk]), "Fokusområder", "Fokusområde"),

@@ -6,7 +6,7 @@ from django.urls import reverse
 from documents import urls
 from routines.models import Membership, Plan
 from tests.support.factories import make_member, make_municipality, make_plan
-from tests.support.isolation_history import HISTORY_ISOLATION_CASES, PUBLIC_URLS
+from tests.support.isolation_history import HISTORY_ISOLATION_CASES
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ def test_every_url_of_history_and_approval_is_listed():
         for pattern in urls.urlpatterns
         if pattern.callback.__module__.rsplit(".", 1)[-1] in history_views
     }
-    assert names == {case[0] for case in HISTORY_ISOLATION_CASES} | set(PUBLIC_URLS)
+    assert names == {case[0] for case in HISTORY_ISOLATION_CASES}
 
 
 @pytest.mark.parametrize("name, factory, method", HISTORY_ISOLATION_CASES, ids=[c[0] for c in HISTORY_ISOLATION_CASES])

@@ -12,8 +12,12 @@ import re
 import pypdf
 import pytest
 from django.db import transaction
+from django.test import Client
+from django.urls import reverse
 
 from documents import pdf
+from routines.models import Membership
+from tests.support.factories import make_member
 from tests.support.sample_plan import import_demo
 
 pytestmark = [pytest.mark.django_db, pytest.mark.pdf]
@@ -60,12 +64,18 @@ SOURCE_CHAPTERS = [
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    """The demo plan's PDF, rendered once for the module: (reader, page texts, the plan's part of the file)."""
+    """The demo plan's PDF, rendered once for the module: (reader, page texts, the plan's part of the file).
+
+    Its reading page too, which follows the same outline.
+    """
     with django_db_blocker.unblock(), transaction.atomic():
         plan, data = import_demo()
         reader = pypdf.PdfReader(io.BytesIO(pdf.render_plan_pdf(pdf.load_plan(plan.pk))))
+        client = Client()
+        client.force_login(make_member(Membership.Role.READER, plan.municipality))
+        reading_page = client.get(reverse("documents:plan_read", args=[plan.pk])).text
         transaction.set_rollback(True)
-    return reader, [page.extract_text() for page in reader.pages], data
+    return reader, [page.extract_text() for page in reader.pages], data, reading_page
 
 
 def test_the_demo_pdf_has_the_source_plans_eight_chapters_in_order(demo):
@@ -88,8 +98,14 @@ def test_the_demo_pdf_has_the_source_plans_eight_chapters_in_order(demo):
         assert re.search(re.escape(chapter) + r"[ .]*\d+", contents), chapter
 
 
+def test_the_demo_reading_page_has_the_same_eight_chapters(demo):
+    chapters = re.findall(r"<h2 id=\"[^\"]+-heading\">([^<]+)</h2>", demo[3])
+    assert chapters == SOURCE_CHAPTERS
+    assert "Laget rundt barnet med rolle og ansvar</h3>" in demo[3]
+
+
 def test_the_demo_plan_as_pdf_shows_every_part(demo):
-    reader, pages, data = demo
+    reader, pages, data, _reading_page = demo
     text = squash("\n".join(pages))
 
     for actor in data["actors"]:

@@ -27,6 +27,3 @@ HISTORY_ISOLATION_CASES = [
     ("documents:plan_start_revision", _plan, "post"),
     ("documents:plan_start_next_year", _plan, "post"),
 ]
-
-# Public on purpose: the published plan, no login (tests/documents/test_publish.py).
-PUBLIC_URLS = ["documents:public_plan"]

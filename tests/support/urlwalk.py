@@ -193,7 +193,7 @@ class World:
         """The feed token or public address, which open pages without a login."""
         if parameter == "token":
             return self.feed_token.token
-        if url_name == "documents:public_plan":
+        if url_name in ("documents:public_plan", "documents:public_plan_pdf"):
             return self.published_plan.public_slug
         return None
 
