@@ -79,7 +79,7 @@ def build_context(plan, for_print=True):
         "arena_columns": _arena_columns(plan),
         "support_system": support_system(plan),
         "milestones": list(plan.milestones.all()),
-        "months": _months(plan),
+        "months": progress_months(plan.progress_entries.all()),
         "common_routines": common_routines,
         "common_routines_scoped": any(r.unit_kinds for r in common_routines),
         "unit_routines": unit_routines,
@@ -142,15 +142,15 @@ def _arena_where(arena):
     }.get(arena.unit_kind, _("In every unit"))
 
 
-def _months(plan):
-    """Progress-plan entries by the month they start in, August to June.
+def progress_months(entries):
+    """Progress-plan entries by the month they start in, August to June: the plan's and the unit booklet's table.
 
     In a month, whole months and terms come first (under "hele måneden"), then
     the days in date order: a two-day gathering on the 14th never prints
     before a meeting on the 4th.
     """
     months = OrderedDict()
-    for entry in sorted(plan.progress_entries.all(), key=lambda e: (e.month, order_in_month(e, e.month))):
+    for entry in sorted(entries, key=lambda e: (e.month, order_in_month(e, e.month))):
         if entry.month not in months:
             months[entry.month] = {"date": entry.month, "month_wide": [], "rows": []}
         months[entry.month]["month_wide" if entry.is_month_wide else "rows"].append(_entry_row(entry))

@@ -46,6 +46,15 @@ def test_the_demo_schools_pdf_holds_its_obligations(client):
     assert "Årlig utviklingsplan i samsvar med KIBS" in flat
     assert len(reader.pages) > 2
     assert "Sortland barneskole" in reader.metadata.title
+    # The school year's 90 entries are the plan's compact table, a row each by month (its header
+    # repeated on each page): six pages, where a block per entry took ten.
+    assert "September 2023" in flat
+    table_pages = [
+        page
+        for page in reader.pages
+        if "Dato Målgruppe og innhold Sted og tid" in " ".join(page.extract_text().split())
+    ]
+    assert 1 < len(table_pages) <= 7
 
 
 def test_the_pdf_is_written_in_the_plans_language(client):

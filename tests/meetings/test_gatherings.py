@@ -284,9 +284,14 @@ def test_programme_pdf(client):
     client.force_login(make_member(COORDINATOR, region=gathering.region))
     response = client.get(reverse("meetings:gathering_pdf", args=[gathering.pk]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages]
+    text = "".join(pages)
     assert "Støttesystemer for barnehageeiere" in text and "VELKOMMEN" in text and "Lampeland" in text
     assert "Rediger" not in text and "Edit" not in text
+    # The region and the date on every page, in the header and the footer.
+    assert len(pages) > 1
+    for page in pages:
+        assert page.count("Kongsbergregionen · 21. mars 2025") >= 2, page[:200]
 
 
 @pytest.mark.pdf
