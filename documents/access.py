@@ -15,9 +15,9 @@ from routines.models import Membership, Plan
 
 
 def get_published_plan(slug):
-    """The published plan at its public address, with everything the public page shows."""
-    plans = Plan.objects.filter(published=True, status=Plan.Status.APPROVED)
-    return get_object_or_404(plans.with_all_parts(), public_slug=slug)
+    """The published plan at its public address (its parts are fetched when needed: Plan.load_all_parts)."""
+    plans = Plan.objects.filter(published=True, status=Plan.Status.APPROVED).select_related("municipality")
+    return get_object_or_404(plans, public_slug=slug)
 
 
 def get_plan_to_read(user, pk):

@@ -15,8 +15,8 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 
-from documents.pdf_cache import digested_models
 from routines import history, plan_parts
+from routines.digest import digested_models
 from routines.models import Duty, MilestoneProgress, Plan
 
 SCHEMA = Path(settings.BASE_DIR) / "docs" / "plan-format.schema.json"
@@ -74,7 +74,7 @@ def missing(parts, registries):
 def registries():
     return {
         "history registry (AppConfig.ready: routines.history.register)": {part.model for part in history.parts()},
-        "PDF digest (documents/pdf_cache.py)": digested_models(),
+        "plan digest (routines/digest.py)": digested_models(),
         "plan-file schema (docs/plan-format.schema.json)": schema_models(json.loads(SCHEMA.read_text())),
     }
 
@@ -87,8 +87,8 @@ def test_every_plan_part_is_in_the_history_the_pdf_digest_and_the_plan_file():
 
 def test_the_check_fails_for_a_part_left_out_of_one():
     parts = plan_parts_of(apps.get_models())
-    without_duties = {**registries(), "PDF digest (documents/pdf_cache.py)": digested_models() - {Duty}}
-    assert missing(parts, without_duties) == {"PDF digest (documents/pdf_cache.py)": ["routines.Duty"]}
+    without_duties = {**registries(), "plan digest (routines/digest.py)": digested_models() - {Duty}}
+    assert missing(parts, without_duties) == {"plan digest (routines/digest.py)": ["routines.Duty"]}
 
     schema = json.loads(SCHEMA.read_text())
     del schema["$defs"]["actor"]["properties"]["duties"]

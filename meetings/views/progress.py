@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
+from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
@@ -10,20 +11,50 @@ from meetings.progress import filtered_arenas, filtered_entries, months_of
 from meetings.school_calendar import calendar_of
 from meetings.wheel import render_year_wheel_svg
 from routines.access import can_edit_plan, get_plan_for_user
+from routines.page_cache import fragment_key, lazy
+
+
+class _Filtered:
+    """The filter form, the entries it keeps and their months, computed the first time one is used."""
+
+    def __init__(self, plan, query, calendar):
+        self.plan, self.query, self.calendar = plan, query, calendar
+
+    @cached_property
+    def form_and_entries(self):
+        return filtered_entries(self.plan, self.query)
+
+    @cached_property
+    def months(self):
+        form, entries = self.form_and_entries
+        return months_of(self.plan, entries, filtered_arenas(self.plan, form), self.calendar)
 
 
 def _filtered_context(request, plan):
-    form, entries = filtered_entries(plan, request.GET)
+    """The filtered page's context. Without a query, nothing is computed unless the cached part is rendered."""
     calendar = calendar_of(plan)
+    filtered = _Filtered(plan, request.GET, calendar)
     context = {
         "plan": plan,
-        "filter_form": form,
-        "entries": entries,
         "school_calendar": calendar,
-        "months": months_of(plan, entries, filtered_arenas(plan, form), calendar),
+        "filter_form": lazy(lambda: filtered.form_and_entries[0]),
+        "entries": lazy(lambda: filtered.form_and_entries[1]),
+        "months": lazy(lambda: filtered.months),
         "query": request.GET.urlencode(),
     }
-    return context, 400 if form.errors else 200
+    # A query is checked on every request: a bad one answers 400, cached or not.
+    return context, 400 if request.GET and filtered.form_and_entries[0].errors else 200
+
+
+def _calendar_version(calendar):
+    """The school calendar as the cached part shows it (it is the municipality's, outside the plan's digest)."""
+    if calendar is None:
+        return "no-calendar"
+    return ",".join([f"{calendar.pk}.{calendar.version}", *(f"{day.pk}.{day.version}" for day in calendar.breaks.all())])
+
+
+def _fragment_key(plan, context, *variant):
+    return fragment_key(plan, context["query"], _calendar_version(context["school_calendar"]), *variant)
 
 
 def _arena_meetings(context):
@@ -34,10 +65,12 @@ def _arena_meetings(context):
 def progress_months(request, pk):
     """The progress plan: read month by month with filters, and edited here by those who may."""
     plan = get_plan_for_user(request.user, pk)
+    can_edit = can_edit_plan(request.user, plan)
     context, status = _filtered_context(request, plan)
-    context["can_edit"] = can_edit_plan(request.user, plan)
+    context["fragment_key"] = _fragment_key(plan, context, can_edit)
+    context["can_edit"] = can_edit
     # An approved plan's entries are frozen: no edit controls that would answer 403.
-    context["can_edit_content"] = context["can_edit"] and not plan.is_frozen
+    context["can_edit_content"] = can_edit and not plan.is_frozen
     return render(request, "meetings/progress_months.html", context, status=status)
 
 
@@ -45,8 +78,11 @@ def progress_months(request, pk):
 def year_wheel(request, pk):
     plan = get_plan_for_user(request.user, pk)
     context, status = _filtered_context(request, plan)
+    context["fragment_key"] = _fragment_key(plan, context)
     # Built from the plan's own text, escaped in wheel.py.
-    context["wheel_svg"] = mark_safe(render_year_wheel_svg(plan, context["entries"], _arena_meetings(context)))
+    context["wheel_svg"] = lazy(
+        lambda: mark_safe(render_year_wheel_svg(plan, context["entries"], _arena_meetings(context)))
+    )
     return render(request, "meetings/year_wheel.html", context, status=status)
 
 

@@ -161,6 +161,14 @@ class Plan(VersionedModel, Reviewed):
     def school_year_label(self):
         return school_year_label(self.school_year)
 
+    def load_all_parts(self):
+        """Fetch every part into this plan object, as `with_all_parts` does for a query; returns the plan.
+
+        For a page whose parts are read only when its cached part must be rendered again.
+        """
+        models.prefetch_related_objects([self], *plan_parts.prefetch_lookups())
+        return self
+
     @property
     def is_in_force(self):
         return self.status == Plan.Status.APPROVED and self.school_year == current_school_year()

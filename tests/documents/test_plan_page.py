@@ -86,5 +86,5 @@ def test_plan_pages_run_a_fixed_number_of_queries(client, django_assert_max_num_
         FocusArea.objects.create(plan=plan, name=f"Fokus {n}")
     with django_assert_max_num_queries(8):
         client.get(reverse("documents:plan_list"))
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(11):  # the first request renders the cached part
         client.get(reverse("documents:plan_detail", args=[plan.pk]))

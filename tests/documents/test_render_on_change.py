@@ -20,6 +20,7 @@ from meetings.models import Gathering
 from meetings.programme import programme_pdf_name
 from ops.models import StoredPdf
 from ops.pdf import is_stored, stored_pdf
+from routines.digest import digested_models
 from routines.models import Plan
 from tests.support.factories import (
     make_legal_reference,
@@ -190,7 +191,7 @@ def test_every_row_the_digest_reads_leads_to_its_plan():
     from tests.support.sample_plan import build_sample_plan
 
     plan = build_sample_plan()  # the only plan: every row belongs to it
-    for model in pdf_cache.digested_models():
+    for model in digested_models():
         if not hasattr(model, "version"):
             continue  # a many-to-many link: saving either end announces it
         row = model.objects.order_by("pk").first()
