@@ -50,7 +50,9 @@ def _calendar_version(calendar):
     """The school calendar as the cached part shows it (it is the municipality's, outside the plan's digest)."""
     if calendar is None:
         return "no-calendar"
-    return ",".join([f"{calendar.pk}.{calendar.version}", *(f"{day.pk}.{day.version}" for day in calendar.breaks.all())])
+    return ",".join(
+        [f"{calendar.pk}.{calendar.version}", *(f"{day.pk}.{day.version}" for day in calendar.breaks.all())]
+    )
 
 
 def _fragment_key(plan, context, *variant):
