@@ -147,3 +147,24 @@ def test_a_filter_has_its_own_part_and_a_bad_one_is_still_refused(client):
     client.get(url)
     assert client.get(url, {"to_review": "on"}).text.count("Oppstart") < client.get(url).text.count("Oppstart")
     assert client.get(url, {"arena": "999999"}).status_code == 400
+
+
+def test_a_change_to_the_school_calendar_shows_at_once(client):
+    """The calendar is the municipality's, outside the plan's digest: the month view's key names its version."""
+    from meetings.models import SchoolBreak, SchoolCalendar
+
+    plan = make_plan()
+    make_entry(plan, content="Oppstart")
+    calendar = SchoolCalendar.objects.create(
+        municipality=plan.municipality,
+        school_year=2023,
+        first_day=datetime.date(2023, 8, 21),
+        last_day=datetime.date(2024, 6, 21),
+    )
+    client.force_login(make_member(ADVISOR, plan.municipality))
+    url = PAGES["progress plan"](plan)
+    assert "Planleggingsdag i oktober" not in client.get(url).text
+    SchoolBreak.objects.create(
+        calendar=calendar, kind="other", name="Planleggingsdag i oktober", starts_on=datetime.date(2023, 10, 2)
+    )
+    assert "Planleggingsdag i oktober" in client.get(url).text
