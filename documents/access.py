@@ -21,8 +21,8 @@ def get_published_plan(slug):
 
 
 def get_plan_to_read(user, pk):
-    """A plan of the user's own municipality with everything it shows, to read whole (any status)."""
-    return get_object_or_404(Plan.objects.visible_to(user).with_all_parts(), pk=pk)
+    """A plan of the user's own municipality, to read whole (any status; its parts: Plan.load_all_parts)."""
+    return get_object_or_404(Plan.objects.visible_to(user).select_related("municipality"), pk=pk)
 
 
 # Learning from each other: the region's plans

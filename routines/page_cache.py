@@ -15,8 +15,10 @@ it. Never cache a part that holds a form with a CSRF token, or what one person
 did (their confirmations, ticks, comments): those stay outside.
 """
 
+from django.core.cache import cache
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from routines.digest import content_digest
@@ -32,3 +34,13 @@ def fragment_key(plan, *variant):
 def lazy(function, *args):
     """A value computed when a template first uses it, so a part read from the cache never computes it."""
     return SimpleLazyObject(lambda: function(*args))
+
+
+def cached_html(plan, name, render, *variant):
+    """The HTML `render()` makes (a template, autoescaped), from the shared cache under the plan's fragment key.
+
+    For a part a view renders itself rather than a template's {% cache %} (the reading page's document,
+    which the public page shows too).
+    """
+    key = f"page:{name}:{fragment_key(plan, *variant)}"
+    return mark_safe(cache.get_or_set(key, render, 24 * 60 * 60))  # rendered by a template, so escaped there

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_safe
@@ -10,6 +11,7 @@ from documents import pdf
 from documents.access import get_plan_to_read, get_published_plan
 from documents.views.plans import plan_pdf_response
 from routines.access import can_edit_plan
+from routines.page_cache import cached_html
 
 
 @login_required
@@ -17,8 +19,11 @@ from routines.access import can_edit_plan
 def plan_read(request, pk):
     """Everyone who may read the plan reads it whole here, in any status: proof-reading needs no PDF."""
     plan = get_plan_to_read(request.user, pk)
-    context = pdf.build_context(plan, for_print=False)
-    context.update(can_edit=can_edit_plan(request.user, plan), pdf_url=reverse("documents:plan_pdf", args=[plan.pk]))
+    context = {
+        "plan": plan,
+        "can_edit": can_edit_plan(request.user, plan),
+        "document": _document(request, plan, reverse("documents:plan_pdf", args=[plan.pk])),
+    }
     return render(request, "documents/reading/plan.html", context)
 
 
@@ -27,11 +32,21 @@ def public_plan(request, slug):
     """The published plan, read-only, for anyone; in the plan's own written standard (Bokmål or Nynorsk)."""
     plan = get_published_plan(slug)
     with translation.override(plan.language):
-        context = pdf.build_context(plan, for_print=False)
-        context["pdf_url"] = reverse("documents:public_plan_pdf", args=[slug])
-        response = render(request, "documents/public/plan.html", context)
+        document = _document(request, plan, reverse("documents:public_plan_pdf", args=[slug]))
+        response = render(request, "documents/public/plan.html", {"plan": plan, "document": document})
     response.headers["Content-Language"] = plan.language
     return response
+
+
+def _document(request, plan, pdf_url):
+    """The plan to read (reading/_document.html), from the shared cache while the plan is unchanged."""
+
+    def render_document():
+        context = pdf.build_context(plan.load_all_parts(), for_print=False)
+        context["pdf_url"] = pdf_url
+        return render_to_string("documents/reading/_document.html", context, request)
+
+    return cached_html(plan, "reading", render_document, pdf_url)
 
 
 @require_safe

@@ -34,6 +34,7 @@ PAGES = {
     "progress plan": lambda plan: reverse("meetings:progress_months", args=[plan.pk]),
     "year wheel": lambda plan: reverse("meetings:year_wheel", args=[plan.pk]),
     "public page": lambda plan: reverse("documents:public_plan", args=[plan.public_slug]),
+    "reading page": lambda plan: reverse("documents:plan_read", args=[plan.pk]),
 }
 
 
