@@ -6,12 +6,13 @@ do this. A published, approved plan is for anyone, without login.
 """
 
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from routines.access import can_read_history, get_plan_for_editing, get_plan_for_user, refuse
 from routines.history import get_part, records_of_plan, with_labels
-from routines.models import Membership, Plan
+from routines.models import Membership, Plan, RoutineAttachment, SectionAttachment
 
 
 def get_published_plan(slug):
@@ -23,6 +24,16 @@ def get_published_plan(slug):
 def get_plan_to_read(user, pk):
     """A plan of the user's own municipality, to read whole (any status; its parts: Plan.load_all_parts)."""
     return get_object_or_404(Plan.objects.visible_to(user).select_related("municipality"), pk=pk)
+
+
+def get_published_attachment(slug, part, pk):
+    """A file of a routine or section of the published plan at `slug`: anyone may read what it shows."""
+    paths = {"routine": (RoutineAttachment, "routine__plan"), "section": (SectionAttachment, "section__plan")}
+    if part not in paths:
+        raise Http404
+    model, plan_path = paths[part]
+    published = {f"{plan_path}__published": True, f"{plan_path}__status": Plan.Status.APPROVED}
+    return get_object_or_404(model.objects.filter(**published), **{f"{plan_path}__public_slug": slug, "pk": pk})
 
 
 # Learning from each other: the region's plans

@@ -24,6 +24,7 @@ from django.apps import apps
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
+from django.core.files.base import ContentFile
 from django.core.management.color import no_style
 from django.core.serializers.base import DeserializationError
 from django.core.serializers.json import DjangoJSONEncoder
@@ -33,11 +34,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from documents.planfile import dumps, export_municipality
+from documents.planfile_files import FOLDER, attachment_models, write_files
 from routines.formatting import render_stored_html
 from routines.models import Municipality
 
 FORMAT = "kibs-backup"
-FORMAT_VERSION = 1
+# Version 2: the attached files, beside the plan files (plans/attachments/<sha256>).
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 MANIFEST = "manifest.json"
 REFERENCES = "references.json"
 
@@ -165,13 +169,15 @@ def write_backup(directory):
             _private_file(directory / name, text + "\n")
             tables.append({"model": model._meta.label_lower, "file": name, "rows": rows.count()})
         _private_file(directory / REFERENCES, dumps(_references()))
-        plans = []
+        plans, attached = [], {}
         for municipality in Municipality.objects.order_by("slug"):
             name = f"plans/{municipality.slug}.json"
-            _private_file(directory / name, dumps(export_municipality(municipality)))
+            doc = export_municipality(municipality)
+            _private_file(directory / name, dumps(doc))
             plans.append(name)
+            attached.update(_write_attachments(municipality, doc, directory))
         migrations = _applied_migrations()
-    for name in [table["file"] for table in tables] + [REFERENCES, *plans]:
+    for name in [table["file"] for table in tables] + [REFERENCES, *plans, *sorted(attached)]:
         files[name] = _checksum(directory / name)
     manifest = {
         "format": FORMAT,
@@ -180,10 +186,47 @@ def write_backup(directory):
         "migrations": migrations,
         "tables": tables,
         "plan_files": plans,
+        "attachments": sorted(attached),
         "sha256": files,
     }
     _private_file(directory / MANIFEST, dumps(manifest))
     return manifest
+
+
+def _write_attachments(municipality, doc, directory):
+    """The attached files beside the plan files, so plans/ imports as it is; {name: sha256}."""
+    written, missing = write_files(municipality, doc, directory / "plans")
+    if missing:
+        raise BackupError(
+            _("These attached files are missing from the file storage: %(files)s.") % {"files": ", ".join(missing)}
+        )
+    for name in written:
+        os.chmod(directory / "plans" / name, 0o600)
+    if written:
+        os.chmod(directory / "plans" / FOLDER, 0o700)
+    return {f"plans/{name}": sha256 for name, sha256 in written.items()}
+
+
+def _restore_attachments(directory):
+    """Put every restored link's file back into the storage, from the backup's checked copies."""
+    for model in attachment_models():
+        for attachment in model._base_manager.exclude(file=""):
+            path = directory / "plans" / FOLDER / attachment.sha256
+            if not path.is_file():
+                raise BackupError(
+                    _("%(file)s is missing or damaged (its checksum differs).")
+                    % {"file": f"plans/{FOLDER}/{attachment.sha256}"}
+                )
+            data = path.read_bytes()
+            storage = attachment.file.storage
+            if storage.exists(attachment.file.name):
+                with storage.open(attachment.file.name, "rb") as handle:
+                    if handle.read() == data:
+                        continue
+            saved = storage.save(attachment.file.name, ContentFile(data))
+            if saved != attachment.file.name:
+                # The storage chose another name: the row follows it (no new version, no history).
+                model._base_manager.filter(pk=attachment.pk).update(file=saved)
 
 
 def read_manifest(directory):
@@ -196,7 +239,7 @@ def read_manifest(directory):
         ) from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BackupError(_("%(path)s is not a KIBS backup: no readable manifest.json.") % {"path": directory})
-    if manifest.get("version") != FORMAT_VERSION:
+    if manifest.get("version") not in READABLE_VERSIONS:
         raise BackupError(
             _("The backup has format version %(found)s; this KIBS reads version %(known)s.")
             % {"found": manifest.get("version"), "known": FORMAT_VERSION}
@@ -297,6 +340,7 @@ def restore_backup(directory):
                 raise BackupError(
                     _("%(file)s could not be restored: %(error)s") % {"file": table["file"], "error": error}
                 ) from error
+        _restore_attachments(directory)
         # Rows came with their ids: new rows must get ids after them.
         with connection.cursor() as cursor:
             for statement in connection.ops.sequence_reset_sql(no_style(), list(models.values())):

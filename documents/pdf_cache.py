@@ -31,6 +31,7 @@ _TEMPLATES = (
     "documents/outline/chapters.html",
     "documents/outline/entry.html",
     *(f"documents/outline/part_{part}.html" for part in Section.Part.values),
+    "documents/pdf/attachments.html",
 )
 
 

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from documents.planfile_calendar import export_calendars, import_calendars
+from documents.planfile_files import as_dict, create_attachments, load_files, stored_source
 from documents.planfile_validation import (
     PlanFileError,
     Problem,
@@ -124,6 +125,12 @@ def _review(reviewed, actor_keys=None):
     return review
 
 
+def _attachments(part):
+    """{"attachments": [...]} of a part with links or files; nothing for one without."""
+    attachments = [as_dict(attachment) for attachment in part.attachments.all()]
+    return {"attachments": attachments} if attachments else {}
+
+
 def plan_to_dict(plan):
     """One element of "plans": the plan with every part, in the plan's order."""
     plan = Plan.objects.with_all_parts().select_related("review_owner").get(pk=plan.pk)
@@ -164,6 +171,7 @@ def plan_to_dict(plan):
                 "body": section.body,
                 "level": section.level,
                 "part": section.part,
+                **_attachments(section),
             }
             for section in plan.sections.all()
         ],
@@ -248,6 +256,7 @@ def plan_to_dict(plan):
                 ],
                 "allows_local_supplement": routine.allows_local_supplement,
                 "review": _review(routine, actor_keys),
+                **_attachments(routine),
             }
             for routine in routines
         ],
@@ -262,8 +271,11 @@ ACTOR_NAME_LENGTH = Actor._meta.get_field("name").max_length
 ARENA_NAME_LENGTH = 300
 
 
-def import_document(doc, replace=False):
+def import_document(doc, replace=False, files=None):
     """Import a whole document in one transaction, or raise PlanFileError and change nothing.
+
+    `files` gives the bytes of an attached file by its checksum (planfile_files.folder_source);
+    every file is read and checked before anything is created.
 
     An existing municipality (same slug) is only touched with replace=True:
     its fields are updated, units are created or updated by slug (never
@@ -272,6 +284,9 @@ def import_document(doc, replace=False):
     """
     doc = upgrade_document(doc)
     problems = validate_document(doc)
+    loaded = {}
+    if not problems:
+        loaded, problems = load_files(doc.get("plans", []), files)
     with transaction.atomic():
         existing = None
         if not problems:
@@ -311,7 +326,7 @@ def import_document(doc, replace=False):
         for plan in plans:
             municipality.plans.filter(school_year=plan["school_year"], title=plan["title"]).delete()
         for plan in plans:
-            _create_plan(municipality, plan, units_by_slug)
+            _create_plan(municipality, plan, units_by_slug, loaded)
     return municipality
 
 
@@ -347,24 +362,32 @@ def _region(data):
     return region
 
 
-def plan_from_dict(municipality, data, **overrides):
+def plan_from_dict(municipality, data, files=None, **overrides):
     """Create one plan with all its parts from an element of "plans".
 
     Overrides replace plan fields of the data (title=, school_year=, status= …)
     and are validated with it. Unit texts refer to units of `municipality` by
     slug; leave "unit_texts" out when copying a plan to another municipality.
+    Attached files are read through `files` (by checksum); by default from
+    the files stored for the municipality's plans, as a copy inside KIBS needs.
     Raises PlanFileError, creating nothing, when something is wrong.
     """
     data = {**data, **overrides}
     units_by_slug = {unit.slug: unit for unit in municipality.units.all()}
     problems = validate_plan(data, units_by_slug)
+    loaded = {}
+    if not problems:
+        source = files if files is not None else stored_source([municipality.pk])
+        loaded, problems = load_files([data], source, path="$")
+        # Paths relative to the plan, as validate_plan gives them.
+        problems = [Problem(problem.path.replace("$[0]", "$", 1), problem.message) for problem in problems]
     if problems:
         raise PlanFileError(problems)
     with transaction.atomic():
-        return _create_plan(municipality, data, units_by_slug)
+        return _create_plan(municipality, data, units_by_slug, loaded)
 
 
-def _create_plan(municipality, data, units_by_slug):
+def _create_plan(municipality, data, units_by_slug, files):
     """Create a plan from validated data; missing optional fields get the documented defaults."""
     plan = Plan.objects.create(
         municipality=municipality,
@@ -385,7 +408,7 @@ def _create_plan(municipality, data, units_by_slug):
         goals = "\n".join(goal.strip() for goal in area.get("goals", []))
         plan.focus_areas.create(position=position, name=area["name"], goals=goals)
     for position, section in enumerate(data.get("sections", [])):
-        plan.sections.create(
+        created = plan.sections.create(
             position=position,
             title=section["title"],
             guiding_question=section.get("guiding_question", ""),
@@ -393,6 +416,7 @@ def _create_plan(municipality, data, units_by_slug):
             level=section.get("level", 1),
             part=section.get("part", ""),
         )
+        create_attachments(created, section.get("attachments", []), files)
 
     actors = {}
     actor_items = data.get("actors", [])
@@ -501,6 +525,7 @@ def _create_plan(municipality, data, units_by_slug):
                 status=text.get("status", "not_started"),
                 body=text.get("body", ""),
             )
+        create_attachments(routine, item.get("attachments", []), files)
     return plan
 
 

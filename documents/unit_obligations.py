@@ -155,7 +155,7 @@ def unit_obligations(plan, unit, show_past=False, kind=""):
 
     arenas = plan.arenas.concerning(unit)
     routines = plan.routines.select_related("responsible").prefetch_related(
-        "legal_references", Prefetch("unit_texts", queryset=UnitRoutineText.objects.filter(unit=unit))
+        "legal_references", "attachments", Prefetch("unit_texts", queryset=UnitRoutineText.objects.filter(unit=unit))
     )
     common, own = [], []
     for routine in routines:

@@ -51,6 +51,7 @@ urlpatterns = [
     path("plans/<int:pk>/read/", reading.plan_read, name="plan_read"),
     path("public/<slug:slug>/", reading.public_plan, name="public_plan"),
     path("public/<slug:slug>/pdf/", reading.public_plan_pdf, name="public_plan_pdf"),
+    path("public/<slug:slug>/files/<str:part>/<int:pk>/", reading.public_attachment, name="public_attachment"),
     path("units/<int:unit_pk>/", units.unit_page_current, name="unit_page_current"),
     path("plans/<int:plan_pk>/units/<int:unit_pk>/", units.unit_page, name="unit_page"),
     path("plans/<int:plan_pk>/units/<int:unit_pk>/pdf/", units.unit_pdf, name="unit_pdf"),

@@ -30,7 +30,9 @@ from .models import (
     Municipality,
     Plan,
     Routine,
+    RoutineAttachment,
     Section,
+    SectionAttachment,
     Unit,
     UnitRoutineText,
 )
@@ -197,6 +199,23 @@ def get_routine_of_unit(user, routine_pk, unit_pk):
 
 def get_routine_for_editing(user, pk):
     return get_plan_part_for_editing(user, Routine.objects, pk)
+
+
+def get_routine_attachment_for_user(user, pk):
+    """A routine's link or file: whoever may read the plan may download it."""
+    return get_plan_part_for_user(user, RoutineAttachment.objects.select_related("routine"), pk, "routine__plan")
+
+
+def get_routine_attachment_for_editing(user, pk):
+    return get_plan_part_for_editing(user, RoutineAttachment.objects.select_related("routine"), pk, "routine__plan")
+
+
+def get_section_attachment_for_user(user, pk):
+    return get_plan_part_for_user(user, SectionAttachment.objects.select_related("section"), pk, "section__plan")
+
+
+def get_section_attachment_for_editing(user, pk):
+    return get_plan_part_for_editing(user, SectionAttachment.objects.select_related("section"), pk, "section__plan")
 
 
 def get_unit_text_for_editing(user, routine_pk, unit_pk):

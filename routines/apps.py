@@ -20,7 +20,9 @@ class RoutinesConfig(AppConfig):
             MilestoneProgress,
             Plan,
             Routine,
+            RoutineAttachment,
             Section,
+            SectionAttachment,
             UnitRoutineText,
         )
 
@@ -33,12 +35,15 @@ class RoutinesConfig(AppConfig):
         history.register(Routine, "plan", "title")
         history.register(LegalReference, "routine", "citation")
         history.register(UnitRoutineText, "routine", "unit__name")
+        history.register(RoutineAttachment, "routine", "title")
+        history.register(SectionAttachment, "section", "title")
 
         # What Plan.objects.with_all_parts() loads of this app's parts (routines/plan_parts.py).
         plan_parts.register_prefetch(
             "municipality__units",
             "focus_areas",
             "sections",
+            "sections__attachments",
             "actors__duties",
             "milestones",
             Prefetch(
@@ -46,6 +51,7 @@ class RoutinesConfig(AppConfig):
             ),
             "routines__milestones",
             "routines__legal_references",
+            "routines__attachments",
             Prefetch("routines__unit_texts", queryset=UnitRoutineText.objects.select_related("unit")),
         )
         # A unit's progress towards a milestone is the unit's record, shown on its page and booklet.

@@ -16,7 +16,17 @@ from django.db import connections, router
 from django.db.models import CharField, Value
 from django.utils import timezone
 
-from routines.models import Duty, LegalReference, Municipality, Plan, Routine, Unit, UnitRoutineText
+from routines.models import (
+    Duty,
+    LegalReference,
+    Municipality,
+    Plan,
+    Routine,
+    RoutineAttachment,
+    SectionAttachment,
+    Unit,
+    UnitRoutineText,
+)
 
 # Stand-ins for the plan's and the municipality's ids, and today's date, in the compiled query.
 _PLAN_ID, _MUNICIPALITY_ID = -900_000_001, -900_000_002
@@ -85,6 +95,8 @@ def _version_rows(plan):
             "milestone_id",
         ),
         rows(LegalReference.objects.filter(routine_id__in=routine_ids), "legal"),
+        rows(RoutineAttachment.objects.filter(routine_id__in=routine_ids), "routine-attachment"),
+        rows(SectionAttachment.objects.filter(section__plan=plan), "section-attachment"),
         rows(UnitRoutineText.objects.filter(routine_id__in=routine_ids), "unit-text"),
         rows(target_groups.objects.filter(plan=plan), "target-group"),
         rows(arenas.objects.filter(plan=plan), "arena"),

@@ -2,10 +2,12 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.forms import inlineformset_factory
 from django.utils.text import format_lazy, slugify
 from django.utils.translation import gettext_lazy as _
 
+from . import attachments as attachment_files
 from .editing import FreeTextForm, VersionedModelForm, WholeNumberField, unique_in_plan
 from .models import (
     Actor,
@@ -20,6 +22,7 @@ from .models import (
     Unit,
     UnitRoutineText,
 )
+from .models.attachments import WEB_ADDRESS_MESSAGE
 
 # A msgid of its own: the models' "text" is also a type name in plan-file error messages.
 TEXT_LABEL = _("Text")
@@ -326,3 +329,57 @@ class UnitForm(VersionedModelForm):
             message = _("Another unit of the municipality already has the short name «%(slug)s».")
             self.add_error("slug", message % {"slug": slug})
         return cleaned_data
+
+
+class AttachmentForm(VersionedModelForm):
+    """A titled link, or an uploaded file checked by its content (routines/attachments.py)."""
+
+    upload = forms.FileField(
+        label=_("File"),
+        required=False,
+        help_text=format_lazy(
+            _("{kinds}, at most {limit} MB. Or give a web address instead."),
+            kinds=attachment_files.ALLOWED_LABEL,
+            limit=attachment_files.max_bytes_label(),
+        ),
+    )
+
+    class Meta:
+        fields = ["title", "url"]
+        help_texts = {"url": _("A link to a page or document elsewhere, starting with https://.")}
+        error_messages = {"url": {"invalid": WEB_ADDRESS_MESSAGE}}
+
+    def clean_upload(self):
+        upload = self.cleaned_data.get("upload")
+        if not upload:
+            return None
+        if upload.size > attachment_files.max_bytes():
+            # Refused before reading it: the size the browser sent is enough.
+            attachment_files.check_upload(b"\0" * 0, upload.name, size=upload.size)
+        data = upload.read()
+        self._kind, self._file_name = attachment_files.check_upload(data, upload.name)
+        self._data = data
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        has_url, has_file = bool(cleaned.get("url")), bool(cleaned.get("upload"))
+        if has_url and has_file:
+            self.add_error("url", _("Give either a web address or a file, not both."))
+        elif not has_url and not has_file and not self.has_error("upload") and not self.has_error("url"):
+            self.add_error("upload", _("Choose a file to upload, or give a web address."))
+        return cleaned
+
+    def save(self, commit=True):
+        attachment = super().save(commit=False)
+        if self.cleaned_data.get("upload"):
+            attachment.kind, attachment.file_name = self._kind, self._file_name
+            attachment.size, attachment.sha256 = len(self._data), attachment_files.checksum(self._data)
+            attachment.file.save(self._file_name, ContentFile(self._data), save=False)
+        if commit:
+            attachment.save()
+        return attachment
+
+
+def attachment_form(model):
+    return forms.modelform_factory(model, form=AttachmentForm, fields=AttachmentForm.Meta.fields)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from routines.views import parts, reading, reviews, routines
+from routines.views import attachments, parts, reading, reviews, routines
 
 app_name = "routines"
 
@@ -39,6 +39,16 @@ urlpatterns = [
     path("routines/<int:pk>/read/units/<int:unit_pk>/", reading.routine_page_of_unit, name="routine_page_of_unit"),
     path("routines/<int:pk>/read/units/<int:unit_pk>.pdf", reading.routine_pdf_of_unit, name="routine_pdf_of_unit"),
     path("routines/<int:routine_pk>/units/<int:unit_pk>/", routines.routine_unit_text, name="routine_unit_text"),
+    path("routines/<int:pk>/attachments/new/", attachments.routine_attachment_create, name="routine_attachment_create"),
+    path("routine-attachments/<int:pk>/", attachments.routine_attachment_download, name="routine_attachment_download"),
+    path(
+        "routine-attachments/<int:pk>/delete/", attachments.routine_attachment_delete, name="routine_attachment_delete"
+    ),
+    path("sections/<int:pk>/attachments/new/", attachments.section_attachment_create, name="section_attachment_create"),
+    path("section-attachments/<int:pk>/", attachments.section_attachment_download, name="section_attachment_download"),
+    path(
+        "section-attachments/<int:pk>/delete/", attachments.section_attachment_delete, name="section_attachment_delete"
+    ),
     path("municipalities/<int:municipality_pk>/units/", routines.unit_list, name="unit_list"),
     path("municipalities/<int:municipality_pk>/units/new/", routines.unit_create, name="unit_create"),
     path("units/<int:pk>/edit/", routines.unit_edit, name="unit_edit"),

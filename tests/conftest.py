@@ -38,6 +38,12 @@ def private_cache(settings, tmp_path):
     }
 
 
+@pytest.fixture(autouse=True)
+def private_media(settings, tmp_path):
+    # Attached files go to a folder of the test's own, never into the project.
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture(autouse=True, scope="session")
 def immediate_tasks():
     # For the whole session, module-scoped data included: tasks run in the

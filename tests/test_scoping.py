@@ -76,6 +76,7 @@ NO_LOGIN = {
     "meetings:arena_feed",
     "documents:public_plan",
     "documents:public_plan_pdf",
+    "documents:public_attachment",
 }
 # Of those, the ones whose address is nothing but the secret: no id of the
 # owner's to try with another secret, so there is no outsider to turn away.

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from documents.planfile import PlanFileError, Problem, import_document
+from documents.planfile_files import folder_source
 
 
 def plan_file_paths(path):
@@ -41,7 +42,8 @@ def import_files(command, paths, replace):
         for path in paths:
             try:
                 doc = read_document(path)
-                municipality = import_document(doc, replace=replace)
+                # Attached files are in attachments/ beside the file (docs/plan-format.md).
+                municipality = import_document(doc, replace=replace, files=folder_source(path.parent))
             except PlanFileError as error:
                 failed += 1
                 command.stderr.write(f"{path}:")

@@ -8,9 +8,10 @@ from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from documents import pdf
-from documents.access import get_plan_to_read, get_published_plan
+from documents.access import get_plan_to_read, get_published_attachment, get_published_plan
 from documents.views.plans import plan_pdf_response
 from routines.access import can_edit_plan
+from routines.attachments import download
 from routines.page_cache import cached_html
 
 
@@ -32,18 +33,21 @@ def public_plan(request, slug):
     """The published plan, read-only, for anyone; in the plan's own written standard (Bokmål or Nynorsk)."""
     plan = get_published_plan(slug)
     with translation.override(plan.language):
-        document = _document(request, plan, reverse("documents:public_plan_pdf", args=[slug]))
+        document = _document(request, plan, reverse("documents:public_plan_pdf", args=[slug]), public_slug=slug)
         response = render(request, "documents/public/plan.html", {"plan": plan, "document": document})
     response.headers["Content-Language"] = plan.language
     return response
 
 
-def _document(request, plan, pdf_url):
-    """The plan to read (reading/_document.html), from the shared cache while the plan is unchanged."""
+def _document(request, plan, pdf_url, public_slug=None):
+    """The plan to read (reading/_document.html), from the shared cache while the plan is unchanged.
+
+    On the public page (`public_slug`) its files lead to the public downloads: the public has no login.
+    """
 
     def render_document():
         context = pdf.build_context(plan.load_all_parts(), for_print=False)
-        context["pdf_url"] = pdf_url
+        context.update(pdf_url=pdf_url, public_slug=public_slug)
         return render_to_string("documents/reading/_document.html", context, request)
 
     return cached_html(plan, "reading", render_document, pdf_url)
@@ -54,3 +58,10 @@ def public_plan_pdf(request, slug):
     """The published plan's PDF, for anyone."""
     plan = get_published_plan(slug)
     return plan_pdf_response(request, plan, reverse("documents:public_plan", args=[slug]))
+
+
+@require_safe
+def public_attachment(request, slug, part, pk):
+    """A file of the published plan, for anyone who may read the public page."""
+    attachment = get_published_attachment(slug, part, pk)
+    return download(attachment)

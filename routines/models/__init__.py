@@ -7,6 +7,7 @@ protect it, or deletion is an explicit, confirmed action on the plan itself.
 """
 
 # A package since it outgrew one module; everything is importable from here.
+from .attachments import Attachment, RoutineAttachment, SectionAttachment
 from .base import BTI_LEVELS, PlanPart, VersionedModel
 from .lifecycle import AdvisorComment, PlanChange
 from .municipalities import (
@@ -34,6 +35,7 @@ from .routines import LegalReference, Routine, RoutineQuerySet, UnitRoutineText
 __all__ = [
     "Actor",
     "AdvisorComment",
+    "Attachment",
     "ActorQuerySet",
     "BTI_LEVELS",
     "Duty",
@@ -54,8 +56,10 @@ __all__ = [
     "Reviewed",
     "Region",
     "Routine",
+    "RoutineAttachment",
     "RoutineQuerySet",
     "Section",
+    "SectionAttachment",
     "Unit",
     "UnitQuerySet",
     "UnitRoutineText",

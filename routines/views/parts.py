@@ -97,7 +97,13 @@ def focus_area_move(request, pk):
 @login_required
 @require_safe
 def section_list(request, plan_pk):
-    return part_list(request, plan_pk, "routines/section_list.html", "sections")
+    return part_list(
+        request,
+        plan_pk,
+        "routines/section_list.html",
+        "sections",
+        lambda sections: sections.prefetch_related("attachments"),
+    )
 
 
 @login_required

@@ -68,6 +68,12 @@ def advisor_pages():
         ),
         ("sections", reverse("routines:section_list", args=[plan.pk]), "Kapitler", "Kapittel"),
         ("section form", reverse("routines:section_edit", args=[plan.sections.first().pk]), "Lagre", "Lagre"),
+        (
+            "link or file form",
+            reverse("routines:routine_attachment_create", args=[routine.pk]),
+            "Legg til lenke eller fil",
+            "Legg til lenke eller fil",
+        ),
         ("actors", reverse("routines:actor_list", args=[plan.pk]), "Aktørene med rolle", "Aktørane med rolle"),
         ("actor form", reverse("routines:actor_edit", args=[actor.pk]), "Nytt ansvar", "Nytt ansvar"),
         ("milestones", reverse("routines:milestone_list", args=[plan.pk]), "Milepæler", "Milepælar"),

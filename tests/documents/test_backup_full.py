@@ -11,12 +11,14 @@ import datetime
 import hashlib
 import io
 import json
+import shutil
 import stat
 
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP
 from allauth.socialaccount.models import SocialAccount, SocialApp
+from django.conf import settings
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth.models import Group, Permission, User
 from django.contrib.contenttypes.models import ContentType
@@ -37,9 +39,19 @@ from routines.models import (
     PlanChange,
     ReadConfirmation,
     Routine,
+    RoutineAttachment,
     Unit,
 )
-from tests.support.factories import make_member, make_plan, make_school_calendar, make_unit_text, make_user
+from tests.support.factories import (
+    PDF_BYTES,
+    make_attachment,
+    make_member,
+    make_plan,
+    make_school_calendar,
+    make_section,
+    make_unit_text,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -61,7 +73,8 @@ def build_installation():
     routine = Routine.objects.create(plan=plan, title="Ny rutine", scope=Routine.Scope.UNIT)
     routine.milestones.add(milestone)
     make_unit_text(routine, unit, body="Vår tekst")
-    routine.title = "Ny rutine, endret"
+    make_attachment(routine, title="Mandat")
+    make_attachment(plan.sections.first() or make_section(plan), title="Udir", url="https://www.udir.no/")
     routine.save()
     plan.actors.first().delete()
     FeedToken.regenerate(plan, advisor)
@@ -141,12 +154,16 @@ def test_backup_then_restore_into_an_empty_database_gives_every_row_back(tmp_pat
 
     call_command("backup", "-o", str(tmp_path / "backup"), stdout=io.StringIO())
     call_command("flush", interactive=False, verbosity=0)
+    shutil.rmtree(settings.MEDIA_ROOT)  # the files too: the restore brings them back from the backup
     assert not any(every_row().values())
     call_command("restore", str(tmp_path / "backup"), stdout=io.StringIO())
 
     after = every_row()
     for label in before:
         assert after[label] == before[label], label
+    for attachment in RoutineAttachment.objects.all():  # the plan's and its revision's copy
+        with attachment.file.open("rb") as restored:
+            assert restored.read() == PDF_BYTES
     # Ids go on after the restored ones.
     assert make_user().pk > max(row[0] for row in before["auth.user"])
 

@@ -2,6 +2,7 @@
 
 import copy
 import datetime
+import io
 import itertools
 
 from django.apps import apps
@@ -19,7 +20,9 @@ from routines.models import (
     Plan,
     Region,
     Routine,
+    RoutineAttachment,
     Section,
+    SectionAttachment,
     Unit,
     UnitRoutineText,
 )
@@ -88,6 +91,38 @@ def make_milestone(plan=None, **fields):
 def make_routine(plan=None, **fields):
     fields.setdefault("title", f"Rutine {_n()}")
     return Routine.objects.create(plan=plan or make_plan(), **fields)
+
+
+def _one_page_pdf():
+    from pypdf import PdfWriter
+
+    buffer = io.BytesIO()
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+# A real PDF, so anything that reads a download back (tests/support/urlwalk.py) can.
+PDF_BYTES = _one_page_pdf()
+
+
+def make_attachment(part, data=None, name="mandat.pdf", **fields):
+    """A file (PDF bytes unless given) or, with url=, a link, on a routine or section."""
+    from django.core.files.base import ContentFile
+
+    from routines import attachments
+
+    model = RoutineAttachment if isinstance(part, Routine) else SectionAttachment
+    attachment = model(**{model.parent_field: part}, title=fields.pop("title", f"Vedlegg {_n()}"), **fields)
+    if not attachment.url:
+        data = PDF_BYTES if data is None else data
+        attachment.kind = attachments.sniff(data)
+        attachment.file_name = attachments.safe_file_name(name, attachment.kind)
+        attachment.size, attachment.sha256 = len(data), attachments.checksum(data)
+        attachment.file.save(attachment.file_name, ContentFile(data), save=False)
+    attachment.save()
+    return attachment
 
 
 def make_unit_text(routine, unit, **fields):

@@ -27,3 +27,10 @@ HISTORY_ISOLATION_CASES = [
     ("documents:plan_start_revision", _plan, "post"),
     ("documents:plan_start_next_year", _plan, "post"),
 ]
+
+# Public on purpose: the published plan and its files, no login (tests/documents/test_publish.py,
+# tests/routines/test_attachments.py).
+PUBLIC_URLS = ["documents:public_plan", "documents:public_attachment"]
+# Open without login like the public page; a file of an unpublished plan, or under another plan's
+# address, is a 404 (tests/routines/test_attachments.py).
+NOT_OBJECT_URLS = ["documents:public_attachment"]

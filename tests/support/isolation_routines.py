@@ -7,7 +7,15 @@ GET only, so the other method answers 405 there rather than 404.
 """
 
 from routines.models import Routine
-from tests.support.factories import make_actor, make_focus_area, make_milestone, make_routine, make_section, make_unit
+from tests.support.factories import (
+    make_actor,
+    make_attachment,
+    make_focus_area,
+    make_milestone,
+    make_routine,
+    make_section,
+    make_unit,
+)
 
 
 def _plan(plan):
@@ -40,6 +48,14 @@ def _milestone(plan):
 
 def _routine(plan):
     return {"pk": make_routine(plan).pk}
+
+
+def _routine_attachment(plan):
+    return {"pk": make_attachment(make_routine(plan)).pk}
+
+
+def _section_attachment(plan):
+    return {"pk": make_attachment(make_section(plan)).pk}
 
 
 def _unit_text(plan):
@@ -88,6 +104,12 @@ ROUTINES_ISOLATION_CASES = [
     ("routines:routine_delete", _routine),
     ("routines:routine_move", _routine),
     ("routines:routine_unit_text", _unit_text),
+    ("routines:routine_attachment_create", _routine),
+    ("routines:routine_attachment_download", _routine_attachment),
+    ("routines:routine_attachment_delete", _routine_attachment),
+    ("routines:section_attachment_create", _section),
+    ("routines:section_attachment_download", _section_attachment),
+    ("routines:section_attachment_delete", _section_attachment),
     ("routines:unit_list", _municipality),
     ("routines:unit_create", _municipality),
     ("routines:unit_edit", _unit),

@@ -24,6 +24,7 @@ from routines.models import FocusArea, LegalReference, Membership, Plan, Routine
 from tests.support.factories import (
     make_actor,
     make_arena,
+    make_attachment,
     make_entry,
     make_member,
     make_milestone,
@@ -55,6 +56,9 @@ PARAMETER_MODELS = {
     "group_work": "groupwork",
     "group_work_step": "groupworkstep",
     "work_group": "workgroup",
+    # A new link or file is added to its routine or section.
+    "routine_attachment_create": "routine",
+    "section_attachment_create": "section",
 }
 
 # What a `parent_pk` names: the object a new gathering part is added to.
@@ -107,6 +111,8 @@ class World:
             published=True,
             public_slug=f"{self.municipality.slug}-offentlig",
         )
+        self.public_attachment = make_attachment(make_routine(self.published_plan))
+        section = make_section(self.plan)
         gathering = Gathering.objects.create(region=self.region, title="Samling", date=datetime.date(2025, 3, 21))
         agenda_item = AgendaItem.objects.create(gathering=gathering, starts_at=datetime.time(9), title="Post")
         group_work = GroupWork.objects.create(gathering=gathering, agenda_item=agenda_item, title="Gruppearbeid")
@@ -123,12 +129,14 @@ class World:
             self.unit,
             self.plan,
             FocusArea.objects.create(plan=self.plan, name="Fokus", goals="Mål"),
-            make_section(self.plan),
+            section,
+            make_attachment(section),
             actor,
             actor.duties.get(),
             milestone,
             routine,
             LegalReference.objects.create(routine=routine, citation="Lov", url="https://lovdata.no/"),
+            make_attachment(routine),
             make_unit_text(routine, self.unit),
             target_group,
             arena,
@@ -193,7 +201,9 @@ class World:
         """The feed token or public address, which open pages without a login."""
         if parameter == "token":
             return self.feed_token.token
-        if url_name in ("documents:public_plan", "documents:public_plan_pdf"):
+        if url_name in ("documents:public_plan", "documents:public_plan_pdf", "documents:public_attachment") and (
+            parameter == "slug"
+        ):
             return self.published_plan.public_slug
         return None
 
@@ -204,6 +214,8 @@ class World:
             return secret
         if parameter == "parent_pk":
             return self.objects[PARENT_MODELS[url_name]].pk
+        if url_name == "documents:public_attachment":
+            return {"part": "routine", "pk": self.public_attachment.pk}[parameter]
         if url_name == "meetings:prework_note_edit" and parameter == "pk":
             return self.objects["gathering"].pk
         if parameter == "part_key":

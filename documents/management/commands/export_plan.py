@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from documents.planfile import dumps, export_municipality
+from documents.planfile_files import attached_items, write_files
 from routines.models import Municipality
 
 
@@ -31,7 +32,7 @@ class Command(BaseCommand):
                 raise CommandError(_("--all writes one file per municipality: give a directory with -o."))
             output.mkdir(parents=True, exist_ok=True)
             for each in Municipality.objects.order_by("slug"):
-                self._write(export_municipality(each, year), output / f"{each.slug}.json")
+                self._write(each, export_municipality(each, year), output / f"{each.slug}.json")
             return
         try:
             found = Municipality.objects.get(slug=municipality)
@@ -41,12 +42,21 @@ class Command(BaseCommand):
             ) from None
         doc = export_municipality(found, year)
         if output is None:
+            if any(attached_items(doc["plans"])):
+                raise CommandError(_("The plans have attached files: write them to a file with -o."))
             self.stdout.write(dumps(doc), ending="")
         else:
-            self._write(doc, output)
+            self._write(found, doc, output)
 
-    def _write(self, doc, path):
+    def _write(self, municipality, doc, path):
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(dumps(doc), encoding="utf-8")
+        # The attached files go beside it, in attachments/ (docs/plan-format.md).
+        _written, missing = write_files(municipality, doc, path.parent)
+        if missing:
+            raise CommandError(
+                _("These attached files are missing from the file storage: %(files)s.") % {"files": ", ".join(missing)}
+            )
         self.stdout.write(
             _("Wrote %(municipality)s with %(count)d plan(s) to %(path)s.")
             % {"municipality": doc["municipality"]["name"], "count": len(doc["plans"]), "path": path}
