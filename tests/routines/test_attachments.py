@@ -244,3 +244,11 @@ def test_the_unit_page_shows_a_routines_links_and_files(client, plan, unit, unit
     assert f'href="{attachment.get_absolute_url()}"' in page and "Skjema for aktivitetsplan" in page
     assert '<a href="https://www.udir.no/skolemiljo">Udir om skolemiljø</a>' in page
     assert client.get(attachment.get_absolute_url()).status_code == 200
+
+
+def test_the_routine_read_on_its_own_lists_its_links_and_files(client, plan, reader):
+    routine = make_routine(plan, title="Skolemiljø")
+    attachment = make_attachment(routine, title="Skjema for aktivitetsplan")
+    client.force_login(reader)
+    page = client.get(reverse("routines:routine_page", args=[routine.pk])).text
+    assert f'href="{attachment.get_absolute_url()}"' in page and "Skjema for aktivitetsplan" in page
