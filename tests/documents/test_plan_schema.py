@@ -25,7 +25,7 @@ def test_the_schema_describes_this_format_version():
 def test_every_object_refuses_unknown_fields():
     definitions = load_schema()["$defs"]
     objects = [name for name, definition in definitions.items() if "properties" in definition]
-    assert len(objects) == 18
+    assert len(objects) == 20
     assert all(definitions[name]["additionalProperties"] is False for name in objects)
 
 
