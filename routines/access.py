@@ -58,6 +58,17 @@ def get_municipalities_for_new_plan(user):
     return municipalities
 
 
+# The roles that write formatted text somewhere: the plan, a unit's own part, a gathering.
+WRITING_ROLES = (Membership.Role.ADVISOR, Membership.Role.UNIT_LEADER, Membership.Role.COORDINATOR)
+
+
+def get_writer(user):
+    """The user, when they write formatted text anywhere in KIBS; 403 for readers, employees and approvers."""
+    if not user.is_superuser and not user.memberships.filter(role__in=WRITING_ROLES).exists():
+        refuse()
+    return user
+
+
 def can_create_plan(user):
     return Municipality.objects.editable_by(user).exists()
 

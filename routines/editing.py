@@ -6,6 +6,8 @@ save is refused, the form keeps what was typed, and the page shows the version
 someone else saved so the two can be merged and saved again.
 """
 
+import json
+
 from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import NestedObjects
@@ -13,10 +15,12 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, router, transaction
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from .formatting import stored_html_fields
 from .validators import refuse_identity_numbers, whole_number
 
 
@@ -46,18 +50,47 @@ class WholeNumberField(forms.IntegerField):
         return number
 
 
+class MarkdownTextarea(forms.Textarea):
+    """A Markdown field: static/js/markdown-editor.js gives it a formatting toolbar and a live preview
+    (the server's rendering, routines:markdown_preview). Without JavaScript it is a plain text area."""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"]["data-markdown"] = json.dumps(
+            {
+                "preview_url": reverse("routines:markdown_preview"),
+                "toolbar": str(_("Formatting")),
+                "bold": str(_("Bold")),
+                "italic": str(_("Italic")),
+                "bullets": str(_("Bulleted list")),
+                "numbers": str(_("Numbered list")),
+                "link": str(_("Link")),
+                "link_text": str(_("link text")),
+                "preview": str(_("Preview")),
+                "preview_failed": str(_("The preview is not available just now. Your text is not affected.")),
+            }
+        )
+        return context
+
+
 class FreeTextForm(forms.ModelForm):
     """A form whose text fields refuse national identity numbers: no data about children, by design.
 
     Every form that stores what people write builds on this, so a new text
-    field is checked the day it is added.
+    field is checked the day it is added; its Markdown fields (those with
+    stored HTML beside them) get the formatting toolbar and preview.
     """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
+        markdown = {field.source for field in stored_html_fields(self._meta.model)}
+        for name, field in self.fields.items():
             if isinstance(field, forms.CharField):
                 field.validators.append(refuse_identity_numbers)
+            if name in markdown and type(field.widget) is forms.Textarea:
+                widget = MarkdownTextarea(attrs=field.widget.attrs)
+                widget.is_required = field.widget.is_required
+                field.widget = widget
 
 
 def unique_in_plan(form, field, message):

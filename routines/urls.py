@@ -2,11 +2,12 @@
 
 from django.urls import path
 
-from routines.views import attachments, parts, reading, reviews, routines
+from routines.views import attachments, formatting, parts, reading, reviews, routines
 
 app_name = "routines"
 
 urlpatterns = [
+    path("formatting/preview/", formatting.markdown_preview, name="markdown_preview"),
     path("plans/<int:plan_pk>/focus-areas/", parts.focus_area_list, name="focus_area_list"),
     path("plans/<int:plan_pk>/focus-areas/new/", parts.focus_area_create, name="focus_area_create"),
     path("focus-areas/<int:pk>/edit/", parts.focus_area_edit, name="focus_area_edit"),
