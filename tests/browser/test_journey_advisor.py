@@ -11,7 +11,7 @@ from django.core.management import call_command
 
 from meetings.models import ProgressEntry
 from routines.models import Actor, Plan
-from tests.support.browser import log_in, save_screenshot
+from tests.support.browser import log_in
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
@@ -32,7 +32,6 @@ def test_the_advisor_edits_the_demo_plan(page, demo):
     page.get_by_role("link", name="Alle planer").click()
     page.get_by_role("link", name=demo.title).click()
     page.get_by_role("heading", level=1, name=demo.title).wait_for()
-    save_screenshot(page, "plan-page")
     parts = page.get_by_role("navigation", name="Planens deler")
 
     # A new duty for the parents.
@@ -83,7 +82,6 @@ def test_the_advisor_edits_the_demo_plan(page, demo):
     parts.get_by_role("link", name="Årshjul").click()
     wheel = page.locator("svg.year-wheel")
     assert "Foreldremøte om KIBS" in wheel.inner_html()
-    save_screenshot(page, "year-wheel", element=page.locator(".year-wheel-figure"))
 
     # The plan as a tagged PDF in its own language, with its title.
     parts.get_by_role("link", name="Oversikt").click()

@@ -119,16 +119,3 @@ def page_problems(page, language, expect=None):
         problems += [f"{width} px: {problem}" for problem in found]
     page.set_viewport_size({"width": WIDTHS[0], "height": 860})
     return problems
-
-
-SCREENSHOTS = Path(__file__).parent.parent.parent / "docs" / "img"
-
-
-def save_screenshot(page, name, element=None):
-    """docs/img/<name>.png for the README: the page, or one element of it.
-
-    Taken only with KIBS_SCREENSHOTS=1, so test runs never rewrite the files.
-    """
-    if os.environ.get("KIBS_SCREENSHOTS") == "1":
-        page.set_viewport_size({"width": 1280, "height": 860})
-        (element or page).screenshot(path=SCREENSHOTS / f"{name}.png", animations="disabled")
