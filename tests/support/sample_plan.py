@@ -754,6 +754,8 @@ def import_demo(scale=1, slug=None, name=None):
                         item[field] = f"{item[field]} ({number})"
                 if "key" in item:
                     item["key"] = f"{item['key']}-{number}"
+                # A structured part (the year wheel, the routines) is placed by one section only.
+                item.pop("part", None)
                 copies.append(item)
         plan[key] = plan[key] + copies
     import_document(document, replace=True)
