@@ -22,6 +22,7 @@ under way elsewhere, then gets the busy page, so nobody's page queues behind
 an export, and no document is rendered twice at once.
 """
 
+import base64
 import functools
 import hashlib
 import logging
@@ -58,8 +59,11 @@ class PdfBusy(Exception):
     """The same document is being rendered elsewhere; try again shortly."""
 
 
+DATA_IMAGE_PREFIXES = tuple(f"data:{kind};base64," for kind in ("image/png", "image/jpeg", "image/svg+xml"))
+
+
 class StaticOnlyURLFetcher(weasyprint.URLFetcher):
-    """Serve the app's own static files; refuse everything else.
+    """Serve the app's own static files and images inside the document (data: URIs); refuse everything else.
 
     WeasyPrint's default fetcher would read `file:///etc/passwd` or call an
     internal address named in a user's text. Refusing raises, which
@@ -72,6 +76,11 @@ class StaticOnlyURLFetcher(weasyprint.URLFetcher):
         self.static_prefix = urljoin(BASE_URL, settings.STATIC_URL)
 
     def fetch(self, url, headers=None):
+        if url.startswith(DATA_IMAGE_PREFIXES):
+            # A municipality's logo or cover picture, checked (an SVG cleaned) when it was stored: routines/images.py.
+            header, _comma, payload = url.partition(",")
+            content_type = header[len("data:") :].split(";")[0]
+            return weasyprint.urls.URLFetcherResponse(url, base64.b64decode(payload), {"Content-Type": content_type})
         if not url.startswith(self.static_prefix):
             raise ValueError(f"Only the app's static files may be used in a PDF, not {url[:200]}")
         name = posixpath.normpath(unquote(urlsplit(url).path[len(urlsplit(self.static_prefix).path) :]))

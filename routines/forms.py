@@ -3,12 +3,14 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
 from django.forms import inlineformset_factory
 from django.utils.text import format_lazy, slugify
 from django.utils.translation import gettext_lazy as _
 
 from . import attachments as attachment_files
 from .editing import FreeTextForm, VersionedModelForm, WholeNumberField, unique_in_plan
+from .images import checked_cover, checked_logo
 from .models import (
     Actor,
     Duty,
@@ -383,3 +385,29 @@ class AttachmentForm(VersionedModelForm):
 
 def attachment_form(model):
     return forms.modelform_factory(model, form=AttachmentForm, fields=AttachmentForm.Meta.fields)
+
+
+class MunicipalityLookForm(VersionedModelForm):
+    """The municipality's logo, cover picture and colour: checked and cleaned before anything is stored."""
+
+    class Meta:
+        model = Municipality
+        fields = ["logo", "cover_picture", "accent"]
+        widgets = {"accent": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["logo"].widget.attrs["accept"] = ".png,.jpg,.jpeg,.svg,image/png,image/jpeg,image/svg+xml"
+        self.fields["cover_picture"].widget.attrs["accept"] = ".png,.jpg,.jpeg,image/png,image/jpeg"
+
+    def clean_logo(self):
+        return self._checked("logo", checked_logo)
+
+    def clean_cover_picture(self):
+        return self._checked("cover_picture", checked_cover)
+
+    def _checked(self, name, check):
+        value = self.cleaned_data.get(name)
+        if isinstance(value, UploadedFile):  # a new upload; the stored file was checked when it came
+            return check(value)
+        return value

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from routines.views import attachments, formatting, parts, reading, reviews, routines
+from routines.views import attachments, formatting, look, parts, reading, reviews, routines
 
 app_name = "routines"
 
@@ -51,6 +51,7 @@ urlpatterns = [
         "section-attachments/<int:pk>/delete/", attachments.section_attachment_delete, name="section_attachment_delete"
     ),
     path("municipalities/<int:municipality_pk>/units/", routines.unit_list, name="unit_list"),
+    path("municipalities/<int:municipality_pk>/look/", look.municipality_look, name="municipality_look"),
     path("municipalities/<int:municipality_pk>/units/new/", routines.unit_create, name="unit_create"),
     path("units/<int:pk>/edit/", routines.unit_edit, name="unit_edit"),
     path("units/<int:pk>/delete/", routines.unit_delete, name="unit_delete"),

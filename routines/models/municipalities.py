@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from routines.recording import PlanHistory
 
+from ..images import data_uri
 from .base import VersionedModel
 
 
@@ -47,7 +48,30 @@ class Region(models.Model):
         return self.name
 
 
+def _image_path(municipality, filename):
+    """Stored through the storage API under the municipality's slug; the name says nothing else."""
+    return f"municipalities/{municipality.slug}/{filename}"
+
+
 class Municipality(VersionedModel):
+    class Accent(models.TextChoices):
+        # Each reaches at least 7:1 against white, as text and as a background for white text (AA needs 4.5:1).
+        BLUE = "blue", _("Blue")
+        GREEN = "green", _("Green")
+        RED = "red", _("Red")
+        PURPLE = "purple", _("Purple")
+        TEAL = "teal", _("Teal")
+        GREY = "grey", _("Grey")
+
+    ACCENT_COLOURS = {
+        "blue": "#12385f",
+        "green": "#1e5b3a",
+        "red": "#8a1c1c",
+        "purple": "#4b2a6b",
+        "teal": "#0b4f5c",
+        "grey": "#3d4652",
+    }
+
     slug = models.SlugField(_("slug"), unique=True)
     name = models.CharField(_("name"), max_length=200)
     region = models.ForeignKey(
@@ -68,6 +92,22 @@ class Municipality(VersionedModel):
         ),
     )
 
+    logo = models.FileField(
+        _("logo"),
+        upload_to=_image_path,
+        blank=True,
+        help_text=_("PNG, JPEG or SVG, at most 512 KB. Shown on the cover of the PDF and on the plan's pages."),
+    )
+    cover_picture = models.FileField(
+        _("cover picture"),
+        upload_to=_image_path,
+        blank=True,
+        help_text=_("PNG or JPEG, at most 3 MB. Shown on the cover of the PDF and at the top of the plan to read."),
+    )
+    accent = models.CharField(
+        _("colour"), max_length=10, choices=Accent.choices, default=Accent.BLUE, help_text=_("Headings and tables.")
+    )
+
     objects = MunicipalityQuerySet.as_manager()
 
     history = PlanHistory()
@@ -79,6 +119,18 @@ class Municipality(VersionedModel):
 
     def __str__(self):
         return self.name
+
+    @property
+    def accent_colour(self):
+        return self.ACCENT_COLOURS.get(self.accent, self.ACCENT_COLOURS["blue"])
+
+    @property
+    def logo_uri(self):
+        return data_uri(self.logo)
+
+    @property
+    def cover_uri(self):
+        return data_uri(self.cover_picture)
 
     def plan_in_force(self, school_year=None):
         """The approved plan of the school year (the running one by default), or None."""

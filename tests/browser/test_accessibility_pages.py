@@ -57,6 +57,12 @@ def advisor_pages():
         ),
         ("new plan", reverse("documents:plan_create"), "Ny plan", "Ny plan"),
         ("the whole plan to read", reverse("documents:plan_read", args=[plan.pk]), "Innhold", "Innhald"),
+        (
+            "the municipality's logo and colour",
+            reverse("routines:municipality_look", args=[plan.municipality_id]),
+            "Logo, forsidebilde og farge",
+            "Logo, framsidebilete og farge",
+        ),
         ("plan deletion", reverse("documents:plan_delete", args=[plan.pk]), "Slett", "Slett"),
         ("plan settings", reverse("documents:plan_edit", args=[plan.pk]), "Planens innstillinger", "Innstillingar"),
         ("focus areas", reverse("routines:focus_area_list", args=[plan.pk]), "Fokusområder", "Fokusområde"),

@@ -111,6 +111,7 @@ ROUTINES_ISOLATION_CASES = [
     ("routines:section_attachment_download", _section_attachment),
     ("routines:section_attachment_delete", _section_attachment),
     ("routines:unit_list", _municipality),
+    ("routines:municipality_look", _municipality),
     ("routines:unit_create", _municipality),
     ("routines:unit_edit", _unit),
     ("routines:unit_delete", _unit),
