@@ -24,8 +24,9 @@ Part = Section.Part
 # Unplaced parts: the introduction and focus areas open the plan, the rest follow the sections in this order.
 LEADING_PARTS = [Part.INTRO, Part.FOCUS_AREAS]
 TRAILING_PARTS = [Part.ACTORS, Part.ARENAS, Part.MILESTONES, Part.PROGRESS, Part.COMMON_ROUTINES, Part.UNIT_ROUTINES]
-# Unplaced, the support-system diagram stays with the arenas it draws, as before there was an outline.
-FOLLOWS = {Part.SUPPORT_SYSTEM: Part.ARENAS}
+# Unplaced, the support-system diagram stays with the arenas it draws, as before there was an outline,
+# and the year wheel with the progress plan it draws.
+FOLLOWS = {Part.SUPPORT_SYSTEM: Part.ARENAS, Part.YEAR_WHEEL: Part.PROGRESS}
 # Parts that start a fresh page in the PDF: one big table or a long list.
 BIG_PARTS = {Part.ACTORS, Part.ARENAS, Part.PROGRESS, Part.COMMON_ROUTINES, Part.UNIT_ROUTINES}
 

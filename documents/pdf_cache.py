@@ -23,7 +23,7 @@ from routines.digest import digest_of, version_rows
 from routines.models import Section
 
 # Bump when a code change alters the PDF without touching templates or CSS.
-PDF_LAYOUT_VERSION = "3"
+PDF_LAYOUT_VERSION = "4"
 _TEMPLATES = (
     "documents/pdf/plan.html",
     "documents/pdf/routine_facts.html",
@@ -32,6 +32,7 @@ _TEMPLATES = (
     "documents/outline/entry.html",
     *(f"documents/outline/part_{part}.html" for part in Section.Part.values),
     "documents/pdf/attachments.html",
+    "meetings/_year_wheel_print.html",
 )
 
 

@@ -30,6 +30,7 @@ from django.tasks import task
 
 from documents.pdf_cache import get_plan_pdf, plan_digest, plan_pdf_name
 from documents.unit_pdf import UNIT_CSS, render_unit_html, unit_pdf_name
+from meetings.models import SchoolBreak, SchoolCalendar
 from ops.models import StoredPdf
 from ops.pdf import forget, get_pdf, html_digest, html_to_pdf, is_stored
 from ops.tasks import enqueue_once, on_commit_once
@@ -128,6 +129,12 @@ def plans_of(instance):
     """The ids of the plans whose documents show `instance` (a unit or a municipality shows in all theirs)."""
     if isinstance(instance, Plan):
         return [instance.pk]
+    if isinstance(instance, SchoolBreak):
+        instance = instance.calendar
+    if isinstance(instance, SchoolCalendar):
+        # The school calendar's days off are on the year wheel of the plans of its municipality and year.
+        plans = Plan.objects.filter(municipality_id=instance.municipality_id, school_year=instance.school_year)
+        return list(plans.exclude(status=Plan.Status.ARCHIVED).values_list("pk", flat=True))
     if isinstance(instance, Municipality | Unit):
         municipality_id = instance.pk if isinstance(instance, Municipality) else instance.municipality_id
         plans = Plan.objects.filter(municipality_id=municipality_id).exclude(status=Plan.Status.ARCHIVED)

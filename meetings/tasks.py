@@ -1,4 +1,5 @@
-"""Background renders of a gathering's programme, started by the edits that change it.
+"""Background renders of a gathering's programme, started by the edits that change it, and of a plan's
+year-wheel poster, asked for by its download.
 
 As documents/tasks.py does for plans: a save or delete of the gathering or
 one of its rows schedules, after the commit, a render of each language's
@@ -12,10 +13,12 @@ from django.conf import settings
 from django.tasks import task
 
 from meetings.models import Gathering
+from meetings.poster import poster_html, poster_pdf_name
 from meetings.programme import programme_html, programme_pdf_name
 from ops.models import StoredPdf
 from ops.pdf import forget, get_pdf, html_digest, html_to_pdf, is_stored
 from ops.tasks import enqueue_once, on_commit_once
+from routines.models import Plan
 
 RENDER_WAIT_SECONDS = 600
 
@@ -29,6 +32,21 @@ def render_programme_pdf(gathering_id, language):
         return "gone"
     html = programme_html(gathering, language)
     name, digest = programme_pdf_name(gathering, language), html_digest(html)
+    if is_stored(name, digest):
+        return "stored"
+    get_pdf(name, digest, lambda: html_to_pdf(html), wait=RENDER_WAIT_SECONDS)
+    return "rendered"
+
+
+@task()
+def render_year_wheel_poster(plan_id):
+    """Render and store the plan's year-wheel poster unless its HTML is unchanged."""
+    plan = Plan.objects.select_related("municipality").filter(pk=plan_id).first()
+    if plan is None:
+        forget(f"wheel:{plan_id}")
+        return "gone"
+    html = poster_html(plan)
+    name, digest = poster_pdf_name(plan), html_digest(html)
     if is_stored(name, digest):
         return "stored"
     get_pdf(name, digest, lambda: html_to_pdf(html), wait=RENDER_WAIT_SECONDS)

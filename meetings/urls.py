@@ -24,6 +24,7 @@ urlpatterns = [
     path("plans/<int:pk>/progress/", progress.progress_months, name="progress_months"),
     path("plans/<int:pk>/year-wheel/", progress.year_wheel, name="year_wheel"),
     path("plans/<int:pk>/year-wheel.svg", progress.year_wheel_svg, name="year_wheel_svg"),
+    path("plans/<int:pk>/year-wheel-poster.pdf", progress.year_wheel_poster, name="year_wheel_poster"),
     path("plans/<int:pk>/calendar/", calendar.feed_subscriptions, name="feed_subscriptions"),
     path("plans/<int:pk>/calendar/new-links/", calendar.regenerate_feed_token, name="regenerate_feed_token"),
     # No login: calendar programs carry the secret token instead.

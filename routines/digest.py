@@ -76,7 +76,17 @@ def _version_rows(plan):
     def rows(queryset, tag, a="pk", b="version"):
         return queryset.values_list(Value(tag, output_field=CharField()), a, b).order_by()
 
+    # The school calendar of the plan's municipality and school year (meetings'): its days off are on the
+    # year wheel and the month view.
+    school_calendars = Municipality.school_calendars.rel.related_model
+    calendars = school_calendars.objects.filter(
+        municipality_id=plan.municipality_id, school_year__in=Plan.objects.filter(pk=plan.pk).values("school_year")
+    )
+    school_breaks = school_calendars.breaks.rel.related_model
+
     parts = [
+        rows(calendars, "school-calendar"),
+        rows(school_breaks.objects.filter(calendar__in=calendars.values("pk")), "school-break"),
         rows(Plan.objects.filter(pk=plan.pk), "plan"),
         rows(Municipality.objects.filter(pk=plan.municipality_id), "municipality"),
         rows(Unit.objects.filter(municipality_id=plan.municipality_id), "unit"),

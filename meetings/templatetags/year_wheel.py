@@ -5,6 +5,7 @@ from django.utils.safestring import mark_safe
 
 from meetings.progress import months_of, plan_entries
 from meetings.wheel import render_year_wheel_svg
+from meetings.wheel_print import print_wheel
 
 register = template.Library()
 
@@ -19,3 +20,9 @@ def year_wheel_of(plan):
         "months": months_of(plan, entries),
         "count": len(entries),
     }
+
+
+@register.simple_tag
+def year_wheel_print_of(plan):
+    """{'svg': the printable wheel with its labels, 'months': its text alternative, 'count': entries}."""
+    return print_wheel(plan)

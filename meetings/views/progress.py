@@ -1,15 +1,22 @@
-"""The progress plan page (month by month, with filters), and the year wheel (page and SVG download)."""
+"""The progress plan page (month by month, with filters), and the year wheel (page, SVG download and poster PDF)."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
+from meetings.poster import poster_html, poster_pdf_name
 from meetings.progress import filtered_arenas, filtered_entries, months_of
 from meetings.school_calendar import calendar_of
+from meetings.tasks import render_year_wheel_poster
 from meetings.wheel import render_year_wheel_svg
+from ops.pdf import html_digest, html_to_pdf, pdf_response, stored_pdf
+from ops.tasks import enqueue_once
 from routines.access import can_edit_plan, get_plan_for_user
 from routines.page_cache import fragment_key, lazy
 
@@ -101,3 +108,30 @@ def year_wheel_svg(request, pk):
     filename = f"arshjul-{slugify(plan.municipality.name)}-{plan.school_year}-{plan.school_year + 1}.svg"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+@login_required
+@require_safe
+def year_wheel_poster(request, pk):
+    """The year wheel as an A3 poster PDF: stored by its HTML's digest; a worker renders it, never this request."""
+    plan = get_plan_for_user(request.user, pk)
+    html = poster_html(plan)
+    busy = {
+        "plan": plan,
+        "back_url": reverse("meetings:year_wheel", args=[plan.pk]),
+        "back_label": _("Back to the year wheel"),
+    }
+    name, digest = poster_pdf_name(plan), html_digest(html)
+    if stored_pdf(name, digest) is None:
+        # Asked for first: a worker starts on it at once, and a backend that runs tasks
+        # immediately (the tests, a one-process setup) has stored it before the answer below.
+        enqueue_once(render_year_wheel_poster, plan.pk)
+    return pdf_response(
+        request,
+        name,
+        digest,
+        lambda: html_to_pdf(html),
+        f"arshjul-plakat-{slugify(plan.municipality.name)}-{plan.school_year}-{plan.school_year + 1}.pdf",
+        busy,
+        render_later=lambda: enqueue_once(render_year_wheel_poster, plan.pk),
+    )

@@ -126,3 +126,18 @@ def test_the_demo_plan_as_pdf_shows_every_part(demo):
     assert all("UTKAST" in page for page in pages)  # the demo plan is a draft
     assert reader.metadata.title.startswith(data["title"])
     assert reader.trailer["/Root"]["/Lang"] == "nb"
+
+
+def test_the_demo_pdf_has_a_landscape_year_wheel_page_with_every_months_labels(demo):
+    reader, pages, data = demo
+    wheel_pages = [
+        number
+        for number, page in enumerate(reader.pages)
+        if page.mediabox.width > page.mediabox.height and "Årshjul" in pages[number]
+    ]
+    assert len(wheel_pages) == 1
+    text = pages[wheel_pages[0]]
+    for month in ["August 2023", "September 2023", "Desember 2023", "Juni 2024"]:
+        assert month in text
+    assert "Skoleledermøte" in text and "Vinterferie" not in text  # labels; the days off are a band, not text
+    assert "til" in text.split("September 2023")[1]  # a full month says how many more ("+7 til")

@@ -210,7 +210,10 @@ def test_a_plan_three_times_the_demo_repeats_table_headers(django_assert_max_num
     start = page_of[next(t for t in page_of if re.fullmatch(r"\d+\. Fremdriftsplan", t))]
     end = page_of[next(t for t in page_of if re.fullmatch(r"\d+\. Felles rutiner", t))]
     assert end - start >= 4
+    wheel = page_of["Årshjul"]  # the year wheel's landscape page follows the progress plan's table
     for number in range(start, end):
+        if number == wheel:
+            continue
         first_lines = squash(pages[number])[:400]
         assert squash("DatoMålgruppe og innholdSted og tidMilepæl") in first_lines, f"page {number + 1}"
     actors_start = page_of[next(t for t in page_of if re.fullmatch(r"\d+\. Laget rundt barnet.*", t))]
@@ -244,7 +247,8 @@ def test_loading_and_digest_take_a_fixed_number_of_queries():
 
     # Prefetching skips the queries for parts a plan does not have, so an
     # almost empty plan needs fewer; size never adds any.
-    assert queries(load_and_render(small)) <= queries(load_and_render(demo)) == queries(load_and_render(double)) <= 16
+    # 17: the year wheel's page reads the school calendar.
+    assert queries(load_and_render(small)) <= queries(load_and_render(demo)) == queries(load_and_render(double)) <= 17
     assert queries(lambda: pdf_cache.plan_digest(double)) == 1
 
 

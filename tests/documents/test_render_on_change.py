@@ -6,6 +6,7 @@ queue's own coalescing is checked on the database backend. Real worker
 processes: tests/ops/test_worker.py.
 """
 
+import datetime
 import io
 
 import pytest
@@ -28,6 +29,7 @@ from tests.support.factories import (
     make_municipality,
     make_plan,
     make_routine,
+    make_school_calendar,
     make_unit,
 )
 from tests.support.forms import form_data
@@ -191,6 +193,7 @@ def test_every_row_the_digest_reads_leads_to_its_plan():
     from tests.support.sample_plan import build_sample_plan
 
     plan = build_sample_plan()  # the only plan: every row belongs to it
+    make_school_calendar(plan.municipality, plan.school_year, breaks=[("winter", datetime.date(2024, 2, 26), None)])
     for model in digested_models():
         if not hasattr(model, "version"):
             continue  # a many-to-many link: saving either end announces it

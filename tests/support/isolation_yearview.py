@@ -76,6 +76,7 @@ YEARVIEW_ISOLATION_CASES = [
     ("meetings:progress_months", _plan, "get"),
     ("meetings:year_wheel", _plan, "get"),
     ("meetings:year_wheel_svg", _plan, "get"),
+    ("meetings:year_wheel_poster", _plan, "get"),
     ("meetings:feed_subscriptions", _plan, "get"),
     ("meetings:regenerate_feed_token", _plan, "post"),
     ("documents:shared_plan", _plan, "get"),
