@@ -129,7 +129,7 @@ def test_the_demo_plan_as_pdf_shows_every_part(demo):
 
 
 def test_the_demo_pdf_has_a_landscape_year_wheel_page_with_every_months_labels(demo):
-    reader, pages, data = demo
+    reader, pages = demo[0], demo[1]
     wheel_pages = [
         number
         for number, page in enumerate(reader.pages)
