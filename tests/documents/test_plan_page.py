@@ -61,6 +61,9 @@ def test_plan_page_shows_the_plan(client):
     assert "<strong>viktig</strong>" in response.text
     assert "Mål to" in response.text
     assert "Alle enheter vurderer eget ståsted" in response.text
+    # The whole plan to read is one step away.
+    read_url = reverse("documents:plan_read", args=[plan.pk])
+    assert f'<a class="btn btn-primary" href="{read_url}">Les hele planen</a>' in response.text
 
 
 def test_plan_page_of_another_municipality_is_404(client):
