@@ -175,6 +175,19 @@ def compare_plans(old_plan, new_plan):
     return changes
 
 
+def compare_by_part(old_plan, new_plan):
+    """The differences between two plans aligned part by part, in the plan's order: [(part, label, changes)].
+
+    Every part of the plan is listed, those without differences too, so two
+    plans read side by side part for part.
+    """
+    grouped = {}
+    for change in compare_plans(old_plan, new_plan):
+        grouped.setdefault(change.part, []).append(change)
+    parts = list(PART_LABELS) + [part for part in grouped if part not in PART_LABELS]
+    return [(part, part_label(part), grouped.get(part, [])) for part in parts]
+
+
 def changes_since_approved(plan):
     """A draft revision's changes against the approved version it revises; none for a first plan."""
     if plan.revision_of is None:

@@ -7,10 +7,11 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from documents.access import get_readable_plan, get_readable_plans, get_region_shared_plans
+from documents.changes import compare_by_part
 from meetings.progress import months_of, plan_entries
 from meetings.wheel import render_year_wheel_svg
 
-# The parts put side by side, as at a gathering: (heading, template of one plan's part).
+# The parts of a shared plan, as at a gathering: (heading, template of one plan's part).
 PARTS = [
     (_("Actors and duties"), "documents/parts/_actors.html"),
     (_("Meeting arenas"), "documents/parts/_arenas.html"),
@@ -70,9 +71,9 @@ def compare_plans(request):
     else:
         # From a plan's page: the first plan is chosen, the second not yet.
         form = ComparePlansForm(readable, initial={"left": request.GET.get("left")})
-    context = {"form": form, "parts": PARTS}
+    context = {"form": form}
     if form.is_bound and form.is_valid():
-        chosen = readable.filter(pk__in=[form.cleaned_data["left"].pk, form.cleaned_data["right"].pk]).with_all_parts()
-        by_pk = {plan.pk: plan for plan in chosen}
-        context["pair"] = [by_pk[form.cleaned_data["left"].pk], by_pk[form.cleaned_data["right"].pk]]
+        # The form's choices are the readable plans: both are the user's to read.
+        first, second = form.cleaned_data["left"], form.cleaned_data["right"]
+        context.update(pair=[first, second], compared=compare_by_part(first, second))
     return render(request, "documents/compare_plans.html", context, status=400 if form.errors else 200)

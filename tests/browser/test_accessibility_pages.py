@@ -126,6 +126,12 @@ def advisor_pages():
         ("calendar subscriptions", reverse("meetings:feed_subscriptions", args=[plan.pk]), "Kalender", "Kalender"),
         ("plans in the region", reverse("documents:region_plans"), "Planer i regionen", "Planar i regionen"),
         ("plans compared", f"{reverse('documents:compare_plans')}?left={plan.pk}", "Første plan", "Første plan"),
+        (
+            "differences between two plans of the region",
+            f"{reverse('documents:compare_plans')}?left={plan.pk}&right={Plan.objects.get(municipality__slug='hadsel').pk}",
+            "Hva som er ulikt",
+            "Kva som er ulikt",
+        ),
         ("search in the plan", f"{reverse('documents:search_plan', args=[plan.pk])}?q=rutinene", "Søk i", "Søk i"),
         ("search in every plan", f"{reverse('documents:search_all')}?q=foresatte", "Søk i planene", "Søk i planane"),
         ("password change", reverse("password_change"), "Bytt passord", "Byt passord"),

@@ -10,8 +10,10 @@ import json
 from io import StringIO
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import TestCase
+from django.urls import reverse
 
 from documents.planfile import export_municipality
 from meetings.models import Arena, ProgressEntry, TargetGroup
@@ -404,6 +406,22 @@ class SortlandDemoTests(TestCase):
         # The demo file is kept in export order, so import → export reproduces it field by field.
         assert export_municipality(self.municipality) == json.loads(DEMO_FILE.read_text(encoding="utf-8"))
 
+    # -- the region: Hadsel's approved plan to read and compare ------------------------------------
+
+    def test_the_region_has_a_second_municipality_with_an_approved_plan_to_compare(self):
+        hadsel = Plan.objects.get(municipality__slug="hadsel")
+        assert hadsel.status == "approved" and hadsel.municipality.region_id == self.municipality.region_id
+        query = {"left": self.plan.pk, "right": hadsel.pk}
+        for username in ("koordinator", "radgiver"):
+            self.client.force_login(get_user_model().objects.get(username=username))
+            response = self.client.get(reverse("documents:compare_plans"), query)
+            assert response.status_code == 200, username
+        compared = {part: changes for part, _label, changes in response.context["compared"]}
+        routines = {(change.title, change.kind) for change in compared["routines"]}
+        assert ("Overgang fra barnehage til skole", "added") in routines
+        assert ("Rutine for å sikre at vi behandler undring og bekymring (BTI nivå 0)", "changed") in routines
+        assert "<ins>" in response.text and "<del>" in response.text
+
     # -- the E 1.6 plan --------------------------------------------------------------------------
 
     def test_e16_plan_has_twelve_guiding_questions(self):
@@ -426,4 +444,5 @@ class LoadDemoTwiceTests(TestCase):
         first = counts()
         load_demo()
         assert counts() == first
-        assert first["Plan"] == 2 and first["ProgressEntry"] == 89
+        # Sortland's two plans and its 89 entries, and Hadsel's approved plan with 10.
+        assert first["Plan"] == 3 and first["ProgressEntry"] == 89 + 10

@@ -93,18 +93,27 @@ def test_sharing_pages_need_login(client, plans):
         assert response.status_code == 302 and response.url.startswith(reverse("login")), url
 
 
-def test_compare_puts_two_plans_side_by_side_part_by_part(client, plans, advisor):
-    make_actor(plans["own"], name="Kommunedirektør", duties=["Oppdragsgiver for KIBS"])
-    make_actor(plans["approved"], name="Rektor", duties=["Leder SKUT"])
-    make_routine(plans["own"], title="Rutine for undring", scope=Routine.Scope.COMMON)
+def test_compare_aligns_the_parts_and_marks_what_differs_word_by_word(client, plans, advisor):
+    make_actor(plans["own"], name="PPD", duties=["Veileder barnehagene"])
+    make_actor(plans["approved"], name="PPD", duties=["Veileder barnehagene og skolene"])
+    make_routine(plans["own"], title="Rutine for undring", body="Drøft med leder.")
     make_routine(plans["approved"], title="Egen rutine for overganger", scope=Routine.Scope.UNIT)
     client.force_login(advisor)
     response = client.get(reverse("documents:compare_plans"), {"left": plans["own"].pk, "right": plans["approved"].pk})
     assert response.status_code == 200
+    compared = {part: changes for part, _label, changes in response.context["compared"]}
+    assert [(change.title, change.kind) for change in compared["actors"]] == [("PPD", "changed")]
+    assert {(change.title, change.kind) for change in compared["routines"]} == {
+        ("Egen rutine for overganger", "added"),
+        ("Rutine for undring", "removed"),
+    }
+    assert compared["milestones"] == []
     text = response.text
-    for expected in ["Oppdragsgiver for KIBS", "Leder SKUT", "Rutine for undring", "Egen rutine for overganger"]:
-        assert expected in text
-    assert text.index("Rutine for undring") < text.index("Egen rutine for overganger")
+    # Word level, with words that say it to a screen reader; the + and − the CSS adds are seen.
+    assert '<ins><span class="visually-hidden">lagt til: </span> og skolene</ins>' in text
+    assert '<del><span class="visually-hidden">fjernet: </span>Rutine for undring' in text
+    assert "Bare i den andre planen" in text and "Bare i den første planen" in text and "Skrevet ulikt" in text
+    assert "Ingen forskjeller i denne delen." in text
 
 
 def test_compare_refuses_plans_outside_the_region_and_bad_input(client, plans, advisor):
@@ -123,11 +132,12 @@ def test_compare_from_a_plan_page_preselects_it(client, plans, advisor):
     assert f'<option value="{plans["own"].pk}" selected>' in response.text
 
 
-def test_compare_query_count_is_fixed(client, plans, advisor, django_assert_max_num_queries):
-    for _n in range(20):
+@pytest.mark.parametrize("size", [1, 20])
+def test_compare_query_count_is_fixed(client, plans, advisor, size, django_assert_max_num_queries):
+    for _n in range(size):
         make_actor(plans["own"], duties=["a", "b"])
         make_routine(plans["approved"])
     client.force_login(advisor)
-    # The pair is loaded with Plan.objects.with_all_parts(), one query per kind of part, whatever the plans' size.
-    with django_assert_max_num_queries(19):
+    # Each plan is read through the plan file (Plan.objects.with_all_parts()): one query per kind of part.
+    with django_assert_max_num_queries(32):
         client.get(reverse("documents:compare_plans"), {"left": plans["own"].pk, "right": plans["approved"].pk})

@@ -19,7 +19,9 @@ DEMO_USERS = [
     ("ansatt", "kibs-demo-ansatt", Membership.Role.EMPLOYEE, "sortland-barneskole"),
     ("godkjenner", "kibs-demo-godkjenner", Membership.Role.APPROVER, None),
 ]
-# The demo gathering (seed 000) is Kongsbergregionen's; its coordinator plans it.
+# The demo gathering (seed 000) is Kongsbergregionen's; its coordinator plans it, and coordinates
+# the demo municipality's region too, where Hadsel's approved plan (hadsel.json) sits beside Sortland's:
+# two plans of a region to read and compare.
 DEMO_COORDINATOR = ("koordinator", "kibs-demo-koordinator", "kongsbergregionen")
 
 
@@ -47,6 +49,7 @@ class Command(BaseCommand):
             # The region's gathering of 21.03.25, for the demo coordinator.
             call_command("load_demo_gatherings", stdout=self.stdout)
             self._demo_coordinator(*DEMO_COORDINATOR)
+            self._demo_region_coordinator(DEMO_COORDINATOR[0])
 
     def _demo_coordinator(self, username, password, region_slug):
         region = Region.objects.get(slug=region_slug)
@@ -58,6 +61,18 @@ class Command(BaseCommand):
             _("The user %(username)s (password %(password)s) coordinates %(region)s.")
             % {"username": username, "password": password, "region": region}
         )
+
+    def _demo_region_coordinator(self, username):
+        region = Region.objects.filter(municipalities__slug=DEMO_MUNICIPALITY).first()
+        if region is not None:
+            user = get_user_model().objects.get(username=username)
+            Membership.objects.update_or_create(
+                user=user, region=region, defaults={"role": Membership.Role.COORDINATOR, "municipality": None}
+            )
+            self.stdout.write(
+                _("The user %(username)s (password %(password)s) coordinates %(region)s.")
+                % {"username": username, "password": DEMO_COORDINATOR[1], "region": region}
+            )
 
     def _user_with_password(self, username, password):
         user, _created = get_user_model().objects.get_or_create(username=username)
