@@ -164,7 +164,10 @@ def query_words(words):
 
 
 def _search_words(source, plans, words):
-    """Without PostgreSQL: every word must occur in the title or a text field; more occurrences rank higher."""
+    """Without PostgreSQL: every word must occur in the title or a text field; more occurrences rank higher.
+
+    SQLite's icontains ignores the case of ASCII letters only: «Fravær» finds «fravær», «FRAVÆR» does not.
+    """
     terms = query_words(words)
     if not terms:
         return []

@@ -162,7 +162,7 @@ def test_without_postgresql_every_word_is_looked_up_as_typed(client, advisor, pl
     routine = make_routine(plan, title="Rutine for fravær", body="Kontaktlærer <b>ringer</b> hjem etter to dager.")
     make_routine(plan, title="Rutine for mobbing")
     client.force_login(advisor)
-    response = search_plan(client, plan, "FRAVÆR ringer")
+    response = search_plan(client, plan, "Fravær RINGER")
     [hit] = response.context["hits"]
     assert hit.part == routine
     assert str(hit.title) == "Rutine for <mark>fravær</mark>"
