@@ -235,17 +235,18 @@ def _hit(source, part, marked_title, snippet, rank):
 def hit_url(hit, on_pages):
     """Where a hit is read: its place on the plan's own pages, or on the shared plan page (the region's plans).
 
-    The anchors are those of the whole plan read at once: section-, routine-,
-    actor-, arena- and entry- followed by the part's number.
+    A chapter on the reading page, a routine on its own page, the others where
+    they are listed. The anchors are those of the whole plan read at once:
+    section-, routine-, actor-, arena- and entry- followed by the part's number.
     """
     part = hit.part
     if not on_pages:
         anchor = f"actor-{part.actor_id}" if hit.kind == "duty" else f"{hit.kind}-{part.pk}"
         return f"{reverse('documents:shared_plan', args=[hit.plan.pk])}#{anchor}"
     if hit.kind == "section":
-        return f"{reverse('routines:section_list', args=[hit.plan.pk])}#part-{part.pk}"
+        return f"{reverse('documents:plan_read', args=[hit.plan.pk])}#section-{part.pk}"
     if hit.kind == "routine":
-        return reverse("routines:routine_detail", args=[part.pk])
+        return reverse("routines:routine_page", args=[part.pk])
     if hit.kind == "duty":
         return f"{reverse('routines:actor_list', args=[hit.plan.pk])}#part-{part.actor_id}"
     if hit.kind == "arena":

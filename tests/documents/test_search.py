@@ -85,8 +85,8 @@ def test_every_kind_of_part_is_found_and_links_to_its_place(client, advisor, pla
     client.force_login(advisor)
     parts = words_everywhere
     expected = {
-        "analyse": f"{reverse('routines:section_list', args=[plan.pk])}#part-{parts['section'].pk}",
-        "foresatte": reverse("routines:routine_detail", args=[parts["routine"].pk]),
+        "analyse": f"{reverse('documents:plan_read', args=[plan.pk])}#section-{parts['section'].pk}",
+        "foresatte": reverse("routines:routine_page", args=[parts["routine"].pk]),
         "lekemiljøet": f"{reverse('routines:actor_list', args=[plan.pk])}#part-{parts['duty'].actor_id}",
         "helsesykepleier": f"{reverse('meetings:arena_list', args=[plan.pk])}#arena-{parts['arena'].pk}",
         "leseferdighet": f"{reverse('meetings:progress_months', args=[plan.pk])}#entry-{parts['entry'].pk}",
