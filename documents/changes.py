@@ -43,6 +43,9 @@ _SETTINGS = {
     "bti_levels",
     "milestones",
     "rhythm",
+    # A section's place in the outline: its level and the plan's part it shows («actors», «milestones»).
+    "level",
+    "part",
 }
 # Fields that refer to another part by its key, and the part whose names they are compared by.
 _REFERENCES = {

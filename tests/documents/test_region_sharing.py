@@ -11,6 +11,7 @@ from tests.support.factories import (
     make_plan,
     make_region,
     make_routine,
+    make_section,
     make_user,
 )
 from tests.support.year_plan import make_year_plan
@@ -114,6 +115,19 @@ def test_compare_aligns_the_parts_and_marks_what_differs_word_by_word(client, pl
     assert '<del><span class="visually-hidden">fjernet: </span>Rutine for undring' in text
     assert "Bare i den andre planen" in text and "Bare i den første planen" in text and "Skrevet ulikt" in text
     assert "Ingen forskjeller i denne delen." in text
+
+
+def test_compare_shows_what_a_section_says_not_where_the_outline_puts_it(client, plans, advisor):
+    make_section(plans["own"], title="Laget rundt barnet", body="Alle har en rolle.", part="actors")
+    make_section(plans["approved"], title="Laget rundt barnet", body="Alle har en viktig rolle.", level=2)
+    client.force_login(advisor)
+    response = client.get(reverse("documents:compare_plans"), {"left": plans["own"].pk, "right": plans["approved"].pk})
+    [change] = dict((part, changes) for part, _label, changes in response.context["compared"])["sections"]
+    assert (change.title, change.old_text, change.new_text) == (
+        "Laget rundt barnet",
+        "Alle har en rolle.",
+        "Alle har en viktig rolle.",
+    )
 
 
 def test_compare_refuses_plans_outside_the_region_and_bad_input(client, plans, advisor):
