@@ -153,5 +153,5 @@ def test_compare_query_count_is_fixed(client, plans, advisor, size, django_asser
         make_routine(plans["approved"])
     client.force_login(advisor)
     # Each plan is read through the plan file (Plan.objects.with_all_parts()): one query per kind of part.
-    with django_assert_max_num_queries(32):
+    with django_assert_max_num_queries(33):
         client.get(reverse("documents:compare_plans"), {"left": plans["own"].pk, "right": plans["approved"].pk})
