@@ -345,26 +345,24 @@ def demo():
     )
 
 
-@pytest.mark.parametrize("language", ["nb", "nn"])
-def test_main_pages_have_no_violations(new_page, demo, language):
-    page = new_page(language)
-    problems = {}
+def audit(page, language, pages, problems):
+    for name, url, *words in pages:
+        assert page.goto(url).ok, name
+        assert "/accounts/login/" not in page.url, name
+        problems[name] = page_problems(page, language, expect=words[("nb", "nn").index(language)])
 
+
+def advisors_walk(page, language):
+    """The pages before login, and the advisor's: every page of the plan and its forms with errors."""
+    problems = {}
     sortland = identity_provider_for_sortland()
     page.goto(reverse("login"))
     problems["login"] = page_problems(page, language, expect="Logg inn med Sortland")
     problems.update(login_pages(page, language))
-
-    def audit(pages):
-        for name, url, *words in pages:
-            assert page.goto(url).ok, name
-            assert "/accounts/login/" not in page.url, name
-            problems[name] = page_problems(page, language, expect=words[("nb", "nn").index(language)])
-
-    audit(public_pages())
+    audit(page, language, public_pages(), problems)
     log_in(page, "radgiver", "kibs-demo-radgiver")
     # The authenticator set-up asks for the password again 5 minutes after login: those pages first.
-    audit(login_settings_pages(sortland) + advisor_pages())
+    audit(page, language, login_settings_pages(sortland) + advisor_pages(), problems)
 
     for name, url in forms_with_errors().items():
         page.goto(url)
@@ -377,7 +375,12 @@ def test_main_pages_have_no_violations(new_page, demo, language):
         for invalid in page.locator("[aria-invalid=true]").all():
             described_by = (invalid.get_attribute("aria-describedby") or "").split()
             assert any(page.locator(f"#{id_}.invalid-feedback").count() for id_ in described_by), name
+    return problems
 
+
+def everyone_elses_walk(page, language):
+    """The units', the coordinator's and a neighbour's pages, login with an authenticator, and the approved plan."""
+    problems = {}
     neighbour, prework_pages = neighbour_pages()
     for user, password, pages in [
         ("rektor", "kibs-demo-rektor", unit_leader_pages()),
@@ -387,7 +390,7 @@ def test_main_pages_have_no_violations(new_page, demo, language):
     ]:
         page.context.clear_cookies()
         log_in(page, user, password)
-        audit(pages)
+        audit(page, language, pages, problems)
 
     page.context.clear_cookies()
     problems.update(mfa_login_pages(page, language))
@@ -399,9 +402,16 @@ def test_main_pages_have_no_violations(new_page, demo, language):
     plan = publish_plan(approve_plan(plan, advisor, decision), advisor)
     page.context.clear_cookies()
     log_in(page, "radgiver", "kibs-demo-radgiver")
-    audit(approved_pages())
+    audit(page, language, approved_pages(), problems)
     page.context.clear_cookies()
     assert page.goto(reverse("documents:public_plan", args=[plan.public_slug])).ok
     problems["public page"] = page_problems(page, plan.language, expect="Laget rundt barnet med rolle og ansvar")
+    return problems
 
+
+# Two walks per language, so that the workers of `pytest -n` share the four between them.
+@pytest.mark.parametrize("walk", [advisors_walk, everyone_elses_walk], ids=["advisor", "everyone else"])
+@pytest.mark.parametrize("language", ["nb", "nn"])
+def test_main_pages_have_no_violations(new_page, demo, language, walk):
+    problems = walk(new_page(language), language)
     assert {name: found for name, found in problems.items() if found} == {}

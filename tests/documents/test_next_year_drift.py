@@ -34,7 +34,12 @@ def by_content(plan):
 
 
 def test_five_copies_in_a_row_keep_weekdays_dates_and_months():
-    municipality = import_document(json.loads(DEMO.read_text(encoding="utf-8")))
+    document = json.loads(DEMO.read_text(encoding="utf-8"))
+    # The dates are what is checked: the demo's progress plan, without the routines and texts that only
+    # make each copy slower.
+    for data in document["plans"]:
+        data.update(routines=[], sections=[], actors=[], focus_areas=[])
+    municipality = import_document(document)
     plan = municipality.plans.get(school_year=2023, title__startswith="KIBS")
     make_entry(plan, kind="deadline", starts_on=D(2024, 3, 1), content="Frist for søknad om skoleskyss")
     make_entry(plan, kind="deadline", starts_on=D(2024, 5, 15), content="15. mai – frist for søknad")

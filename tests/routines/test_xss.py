@@ -254,7 +254,18 @@ def pdf_actions(body):
     return found
 
 
-PDF_ROUTES = {"documents:plan_pdf", "documents:unit_pdf", "meetings:gathering_pdf"}
+PDF_ROUTES = {
+    "documents:plan_pdf",
+    "documents:unit_pdf",
+    "meetings:gathering_pdf",
+    "routines:routine_pdf",
+    "routines:routine_pdf_of_unit",
+    "routines:routine_attachment_download",
+    "routines:section_attachment_download",
+    "documents:public_attachment",
+    "documents:public_plan_pdf",
+    "meetings:year_wheel_poster",
+}
 
 
 @pytest.mark.django_db

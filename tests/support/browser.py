@@ -54,7 +54,8 @@ def new_page(browser, live_server):
         context = browser.new_context(base_url=live_server.url, locale=language, bypass_csp=True)
         contexts.append(context)
         page = context.new_page()
-        page.set_default_timeout(10_000)
+        # Copying the demo plan or rendering its PDF in a request takes seconds, more on a busy machine.
+        page.set_default_timeout(20_000)
         return page
 
     yield open_page
