@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from documents.changes import changes_since_approved, store_changes
 from documents.planfile import PlanFileError, plan_from_dict, plan_to_dict
 from documents.tasks import send_new_version_notices
+from meetings.models import SchoolCalendar
 from routines.history import last_editor_id
 from routines.models import Plan, Section, UnitRoutineText
 from routines.school_year import same_date_next_year, same_months_next_year, same_weekday_of_month_next_year
@@ -215,8 +216,9 @@ def start_next_year(plan, user):
     )
     if plan.municipality.plans.filter(school_year=data["school_year"], title=data["title"]).exists():
         raise PlanActionError(_("There is already a plan with this title for the next school year."))
-    for entry in data["progress_entries"]:
-        _move_to_next_year(entry)
+    # Next year's school calendar, when entered: a meeting that would land in its holidays moves off them.
+    calendar = SchoolCalendar.objects.of_year(plan.municipality_id, plan.school_year + 1)
+    moved_off = sum(_move_to_next_year(entry, calendar) for entry in data["progress_entries"])
     for routine in data["routines"]:
         for text in routine["unit_texts"]:
             if text["status"] == UnitRoutineText.Status.DONE:
@@ -227,16 +229,21 @@ def start_next_year(plan, user):
         # the new plan's history to the copy itself.
         new_plan.progress_entries.update(to_review=True)
         _save(new_plan, user, _("Started from the plan for %(year)s") % {"year": plan.school_year_label})
+    new_plan.moved_off_days_off = moved_off  # for the page's warning
     return new_plan
 
 
-def _move_to_next_year(entry):
+def _move_to_next_year(entry, calendar=None):
     """Move an entry (of a plan file) a year on by what it is, so that nothing drifts from year to year.
 
     Months and terms keep their months; a deadline keeps its date (a weekend is
     flagged on the page, not moved); meetings, courses and tasks on a day keep
-    their weekday and week of the month, and a span of days keeps its length.
+    their weekday and week of the month, and a span of days keeps its length;
+    one that lands in a holiday of next year's school `calendar` moves on a
+    week at a time to the same weekday at school. Returns 1 when it moved off
+    a holiday, else 0.
     """
+    moved_off = 0
     starts_on = datetime.date.fromisoformat(entry["starts_on"])
     ends_on = datetime.date.fromisoformat(entry["ends_on"]) if entry["ends_on"] else None
     if entry["precision"] != "day":
@@ -247,11 +254,27 @@ def _move_to_next_year(entry):
             if entry["kind"] == "deadline"
             else same_weekday_of_month_next_year(starts_on)
         )
+        if entry["kind"] != "deadline":
+            moved, moved_off = _off_days_off(moved, calendar)
         if ends_on:
             ends_on = moved + (ends_on - starts_on)
         starts_on = moved
     entry["starts_on"] = starts_on.isoformat()
     entry["ends_on"] = ends_on.isoformat() if ends_on else None
+    return moved_off
+
+
+def _off_days_off(day, calendar):
+    """(the first of day, day + 1 week, … that is not a day off, 1 if it moved); left as it is (0) when there
+    is no calendar or no school that weekday for five weeks: the month view then marks it."""
+    if calendar is None:
+        return day, 0
+    days_off = calendar.days_off()
+    for weeks in range(5):
+        candidate = day + datetime.timedelta(weeks=weeks)
+        if candidate not in days_off:
+            return candidate, int(weeks > 0)
+    return day, 0
 
 
 def _next_year_text(text, plan):

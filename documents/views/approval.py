@@ -134,6 +134,15 @@ def _started_plan(request, pk, start, done_message):
     except PlanActionError as error:
         return _status_page(request, plan, error=str(error), status=409)
     messages.success(request, done_message)
+    moved = getattr(new_plan, "moved_off_days_off", 0)
+    if moved:
+        messages.warning(
+            request,
+            _(
+                "Meetings that fell in a holiday of next year's school calendar, moved to the same weekday a week later: %(count)s. Check them."
+            )
+            % {"count": moved},
+        )
     return redirect("documents:plan_detail", pk=new_plan.pk)
 
 

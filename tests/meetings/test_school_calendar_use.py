@@ -112,3 +112,17 @@ def test_the_unit_page_shows_the_next_fixed_meetings_after_the_holiday(client, p
     assert "tirsdag 26. september" not in listed  # yesterday
     assert listed.index("tirsdag 10. oktober 2023") < listed.index("tirsdag 17. oktober 2023")
     assert "kl. 14.00: SKUT" in listed
+
+
+def test_next_years_plan_moves_a_meeting_off_next_years_holiday_and_says_so(client, advisor, plan, calendar):
+    # The first Tuesday of October 2023; in 2024 the first Tuesday (1 October) is in the autumn break.
+    make_entry(plan, kind="meeting", starts_on=D(2023, 10, 3), content="Skoleledermøte")
+    make_entry(plan, kind="deadline", starts_on=D(2023, 10, 2), content="Frist for kartlegging")
+    make_school_calendar(plan.municipality, 2024, breaks=[("autumn", D(2024, 9, 30), D(2024, 10, 4))])
+    client.force_login(advisor)
+    response = client.post(reverse("documents:plan_start_next_year", args=[plan.pk]))
+    assert response.status_code == 302
+    copied = {entry.content: entry.starts_on for entry in ProgressEntry.objects.filter(plan__school_year=2024)}
+    assert copied == {"Skoleledermøte": D(2024, 10, 8), "Frist for kartlegging": D(2024, 10, 2)}  # a deadline stays
+    shown = [str(message) for message in get_messages(response.wsgi_request)]
+    assert any("flyttet til samme ukedag en uke senere: 1" in text for text in shown)
