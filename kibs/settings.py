@@ -182,7 +182,13 @@ CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "kibs_cache"}
+        else {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "kibs_cache",
+            # Django's default keeps 300 entries: too few for every plan's cached pages (a few per plan,
+            # language and role), which would be thrown out before they are read again.
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "50000"))},
+        }
     ),
 }
 # A request that finds its PDF being rendered elsewhere waits this long, then

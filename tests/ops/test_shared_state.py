@@ -22,7 +22,11 @@ def default_cache(**env):
 
 
 def test_the_default_cache_is_a_database_table_or_redis_when_configured():
-    assert default_cache() == {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "kibs_cache"}
+    assert default_cache() == {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "kibs_cache",
+        "OPTIONS": {"MAX_ENTRIES": 50000},
+    }
     assert default_cache(REDIS_URL="redis://10.0.0.5:6379/0") == {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": "redis://10.0.0.5:6379/0",
