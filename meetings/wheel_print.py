@@ -106,7 +106,7 @@ def render_print_wheel_svg(plan, months, calendar=None):
     ]
     parts += _sectors(plan)
     parts += _days_off(calendar)
-    parts += _period_arcs(months, target_groups, styles)
+    parts += _period_arcs(months, target_groups, styles, calendar)
     parts += _day_marks(months)
     parts += _fixed_meetings(months)
     by_month = {month.first_day: month for month in months}
@@ -151,7 +151,7 @@ def _days_off(calendar):
     return parts
 
 
-def _period_arcs(months, target_groups, styles):
+def _period_arcs(months, target_groups, styles, calendar=None):
     """One track per target group with periods; its periods drawn on it, so overlapping ones merge."""
     periods = {}
     for month in months:
@@ -172,7 +172,10 @@ def _period_arcs(months, target_groups, styles):
         dash = "" if dash == "none" else f' stroke-dasharray="{dash}"'
         stroke = min(width * 0.6, 10)
         for entry in periods[key]:
-            start, end = angle_of(entry.starts_on, 0), angle_of(entry.ends_on, 1)
+            first, last = entry.starts_on, entry.ends_on
+            if entry.term == "year" and calendar is not None:
+                first, last = calendar.first_day, calendar.last_day  # "the whole school year" is its school days
+            start, end = angle_of(first, 0), angle_of(last, 1)
             if end <= start:
                 end += 360
             parts.append(

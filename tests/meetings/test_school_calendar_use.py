@@ -74,6 +74,15 @@ def test_the_month_view_lists_the_days_off_and_marks_an_entry_in_a_holiday(clien
     assert "Høstferie" in october and "Tirsdag 3." not in october
 
 
+def test_the_whole_school_year_reads_as_its_school_days(client, reader, plan, calendar):
+    make_entry(
+        plan, kind="task", precision="term", starts_on=D(2023, 8, 1), ends_on=D(2024, 6, 30), content="Lærende møter"
+    )
+    client.force_login(reader)
+    page = client.get(reverse("meetings:progress_months", args=[plan.pk])).text
+    assert "Skoledagene 21. august 2023 – 21. juni 2024" in page
+
+
 def test_without_a_calendar_the_page_says_so_and_links_to_entering_it(client, advisor, plan):
     client.force_login(advisor)
     page = client.get(reverse("meetings:progress_months", args=[plan.pk])).text
