@@ -32,8 +32,20 @@ class PlanCreateForm(FreeTextForm):
 
     class Meta:
         model = Plan
-        fields = ["municipality", "title", "subtitle", "school_year", "language"]
-        field_classes = {"school_year": WholeNumberField}
+        fields = [
+            "municipality",
+            "title",
+            "subtitle",
+            "school_year",
+            "period_first_year",
+            "period_last_year",
+            "language",
+        ]
+        field_classes = {
+            "school_year": WholeNumberField,
+            "period_first_year": WholeNumberField,
+            "period_last_year": WholeNumberField,
+        }
 
     def __init__(self, *args, municipalities, copyable, **kwargs):
         """`municipalities`: where the user may start a plan; `copyable`: the plans they may start from."""

@@ -131,6 +131,11 @@ def _attachments(part):
     return {"attachments": attachments} if attachments else {}
 
 
+def _period(plan):
+    """{"period": {"first", "last"}} of a plan that is the action plan of a plan period; nothing otherwise."""
+    return {"period": {"first": plan.period_first_year, "last": plan.period_last_year}} if plan.period else {}
+
+
 def plan_to_dict(plan):
     """One element of "plans": the plan with every part, in the plan's order."""
     plan = Plan.objects.with_all_parts().select_related("review_owner").get(pk=plan.pk)
@@ -149,6 +154,7 @@ def plan_to_dict(plan):
         "title": plan.title,
         "subtitle": plan.subtitle,
         "school_year": plan.school_year,
+        **_period(plan),
         "status": plan.status,
         "changed_on": plan.last_changed.isoformat(),
         "decision": (
@@ -394,6 +400,8 @@ def _create_plan(municipality, data, units_by_slug, files):
         title=data["title"],
         subtitle=data.get("subtitle", ""),
         school_year=data["school_year"],
+        period_first_year=(data.get("period") or {}).get("first"),
+        period_last_year=(data.get("period") or {}).get("last"),
         status=data.get("status", Plan.Status.DRAFT),
         language=data.get("language", Plan.Language.BOKMAL),
         intro=data.get("intro", ""),

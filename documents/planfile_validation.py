@@ -306,7 +306,7 @@ def _keys(container, kind, path, referenced, problems, message):
 
 
 def _plan_rules(plan, path, unit_slugs):
-    problems = []
+    problems = _period_rules(plan, path)
     decision = plan.get("decision")
     for where, value in (("changed_on", plan.get("changed_on")), ("decision.date", (decision or {}).get("date"))):
         if isinstance(value, str) and parse_date(value) is None:
@@ -401,6 +401,31 @@ def _plan_rules(plan, path, unit_slugs):
         problems += _review_rules(routine, f"{path}.routines[{index}]", actors)
     problems += _review_rules(plan, path, actors)
     return problems
+
+
+def _period_rules(plan, path):
+    """A plan period has its ends in order, at most ten years apart, around the action plan's school year."""
+    period, year = plan.get("period"), plan.get("school_year")
+    if not isinstance(period, dict) or not _is_number(period.get("first")) or not _is_number(period.get("last")):
+        return []
+    first, last = period["first"], period["last"]
+    if last < first or last - first > 10:
+        return [
+            Problem(
+                f"{path}.period",
+                _("The plan period %(first)s–%(last)s is not a period of at most ten years.")
+                % {"first": first, "last": last},
+            )
+        ]
+    if _is_number(year) and not first <= year <= last:
+        return [
+            Problem(
+                f"{path}.school_year",
+                _("The school year of the action plan must lie within the plan period %(period)s.")
+                % {"period": f"{first}–{last}"},
+            )
+        ]
+    return []
 
 
 def _review_owner_actor(reviewed):

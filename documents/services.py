@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from documents.changes import changes_since_approved, store_changes
 from documents.planfile import PlanFileError, plan_from_dict, plan_to_dict
+from documents.planfile_files import stored_source
 from documents.tasks import send_new_version_notices
 from meetings.models import SchoolCalendar
 from routines.history import last_editor_id
@@ -44,10 +45,10 @@ def _save(obj, user, reason=None, **kwargs):
     obj.save(**kwargs)
 
 
-def _copied(municipality, data, **overrides):
+def _copied(municipality, data, files=None, **overrides):
     """plan_from_dict, with what stops a copy said to the user (never a 500); nothing is created then."""
     try:
-        return plan_from_dict(municipality, data, **overrides)
+        return plan_from_dict(municipality, data, files=files, **overrides)
     except PlanFileError as error:
         problems = "; ".join(dict.fromkeys(problem.message for problem in error.problems))
         raise PlanActionError(
@@ -202,7 +203,8 @@ def start_next_year(plan, user):
     `_move_to_next_year`) and are marked "to review"; milestones are kept as a
     starting point; units' texts come along as drafts to look over (texts not
     started stay not started). The school year in the title and subtitle
-    follows.
+    follows. A multi-year plan's next action plan keeps the plan period while
+    the next school year lies in it.
     """
     data = plan_to_dict(plan)
     data.update(
@@ -214,6 +216,10 @@ def start_next_year(plan, user):
         title=_next_year_text(data["title"], plan),
         subtitle=_next_year_text(data["subtitle"], plan),
     )
+    if plan.period and plan.period_last_year < data["school_year"]:
+        # The plan period ends with this school year: next year's action plan starts a new period,
+        # whose years the advisor sets in the plan's settings.
+        data.pop("period", None)
     if plan.municipality.plans.filter(school_year=data["school_year"], title=data["title"]).exists():
         raise PlanActionError(_("There is already a plan with this title for the next school year."))
     # Next year's school calendar, when entered: a meeting that would land in its holidays moves off them.
@@ -309,4 +315,8 @@ def copy_of_plan(source, municipality, **fields):
     data = {**plan_to_dict(source), "changed_on": None, "decision": None}
     if source.municipality_id != municipality.pk:
         data["routines"] = [{**routine, "unit_texts": []} for routine in data["routines"]]
-    return _copied(municipality, data, status=Plan.Status.DRAFT, **fields)
+    first, last = fields.pop("period_first_year", None), fields.pop("period_last_year", None)
+    fields["period"] = {"first": first, "last": last} if first is not None and last is not None else None
+    # The source's files are stored for its own municipality, which may be another in the region.
+    files = stored_source([source.municipality_id, municipality.pk])
+    return _copied(municipality, data, files=files, status=Plan.Status.DRAFT, **fields)

@@ -55,3 +55,53 @@ def moment(value):
         "date": day(value.date()),
         "time": clock_span(value.time()),
     }
+
+
+# A plan's years -------------------------------------------------------------
+#
+# A plan is one school year's, or its yearly action plan belongs to a plan period of several
+# years (a four-year plan, «2023–2027»). Titles often name the years already; they are never
+# written twice («Kompetanseplan 2022–2025 2022/2023»).
+
+
+def school_year(first_year):
+    """2023 → «2023/2024»."""
+    return f"{first_year}/{first_year + 1}"
+
+
+def plan_period(first, last):
+    """2023, 2027 → «2023–2027»."""
+    return f"{first}–{last}"
+
+
+def _names_years(title, years):
+    """Whether the title already says these years, however its dash or slash is written."""
+    normalised = title.replace(" – ", "–").replace(" - ", "–").replace("-", "–").replace(" / ", "/")
+    return years in normalised
+
+
+def plan_years(first_year, period=None, title=""):
+    """What follows a plan's title: «2023/2024», or «2023–2027, action plan 2024/2025» for a plan
+    period; years the title already names are left out (so it may be "")."""
+    year = school_year(first_year)
+    if not period:
+        return "" if _names_years(title, year) else year
+    action_plan = pgettext("plan years", "action plan %(year)s") % {"year": year}
+    if _names_years(title, plan_period(*period)):
+        return "" if _names_years(title, year) else action_plan
+    return pgettext("plan years", "%(period)s, %(action_plan)s") % {
+        "period": plan_period(*period),
+        "action_plan": action_plan,
+    }
+
+
+def plan_years_described(first_year, period=None):
+    """Under a plan's title and on its cover: «School year 2023/2024», or
+    «Plan period 2023–2027 · Action plan for the school year 2024/2025»."""
+    year = school_year(first_year)
+    if not period:
+        return pgettext("plan years", "School year %(year)s") % {"year": year}
+    return pgettext("plan years", "Plan period %(period)s · Action plan for the school year %(year)s") % {
+        "period": plan_period(*period),
+        "year": year,
+    }

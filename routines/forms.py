@@ -62,9 +62,21 @@ class PlanSettingsForm(ReviewOwnerFields, VersionedModelForm):
     # municipality asks for it, by another person), and archived on its own page.
     class Meta:
         model = Plan
-        fields = ["title", "subtitle", "school_year", "language", "intro", "level_names", *REVIEW_FIELDS]
+        fields = [
+            "title",
+            "subtitle",
+            "school_year",
+            "period_first_year",
+            "period_last_year",
+            "language",
+            "intro",
+            "level_names",
+            *REVIEW_FIELDS,
+        ]
         field_classes = {
             "school_year": WholeNumberField,
+            "period_first_year": WholeNumberField,
+            "period_last_year": WholeNumberField,
             "review_interval_months": WholeNumberField,
             "review_owner": PersonChoiceField,
         }

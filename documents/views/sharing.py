@@ -22,7 +22,7 @@ PARTS = [
 
 class PlanChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, plan):
-        return f"{plan.municipality.name}: {plan.title} {plan.school_year_label} ({plan.get_status_display()})"
+        return f"{plan.municipality.name}: {plan.full_title} ({plan.get_status_display()})"
 
 
 class ComparePlansForm(forms.Form):

@@ -35,22 +35,20 @@ def _ics_response(plan, name, entries, arenas):
 
 def plan_feed(request, token):
     plan = get_feed_plan(token)
-    return _ics_response(plan, f"{plan.title} {plan.school_year_label}", plan_entries(plan), list(plan.arenas.all()))
+    return _ics_response(plan, plan.full_title, plan_entries(plan), list(plan.arenas.all()))
 
 
 def unit_feed(request, token, unit_pk):
     plan, unit = get_feed_unit(token, unit_pk)
     entries = [entry for entry in plan_entries(plan) if unit.kind in entry.concerned_kinds()]
-    return _ics_response(
-        plan, f"{unit.name}: {plan.title} {plan.school_year_label}", entries, plan.arenas.concerning(unit)
-    )
+    return _ics_response(plan, f"{unit.name}: {plan.full_title}", entries, plan.arenas.concerning(unit))
 
 
 def arena_feed(request, token, arena_pk):
     plan, arena = get_feed_arena(token, arena_pk)
     return _ics_response(
         plan,
-        f"{arena.name}: {plan.title} {plan.school_year_label}",
+        f"{arena.name}: {plan.full_title}",
         plan_entries(plan).filter(arena=arena),
         [arena],
     )

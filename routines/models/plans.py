@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ops import dates
 from routines.formatting import FormattedHtmlField
 from routines.recording import PlanHistory
 
@@ -16,6 +17,9 @@ from ..school_year import current_school_year, school_year_label
 from .base import BTI_LEVELS, PlanPart, VersionedModel
 from .municipalities import Membership, Municipality
 from .reviews import Reviewed
+
+# «2023–2027» is a four-year plan; nobody plans further than this.
+MAX_PERIOD_YEARS = 10
 
 
 class PlanQuerySet(models.QuerySet):
@@ -73,6 +77,22 @@ class Plan(VersionedModel, Reviewed):
     school_year = models.PositiveSmallIntegerField(
         _("school year"),
         help_text=_("The year the school year starts in: 2023 means 2023/2024."),
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+    )
+    # A multi-year plan (a four-year plan, «2023–2027») whose yearly action plan this is: the
+    # school year above lies within it. Both empty: a plan of one school year.
+    period_first_year = models.PositiveSmallIntegerField(
+        _("plan period from"),
+        null=True,
+        blank=True,
+        help_text=_("For a plan that covers several years, e.g. 2023 in «2023–2027». Empty: the school year only."),
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+    )
+    period_last_year = models.PositiveSmallIntegerField(
+        _("plan period to"),
+        null=True,
+        blank=True,
+        help_text=_("E.g. 2027 in «2023–2027»."),
         validators=[MinValueValidator(2000), MaxValueValidator(2100)],
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
@@ -148,6 +168,14 @@ class Plan(VersionedModel, Reviewed):
             ),
             models.CheckConstraint(condition=Q(status__in=["draft", "approved", "archived"]), name="plan_status_valid"),
             models.CheckConstraint(condition=Q(language__in=["nb", "nn"]), name="plan_language_valid"),
+            # A plan period has both ends, in order, around the school year of its action plan.
+            models.CheckConstraint(
+                condition=(Q(period_first_year__isnull=True) & Q(period_last_year__isnull=True))
+                | (
+                    Q(period_first_year__lte=models.F("school_year")) & Q(period_last_year__gte=models.F("school_year"))
+                ),
+                name="plan_period_around_school_year",
+            ),
             # Only an approved plan is ever shown at its public address.
             models.CheckConstraint(
                 condition=Q(published=False) | Q(status="approved"), name="plan_published_only_when_approved"
@@ -155,11 +183,37 @@ class Plan(VersionedModel, Reviewed):
         ]
 
     def __str__(self):
-        return f"{self.title} {self.school_year_label}"
+        return self.full_title
 
     @property
     def school_year_label(self):
         return school_year_label(self.school_year)
+
+    @property
+    def period(self):
+        """(first, last) year of the plan period, or None for a plan of one school year."""
+        if self.period_first_year is None or self.period_last_year is None:
+            return None
+        return (self.period_first_year, self.period_last_year)
+
+    @property
+    def period_label(self):
+        return dates.plan_period(*self.period) if self.period else ""
+
+    @property
+    def title_years(self):
+        """The years after the title, those the title names left out: «2023/2024», «2023–2027, action plan 2024/2025»."""
+        return dates.plan_years(self.school_year, self.period, self.title)
+
+    @property
+    def full_title(self):
+        """The title with its years, each written once: how lists, headings and e-mails name the plan."""
+        return f"{self.title} {self.title_years}".strip()
+
+    @property
+    def years_described(self):
+        """«School year 2023/2024», or «Plan period 2023–2027 · Action plan for the school year 2024/2025»."""
+        return dates.plan_years_described(self.school_year, self.period)
 
     def load_all_parts(self):
         """Fetch every part into this plan object, as `with_all_parts` does for a query; returns the plan.
@@ -211,6 +265,28 @@ class Plan(VersionedModel, Reviewed):
         super().clean()
         if len([line for line in self.level_names.splitlines() if line.strip()]) > len(BTI_LEVELS):
             raise ValidationError({"level_names": _("At most four levels, one per line.")})
+        self._clean_period()
+
+    def _clean_period(self):
+        first, last = self.period_first_year, self.period_last_year
+        if first is None and last is None:
+            return
+        if first is None or last is None:
+            field = "period_last_year" if last is None else "period_first_year"
+            raise ValidationError({field: _("Give both the first and the last year of the plan period.")})
+        if last < first:
+            raise ValidationError({"period_last_year": _("The plan period ends before it begins.")})
+        if last - first > MAX_PERIOD_YEARS:
+            raise ValidationError(
+                {"period_last_year": _("A plan period is at most %(years)s years.") % {"years": MAX_PERIOD_YEARS}}
+            )
+        if self.school_year is not None and not first <= self.school_year <= last:
+            raise ValidationError(
+                {
+                    "school_year": _("The school year of the action plan must lie within the plan period %(period)s.")
+                    % {"period": dates.plan_period(first, last)}
+                }
+            )
 
 
 class FocusArea(PlanPart):
