@@ -24,6 +24,7 @@ from ops.pdf import is_stored, stored_pdf
 from routines.digest import digested_models
 from routines.models import Plan
 from tests.support.factories import (
+    make_attachment,
     make_legal_reference,
     make_member,
     make_municipality,
@@ -194,6 +195,8 @@ def test_every_row_the_digest_reads_leads_to_its_plan():
 
     plan = build_sample_plan()  # the only plan: every row belongs to it
     make_school_calendar(plan.municipality, plan.school_year, breaks=[("winter", datetime.date(2024, 2, 26), None)])
+    make_attachment(plan.routines.first(), url="https://lovdata.no/", title="Opplæringslova")
+    make_attachment(plan.sections.first(), url="https://www.udir.no/", title="Udir")
     for model in digested_models():
         if not hasattr(model, "version"):
             continue  # a many-to-many link: saving either end announces it
