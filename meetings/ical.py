@@ -134,7 +134,8 @@ def build_calendar(name, entries, arenas=(), school_year=None, school_calendar=N
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    # A name is one line: a title posted with a line break would make icalendar refuse the whole feed.
+    calendar.add("x-wr-calname", " ".join(name.split()))
     calendar.add("x-wr-timezone", "Europe/Oslo")
     stamp = timezone.now()
     for entry in entries:

@@ -42,6 +42,17 @@ def test_plan_feed_has_one_event_per_entry(client, year, token):
     assert set(events) == {uid(entry) for entry in year.all}
 
 
+def test_line_breaks_in_titles_and_texts_keep_the_feed_whole(client, year, token):
+    year.plan.title = "Plan for\nskoleåret"
+    year.plan.save()
+    entry = year.all[0]
+    entry.content, entry.place = "Møte\n\nmed foresatte", "Rom 1\nAulaen"
+    entry.save()
+    calendar, events = events_of(client.get(reverse("meetings:plan_feed", args=[token])))
+    assert "\n" not in str(calendar["X-WR-CALNAME"]) and "Plan for skoleåret" in str(calendar["X-WR-CALNAME"])
+    assert str(events[uid(entry)]["LOCATION"]) == "Rom 1\nAulaen"
+
+
 def test_timed_entry_is_a_timed_event_in_oslo(client, year, token):
     calendar, events = events_of(client.get(reverse("meetings:plan_feed", args=[token])))
     event = events[uid(year.fagdag)]
