@@ -14,6 +14,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
+from django.urls import reverse
 from django.utils import dateformat
 from django.utils.html import escape
 from django.utils.translation import gettext as _
@@ -133,14 +134,15 @@ def describe(entry, groups):
 ARENA_RING = 295  # the arenas' fixed meetings: small rings at the edge, inside the month names
 
 
-def render_year_wheel_svg(plan, entries=None, arena_meetings=()):
+def render_year_wheel_svg(plan, entries=None, arena_meetings=(), entry_url=None):
     """The plan's year wheel as a standalone SVG document (str).
 
     `entries` are the entries to draw (already filtered, from plan_entries);
     by default all of the plan's. The rings and styles always follow all the
     plan's target groups, so a filtered wheel keeps the same colours.
     `arena_meetings` are (arena, days) of fixed rhythms, drawn as small rings
-    at the edge.
+    at the edge. With `entry_url` (entry → address), as on a page, each mark
+    is a link to its entry; a downloaded file has no links.
     """
     if entries is None:
         entries = list(plan_entries(plan))
@@ -165,9 +167,11 @@ def render_year_wheel_svg(plan, entries=None, arena_meetings=()):
         "in the inner circle. The same entries are listed month by month in the text."
     ) % {"days": len(days), "periods": len(periods)}
 
+    # A picture, or with links in it a group: a role="img" would hide its links from screen readers.
+    role = "group" if entry_url else "img"
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 {WHEEL_TOP:.0f} {SIZE} {height:.0f}" class="year-wheel" '
-        'role="img" aria-labelledby="year-wheel-title year-wheel-desc" font-family="sans-serif">',
+        f'role="{role}" aria-labelledby="year-wheel-title year-wheel-desc" font-family="sans-serif">',
         f'<title id="year-wheel-title">{escape(title)}</title>',
         f'<desc id="year-wheel-desc">{escape(description)}</desc>',
     ]
@@ -187,10 +191,7 @@ def render_year_wheel_svg(plan, entries=None, arena_meetings=()):
         already_there[key, entry.starts_on] += 1
         radius = LANES_FROM + (lanes.index(key) + 0.5) * lane_width
         x, y = point(radius, angle_of(entry.starts_on) + step * 1.6)
-        parts.append(
-            f'<g class="entry-mark" data-entry="{entry.pk}"><title>{escape(describe(entry, groups))}</title>'
-            f"{shape_element(style, x, y)}</g>"
-        )
+        parts.append(_mark(entry, describe(entry, groups), shape_element(style, x, y), entry_url))
 
     for track, entry in enumerate(periods):
         groups = list(entry.target_groups.all())
@@ -202,13 +203,13 @@ def render_year_wheel_svg(plan, entries=None, arena_meetings=()):
         x, y = point(radius, start)
         dash = "" if style.dash == "none" else f' stroke-dasharray="{style.dash}"'
         width = min(track_width * 0.6, 9)
-        parts.append(
-            f'<g class="entry-mark period" data-entry="{entry.pk}"><title>{escape(describe(entry, groups))}</title>'
+        drawing = (
             f'<path d="{arc_path(radius, start, end)}" fill="none" stroke="#000" stroke-width="{width + 2:.1f}"/>'
             f'<path d="{arc_path(radius, start, end)}" fill="none" stroke="{style.colour}" '
             f'stroke-width="{width:.1f}"{dash}/>'
-            f"{shape_element(style, x, y, MARK_SIZE - 1)}</g>"
+            f"{shape_element(style, x, y, MARK_SIZE - 1)}"
         )
+        parts.append(_mark(entry, describe(entry, groups), drawing, entry_url, "period"))
 
     for arena, days in arena_meetings:
         for day in days:
@@ -222,6 +223,24 @@ def render_year_wheel_svg(plan, entries=None, arena_meetings=()):
     parts += _legend(legend_rows, top=WHEEL_BOTTOM)
     parts.append("</svg>")
     return "\n".join(parts)
+
+
+def entry_link(plan):
+    """Where a mark of the wheel on a page leads: its entry in the month-by-month progress plan."""
+    months = reverse("meetings:progress_months", args=[plan.pk])
+    return lambda entry: f"{months}#entry-{entry.pk}"
+
+
+def _mark(entry, name, drawing, entry_url, kind=""):
+    """One entry's mark, named by its <title>; on a page a link to the entry, named for screen readers too."""
+    classes = f"entry-mark {kind}".strip()
+    title = f"<title>{escape(name)}</title>"
+    if entry_url is None:
+        return f'<g class="{classes}" data-entry="{entry.pk}">{title}{drawing}</g>'
+    return (
+        f'<a class="{classes}" data-entry="{entry.pk}" href="{escape(entry_url(entry))}" aria-label="{escape(name)}">'
+        f"{title}{drawing}</a>"
+    )
 
 
 def _month_sectors(plan):

@@ -4,7 +4,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from meetings.progress import months_of, plan_entries
-from meetings.wheel import render_year_wheel_svg
+from meetings.wheel import entry_link, render_year_wheel_svg
 from meetings.wheel_print import print_wheel
 
 register = template.Library()
@@ -16,7 +16,7 @@ def year_wheel_of(plan):
     entries = list(plan_entries(plan))
     return {
         # Built from the plan's own text, escaped in wheel.py.
-        "svg": mark_safe(render_year_wheel_svg(plan, entries)) if entries else "",
+        "svg": mark_safe(render_year_wheel_svg(plan, entries, entry_url=entry_link(plan))) if entries else "",
         "months": months_of(plan, entries),
         "count": len(entries),
     }

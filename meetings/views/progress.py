@@ -14,7 +14,7 @@ from meetings.poster import poster_html, poster_pdf_name
 from meetings.progress import filtered_arenas, filtered_entries, months_of
 from meetings.school_calendar import calendar_of
 from meetings.tasks import render_year_wheel_poster
-from meetings.wheel import render_year_wheel_svg
+from meetings.wheel import entry_link, render_year_wheel_svg
 from ops.pdf import html_digest, html_to_pdf, pdf_response, stored_pdf
 from ops.tasks import enqueue_once
 from routines.access import can_edit_plan, get_plan_for_user
@@ -90,7 +90,9 @@ def year_wheel(request, pk):
     context["fragment_key"] = _fragment_key(plan, context)
     # Built from the plan's own text, escaped in wheel.py.
     context["wheel_svg"] = lazy(
-        lambda: mark_safe(render_year_wheel_svg(plan, context["entries"], _arena_meetings(context)))
+        lambda: mark_safe(
+            render_year_wheel_svg(plan, context["entries"], _arena_meetings(context), entry_url=entry_link(plan))
+        )
     )
     return render(request, "meetings/year_wheel.html", context, status=status)
 

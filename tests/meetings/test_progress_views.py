@@ -212,6 +212,22 @@ def test_wheel_page_has_the_wheel_and_its_text_alternative(reader_client, year):
     assert f"year-wheel.svg?target_group={year.sut_bug.pk}" in text
 
 
+def test_wheel_marks_on_the_page_lead_to_their_entries_and_the_list_does_too(reader_client, year):
+    text = reader_client.get(reverse("meetings:year_wheel", args=[year.plan.pk])).text
+    months = reverse("meetings:progress_months", args=[year.plan.pk])
+    svg = text[text.index("<svg") : text.index("</svg>") + 6]
+    root = ET.fromstring(svg)
+    links = [a for a in root.iter(f"{SVG}a") if "entry-mark" in a.get("class", "")]
+    assert root.get("role") == "group" and len(links) == len(year.all)
+    assert {a.get("href") for a in links} == {f"{months}#entry-{entry.pk}" for entry in year.all}
+    assert all(a.get("aria-label") == a.find(f"{SVG}title").text for a in links)
+    listed = text[text.index('class="year-wheel-text"') :]
+    assert listed.count(f'href="{months}#entry-') >= len(year.all)
+    # A downloaded wheel is a picture on its own, without links.
+    download = reader_client.get(reverse("meetings:year_wheel_svg", args=[year.plan.pk])).content
+    assert b"<a " not in download and ET.fromstring(download).get("role") == "img"
+
+
 def test_wheel_page_bad_filter_is_400(reader_client, year):
     assert reader_client.get(reverse("meetings:year_wheel", args=[year.plan.pk]), {"milestone": "x"}).status_code == 400
     assert reader_client.get(reverse("meetings:year_wheel_svg", args=[year.plan.pk]), {"unit": "0"}).status_code == 400
