@@ -28,7 +28,7 @@ from django.core.files.base import ContentFile
 from django.core.management.color import no_style
 from django.core.serializers.base import DeserializationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, connection, models, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -40,8 +40,10 @@ from routines.models import Municipality
 
 FORMAT = "kibs-backup"
 # Version 2: the attached files, beside the plan files (plans/attachments/<sha256>).
-FORMAT_VERSION = 2
-READABLE_VERSIONS = (1, 2)
+# Version 3: the other stored files of rows (a municipality's logo and cover picture), under files/.
+FORMAT_VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
+FILES = "files"
 MANIFEST = "manifest.json"
 REFERENCES = "references.json"
 
@@ -176,8 +178,9 @@ def write_backup(directory):
             _private_file(directory / name, dumps(doc))
             plans.append(name)
             attached.update(_write_attachments(municipality, doc, directory))
+        stored = _write_stored_files(directory)
         migrations = _applied_migrations()
-    for name in [table["file"] for table in tables] + [REFERENCES, *plans, *sorted(attached)]:
+    for name in [table["file"] for table in tables] + [REFERENCES, *plans, *sorted(attached), *stored]:
         files[name] = _checksum(directory / name)
     manifest = {
         "format": FORMAT,
@@ -187,6 +190,7 @@ def write_backup(directory):
         "tables": tables,
         "plan_files": plans,
         "attachments": sorted(attached),
+        "files": stored,
         "sha256": files,
     }
     _private_file(directory / MANIFEST, dumps(manifest))
@@ -227,6 +231,56 @@ def _restore_attachments(directory):
             if saved != attachment.file.name:
                 # The storage chose another name: the row follows it (no new version, no history).
                 model._base_manager.filter(pk=attachment.pk).update(file=saved)
+
+
+def _stored_files():
+    """(model, field name) of every file of a backed-up row that is not an attached file (those go with the plans)."""
+    attached = set(attachment_models())
+    return [
+        (model, field.name)
+        for model in backed_up_models()
+        if model not in attached
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.FileField)
+    ]
+
+
+def _write_stored_files(directory):
+    """Copy each stored file of a row to files/<its name in the storage>; their names."""
+    names = []
+    for model, field in _stored_files():
+        for row in model._base_manager.exclude(**{field: ""}).order_by("pk"):
+            file = getattr(row, field)
+            try:
+                with file.storage.open(file.name, "rb") as handle:
+                    data = handle.read()
+            except OSError:
+                raise BackupError(
+                    _("These files are missing from the file storage: %(files)s.") % {"files": file.name}
+                ) from None
+            path = directory / FILES / file.name
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            path.write_bytes(data)
+            os.chmod(path, 0o600)
+            names.append(f"{FILES}/{file.name}")
+    return names
+
+
+def _restore_stored_files(directory, manifest):
+    """Put the rows' stored files back into the storage, from the backup's checked copies (version 3 on)."""
+    if manifest["version"] < 3:
+        return
+    listed = set(manifest.get("files", []))
+    for model, field in _stored_files():
+        for row in model._base_manager.exclude(**{field: ""}):
+            file = getattr(row, field)
+            name = f"{FILES}/{file.name}"
+            if name not in listed:  # read only what the manifest's checksums cover
+                raise BackupError(_("%(file)s is missing or damaged (its checksum differs).") % {"file": name})
+            saved = file.storage.save(file.name, ContentFile((directory / name).read_bytes()))
+            if saved != file.name:
+                # The storage chose another name: the row follows it (no new version, no history).
+                model._base_manager.filter(pk=row.pk).update(**{field: saved})
 
 
 def read_manifest(directory):
@@ -341,6 +395,7 @@ def restore_backup(directory):
                     _("%(file)s could not be restored: %(error)s") % {"file": table["file"], "error": error}
                 ) from error
         _restore_attachments(directory)
+        _restore_stored_files(directory, manifest)
         # Rows came with their ids: new rows must get ids after them.
         with connection.cursor() as cursor:
             for statement in connection.ops.sequence_reset_sql(no_style(), list(models.values())):

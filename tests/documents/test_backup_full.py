@@ -22,6 +22,7 @@ from django.conf import settings
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth.models import Group, Permission, User
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 
 from accounts.models import EmailOptOut, Profile, SentEmail
@@ -53,6 +54,9 @@ from tests.support.factories import (
     make_user,
 )
 
+# A logo as the municipality's look stores it; the backup carries its bytes.
+LOGO_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -74,6 +78,7 @@ def build_installation():
     routine.milestones.add(milestone)
     make_unit_text(routine, unit, body="Vår tekst")
     make_attachment(routine, title="Mandat")
+    sortland.logo.save("logo.png", ContentFile(LOGO_BYTES))
     make_attachment(plan.sections.first() or make_section(plan), title="Udir", url="https://www.udir.no/")
     routine.save()
     plan.actors.first().delete()
@@ -164,6 +169,8 @@ def test_backup_then_restore_into_an_empty_database_gives_every_row_back(tmp_pat
     for attachment in RoutineAttachment.objects.all():  # the plan's and its revision's copy
         with attachment.file.open("rb") as restored:
             assert restored.read() == PDF_BYTES
+    with Municipality.objects.get(slug="sortland").logo.open("rb") as logo:
+        assert logo.read() == LOGO_BYTES
     # Ids go on after the restored ones.
     assert make_user().pk > max(row[0] for row in before["auth.user"])
 
