@@ -45,9 +45,10 @@ run: install
 
 # Three workers on two cores: much of the suite's time is spent waiting on
 # Chromium and the database, and a third worker fills those waits (measured:
-# 6 min 24 s with two workers, 6 min 8 s with three, on a quiet 2-core machine).
+# 6 min 24 s with two workers, 6 min 8 s with three, on a quiet 2-core machine,
+# when the suite was smaller). The slowest tests are listed: where the time goes.
 test: install-test
-	$(PY) -m pytest -n 3 $(PYTEST_ARGS)
+	$(PY) -m pytest -n 3 --durations=25 $(PYTEST_ARGS)
 
 # Everything but the browser tests and the PDF renders, for quick loops.
 test-fast: install-test
