@@ -43,6 +43,9 @@ _SETTINGS = {
     "bti_levels",
     "milestones",
     "rhythm",
+    # An attached file is compared by its checksum, but read by its title and name.
+    "sha256",
+    "size",
     # A section's place in the outline: its level and the plan's part it shows («actors», «milestones»).
     "level",
     "part",

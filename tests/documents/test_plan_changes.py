@@ -9,7 +9,7 @@ from documents.services import approve_plan, start_revision
 from documents.unit_obligations import counting_confirmations
 from routines.models import PlanChange, ReadConfirmation
 from routines.school_year import current_school_year
-from tests.support.factories import make_actor, make_plan, make_routine, make_unit_text
+from tests.support.factories import make_actor, make_attachment, make_plan, make_routine, make_unit_text
 from tests.support.history import edit
 from tests.support.units import unit_test_settings  # noqa: F401  (an autouse fixture: English pages)
 
@@ -66,6 +66,17 @@ def test_only_what_was_written_counts_not_file_keys_or_reviews(municipality, adv
     revision.routines.update(responsible=None)
     changed = compare_plans(revision.revision_of, revision)[-1]
     assert (changed.title, changed.kind, changed.old_text.count("Rektor")) == ("Undring og bekymring", "changed", 1)
+
+
+def test_a_new_file_reads_as_its_title_and_name_not_its_checksum(municipality, advisor):
+    plan = make_plan(municipality, school_year=current_school_year())
+    make_routine(plan, title="Overgang barnehage–skole")
+    revision = start_revision(approve_plan(plan, advisor), advisor)
+    attachment = make_attachment(revision.routines.get(), title="Overføringsskjema", name="overforing.pdf")
+    (change,) = compare_plans(revision.revision_of, revision)
+    assert (change.title, change.kind) == ("Overgang barnehage–skole", "changed")
+    assert "Overføringsskjema" in change.new_text and "overforing.pdf" in change.new_text
+    assert attachment.sha256 not in change.new_text and str(attachment.size) not in change.new_text.split()
 
 
 def test_approving_a_revision_stores_the_changes_with_the_ticked_ones(client, approved, advisor, unit):
