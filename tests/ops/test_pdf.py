@@ -1,10 +1,23 @@
 """The one PDF machinery (ops/pdf.py): its URL fetcher, renderer and store."""
 
+import io
+
+import pydyf
+import pypdf
 import pytest
 import weasyprint
 
 from ops.models import StoredPdf
-from ops.pdf import BASE_URL, PdfBusy, StaticOnlyURLFetcher, forget, get_pdf, html_digest, html_to_pdf
+from ops.pdf import (
+    BASE_URL,
+    PdfBusy,
+    StaticOnlyURLFetcher,
+    _memoised_page_references,
+    forget,
+    get_pdf,
+    html_digest,
+    html_to_pdf,
+)
 from tests.support.worker import rendering_elsewhere
 
 pytestmark = pytest.mark.pdf
@@ -81,3 +94,48 @@ def test_forgetting_a_document_drops_it_and_what_is_under_it_only():
     forget("plan:1")
     forget("unit:1")
     assert sorted(StoredPdf.objects.values_list("name", flat=True)) == ["plan:12", "unit:12:2:nb"]
+
+
+def test_page_references_are_built_once_per_page_count():
+    """pydyf's quadratic `page_references` is memoised (ops.pdf says why); a page added later is never missed."""
+    assert pydyf.PDF.page_references.fget is _memoised_page_references
+    document = pydyf.PDF()
+    for _ in range(3):
+        page = pydyf.Dictionary({"Type": "/Page"})
+        document.add_page(page)
+    first = document.page_references
+    assert document.page_references is first  # not rebuilt on each access
+    assert first == tuple(f"{number} 0 R".encode() for number in document.pages["Kids"][::3])
+    document.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    assert len(document.page_references) == 4 and document.page_references[:3] == first
+
+
+def test_a_long_tagged_document_stays_pdf_ua_with_bookmarks_on_the_right_pages():
+    sections = "".join(
+        f'<h2 style="break-before: page">Kapittel {number}</h2><p>Tekst {number}.</p>' for number in range(1, 13)
+    )
+    html = f'<!doctype html><html lang="nb"><head><title>Lang</title></head><body>{sections}</body></html>'
+    reader = pypdf.PdfReader(io.BytesIO(html_to_pdf(html)))
+    assert len(reader.pages) == 12
+    assert b"pdfuaid:part" in reader.trailer["/Root"]["/Metadata"].get_object().get_data()
+    page_ids = [page.indirect_reference.idnum for page in reader.pages]
+    # Every bookmark points at its own page, in order.
+    assert [reader.get_destination_page_number(item) for item in reader.outline] == list(range(12))
+    # Every tagged element's /Pg is one of the document's pages, and the headings land on theirs.
+    headings = []
+
+    def walk(node):
+        node = node.get_object()
+        if isinstance(node, pypdf.generic.ArrayObject):
+            for child in node:
+                walk(child)
+        elif isinstance(node, pypdf.generic.DictionaryObject):
+            if "/Pg" in node:
+                assert node.raw_get("/Pg").idnum in page_ids
+                if node.get("/S") == "/H2":
+                    headings.append(page_ids.index(node.raw_get("/Pg").idnum))
+            if "/K" in node:
+                walk(node.raw_get("/K"))
+
+    walk(reader.trailer["/Root"].raw_get("/StructTreeRoot"))
+    assert headings == list(range(12))
