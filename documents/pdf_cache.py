@@ -23,7 +23,7 @@ from routines.digest import digest_of, version_rows
 from routines.models import Section
 
 # Bump when a code change alters the PDF without touching templates or CSS.
-PDF_LAYOUT_VERSION = "4"
+PDF_LAYOUT_VERSION = "5"
 _TEMPLATES = (
     "documents/pdf/plan.html",
     "documents/pdf/routine_facts.html",

@@ -1,6 +1,7 @@
 """An entry's kind (icon and label) and its time as written, for every page that shows entries."""
 
 from django import template
+from django.utils.safestring import mark_safe
 
 from meetings import when
 from meetings.rhythm import rhythm_with_note
@@ -20,8 +21,14 @@ def when_text(entry, day_format="l j. F Y"):
 
 
 @register.simple_tag
-def entry_kind(entry):
-    return when.kind_badge(entry)
+def entry_kind(entry, for_print=False):
+    return when.kind_badge(entry, for_print)
+
+
+@register.simple_tag
+def print_kind_icon_styles():
+    """The printed badges' icons, for a PDF's <style> (base64 data URIs: nothing to escape)."""
+    return mark_safe(when.print_kind_icon_styles())  # built from the fixed ICON_PATHS only
 
 
 @register.simple_tag

@@ -200,6 +200,17 @@ def test_draft_mark_on_every_page_of_a_draft_only():
     assert "Godkjent 12. juni 2024" in pages[0]
 
 
+def test_running_header_and_footer_are_the_plans_own_words_on_every_page_but_the_cover():
+    plan = make_plan(title='Plan «A» "B" </style> \\ slutt', intro=LONG_INTRO)
+    make_routine(plan)
+    _, pages = read(render(plan))
+    header = squash(f'{plan.municipality.name}  ·  Plan «A» "B" </style> \\ slutt')
+    assert header not in squash(pages[0])  # the cover has no header
+    for number, page in enumerate(pages[1:], start=2):
+        assert header in squash(page), number
+        assert squash(f"Skoleår 2023/2024  ·  side {number} av {len(pages)}") in squash(page)
+
+
 def test_nynorsk_plan_speaks_nynorsk():
     plan = make_plan(language=Plan.Language.NYNORSK)
     make_entry(plan, content="Foreldremøte")
@@ -413,7 +424,10 @@ def test_a_section_named_like_a_chapter_opens_that_chapter():
     titles = outline_titles(reader)
     assert [t for t in titles if "Fremdriftsplan" in t] == ["1. Fremdriftsplan"]
     text = squash("\n".join(pages))
-    assert squash("1. FremdriftsplanInkluderende praksis er valgt som inngang.Dato") in text
+    # The section's text, then the progress plan: one table per month, the month its caption.
+    assert re.search(
+        squash("1. FremdriftsplanInkluderende praksis er valgt som inngang.") + r"[A-Z][a-z]+\d{4}Dato", text
+    )
 
 
 def make_entry_for(plan):
