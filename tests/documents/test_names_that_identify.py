@@ -1,12 +1,11 @@
 """Names that identify: unique actor and arena names, references by key in the plan file, copies that never 500."""
 
-import io
+import importlib
 import json
 
 import pytest
-from django.core.management import call_command
+from django.apps import apps as django_apps
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
 from documents.planfile import export_municipality, import_document, plan_to_dict
@@ -142,25 +141,37 @@ def test_a_copy_that_cannot_be_made_says_why_instead_of_a_500(
     assert Plan.objects.count() == 1
 
 
-@pytest.mark.django_db(transaction=True)
 def test_the_migration_numbers_old_twins_and_lists_them(capsys):
-    executor = MigrationExecutor(connection)
-    before = [("routines", "0008_lifecycle"), ("meetings", "0008_arena_rhythm")]
-    executor.migrate(before)
-    old = executor.loader.project_state(before).apps
-    municipality = old.get_model("routines", "Municipality").objects.create(slug="gamle", name="Gamle kommune")
-    plan = old.get_model("routines", "Plan").objects.create(municipality=municipality, title="Plan", school_year=2023)
-    actors = old.get_model("routines", "Actor").objects
-    for position, name in enumerate(["Rektor", "Rektor", "PPT", "Rektor"]):
-        actors.create(plan=plan, position=position, name=name)
-    arenas = old.get_model("meetings", "Arena").objects
-    for position, name in enumerate(["SKUT", "SKUT"]):
-        arenas.create(plan=plan, position=position, name=name)
+    # The data of before the migrations 0009: the unique constraints are dropped inside this test's
+    # transaction (PostgreSQL and SQLite roll schema changes back), twins are written, and the
+    # migrations' own steps run: numbering the twins, then adding the constraints.
+    steps = [
+        (importlib.import_module("routines.migrations.0009_actor_name_unique_in_plan"), Actor),
+        (importlib.import_module("meetings.migrations.0009_arena_name_unique_in_plan"), Arena),
+    ]
+    with connection.schema_editor() as editor:
+        for migration, model in steps:
+            editor.remove_constraint(model, migration.Migration.operations[1].constraint)
+    municipality = Municipality.objects.create(slug="gamle", name="Gamle kommune")
+    plan = Plan.objects.create(municipality=municipality, title="Plan", school_year=2023)
+    Actor.objects.bulk_create(
+        Actor(plan=plan, position=position, name=name)
+        for position, name in enumerate(["Rektor", "Rektor", "PPT", "Rektor"])
+    )
+    Arena.objects.bulk_create(
+        Arena(plan=plan, position=position, name=name) for position, name in enumerate(["SKUT"] * 2)
+    )
 
-    call_command("migrate", verbosity=1, stdout=io.StringIO())
+    if connection.vendor == "postgresql":
+        # PostgreSQL alters no table with foreign-key checks still pending in the transaction.
+        connection.cursor().execute("SET CONSTRAINTS ALL IMMEDIATE")
+    for migration, model in steps:
+        number_twins, add_constraint = migration.Migration.operations
+        number_twins.code(django_apps, None)
+        with connection.schema_editor() as editor:
+            editor.add_constraint(model, add_constraint.constraint)
 
     printed = capsys.readouterr().out
-    plan = Plan.objects.get(pk=plan.pk)
     assert list(Actor.objects.filter(plan=plan).values_list("name", flat=True)) == [
         "Rektor",
         "Rektor (2)",
