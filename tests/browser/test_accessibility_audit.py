@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.support.browser import accessibility_violations
+from tests.support.browser import accessibility_violations, page_problems
 from tests.support.layout import layout_problems
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
@@ -62,3 +62,41 @@ def test_layout_check_catches_a_bar_stuck_over_the_focus(page):
 def test_layout_check_catches_english_but_not_nynorsk_or_names(page):
     page.set_content(page_with("<p>Save</p><p>Select the units</p><p>No</p><p>Logg inn med Entra ID</p>", "nn"))
     assert layout_problems(page, "nn") == ["English text: «Save»", "English text: «Select the units»"]
+
+
+LOW_CONTRAST = "color: #bbb; background: #fff"
+PHONE_ONLY = "<style>.narrow { display: none } @media (max-width: 600px) { .narrow { display: block } }</style>"
+
+
+SKIP_LINK = '<a class="skip-link" href="#main" style="display: inline-block; padding: 12px">Til innholdet</a>'
+
+
+def audit_ids(page, language):
+    """(width, axe-core rule) of each of page_problems' findings from axe-core."""
+    found = []
+    for problem in page_problems(page, language):
+        width, _, rest = problem.partition(": ")
+        if rest.startswith("{"):
+            found.append((width, rest.split("'id': '")[1].split("'")[0]))
+    return found
+
+
+def test_each_rule_audits_an_element_at_the_first_width_it_shows(page):
+    page.set_content(
+        page_with(
+            f'{PHONE_ONLY}<p style="{LOW_CONTRAST}">Alltid synlig</p>'
+            f'<div class="narrow"><p style="{LOW_CONTRAST}">Bare på telefonen</p><input type="text" style="height: 32px"></div>'
+            f"{SKIP_LINK}"
+        )
+    )
+    # What shows at both widths at 1280 px, once; what shows only on a phone at 390 px.
+    assert sorted(audit_ids(page, "nb")) == [
+        ("1280 px", "color-contrast"),
+        ("390 px", "color-contrast"),
+        ("390 px", "label"),
+    ]
+
+
+def test_a_second_language_leaves_out_colour_contrast(page):
+    page.set_content(page_with(f'<p style="{LOW_CONTRAST}">Alltid synlig</p><input type="text">{SKIP_LINK}', "nn"))
+    assert audit_ids(page, "nn") == [("1280 px", "label")]

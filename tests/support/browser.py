@@ -68,15 +68,44 @@ def page(new_page):
     return new_page()
 
 
-def accessibility_violations(page):
-    """axe-core's WCAG 2.0, 2.1 and 2.2 A and AA violations on the current page."""
+# What a narrower screen can change for axe-core's rules: what shows (a menu button appears, a
+# table scrolls in a box of its own), and the size and spacing of targets. page_problems runs every rule
+# at the first width, and at the next only these rules on the whole page plus every rule on what shows
+# there and did not before: every element is audited by every rule where it shows first. Colour
+# contrast, most of axe-core's time on a long page, depends on colours, not on the words: a second
+# language leaves it out.
+RULES_OF_THE_WIDTH = ["bypass", "scrollable-region-focusable", "target-size"]
+_AXE_RUN = """async ({tags, contrast, only}) => {
+  const options = {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]};
+  if (!contrast) options.rules = {"color-contrast": {enabled: false}};
+  if (only === "new") {
+    const include = [...document.querySelectorAll("[data-audit-new]")];
+    return include.length ? await axe.run({include}, options) : {violations: []};
+  }
+  if (only) options.runOnly = {type: "rule", values: only};
+  return await axe.run(document, options);
+}"""
+# Marks what is visible now (first=true), or what is visible now and was not at the first mark.
+_MARK_VISIBLE = """(first) => {
+  const visible = (el) => el.checkVisibility({checkOpacity: true, checkVisibilityCSS: true});
+  for (const el of document.querySelectorAll("body *")) {
+    if (first) { if (visible(el)) el.setAttribute("data-audit-seen", ""); continue; }
+    if (!el.hasAttribute("data-audit-seen") && visible(el) && !el.parentElement.closest("[data-audit-new]"))
+      el.setAttribute("data-audit-new", "");
+  }
+}"""
+
+
+def accessibility_violations(page, contrast=True, only=None):
+    """axe-core's WCAG 2.0, 2.1 and 2.2 A and AA violations on the current page.
+
+    contrast=False leaves out the colour-contrast rule; only is a list of rules to run alone, or
+    "new" for every rule on the elements marked data-audit-new (see page_problems).
+    """
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_JS))
     # resultTypes: only violations come back in full, which makes big pages faster to audit.
-    result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        WCAG_TAGS,
-    )
+    result = page.evaluate(_AXE_RUN, {"tags": WCAG_TAGS, "contrast": contrast, "only": only})
     return [
         {"id": violation["id"], "help": violation["help"], "nodes": [n["target"] for n in violation["nodes"]]}
         for violation in result["violations"]
@@ -100,7 +129,8 @@ def page_problems(page, language, expect=None):
     a few words in the interface language; then, at a laptop's and a phone's
     width in turn (the same page, resized), the layout (tests/support/layout.py)
     and axe-core's rules. The English check runs at the first width, where the
-    menus stand open.
+    menus stand open. At the second width axe-core checks what the width can
+    change (RULES_OF_THE_WIDTH), and what shows only there.
     """
     problems = []
     if (lang := page.locator("html").get_attribute("lang")) != language:
@@ -114,9 +144,16 @@ def page_problems(page, language, expect=None):
         problems.append("no skip link to the main content first on the page")
     if expect and expect not in page.locator("body").inner_text():
         problems.append(f"«{expect}» is not on the page")
-    for width in WIDTHS:
+    for index, width in enumerate(WIDTHS):
         page.set_viewport_size({"width": width, "height": 860})
-        found = layout_problems(page, language if width == WIDTHS[0] else None) + accessibility_violations(page)
+        found = layout_problems(page, language if index == 0 else None)
+        page.evaluate(_MARK_VISIBLE, index == 0)
+        contrast = language != "nn"
+        if index == 0:
+            found += accessibility_violations(page, contrast)
+        else:
+            found += accessibility_violations(page, only=RULES_OF_THE_WIDTH)
+            found += accessibility_violations(page, contrast, only="new")
         problems += [f"{width} px: {problem}" for problem in found]
     page.set_viewport_size({"width": WIDTHS[0], "height": 860})
     return problems
