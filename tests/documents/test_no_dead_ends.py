@@ -25,7 +25,10 @@ pytestmark = pytest.mark.django_db
 
 # Only the apps' own pages: not the log-out or language forms, the admin, or files (PDF, calendars).
 WALKED_APPS = {"routines", "meetings", "documents"}
-NOT_FOLLOWED = {"plan_pdf", "unit_pdf", "plan_feed", "unit_feed", "arena_feed", "gathering_pdf"}
+NOT_FOLLOWED = {
+    *("plan_pdf", "unit_pdf", "gathering_pdf", "routine_pdf", "routine_pdf_of_unit", "year_wheel_poster"),
+    *("plan_feed", "unit_feed", "arena_feed"),
+}
 
 
 @pytest.fixture(scope="module")
