@@ -24,6 +24,7 @@ from django.apps import apps
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.management.color import no_style
 from django.core.serializers.base import DeserializationError
@@ -396,6 +397,8 @@ def restore_backup(directory):
                 ) from error
         _restore_attachments(directory)
         _restore_stored_files(directory, manifest)
+        # Pages kept for the database that was here before (a shared Redis outlives it) are not this one's.
+        transaction.on_commit(cache.clear)
         # Rows came with their ids: new rows must get ids after them.
         with connection.cursor() as cursor:
             for statement in connection.ops.sequence_reset_sql(no_style(), list(models.values())):

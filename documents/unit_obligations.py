@@ -189,7 +189,6 @@ def unit_obligations(plan, unit, show_past=False, kind=""):
         "common_routines": common,
         "unit_routines": own,
         "milestones": [MilestoneForUnit(milestone, progress.get(milestone.pk)) for milestone in plan.milestones.all()],
-        "confirmation": current_confirmations(plan).filter(unit=unit).first(),
     }
 
 

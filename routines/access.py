@@ -435,11 +435,16 @@ def unit_page_rights(user, unit, plan):
 # --- Reviews of the plan and its routines ---
 
 
-def can_review(user, plan, reviewed):
-    """The plan's advisors, or the named owner of the review, while the plan is not archived."""
+def can_review(user, plan, reviewed, can_edit=None):
+    """The plan's advisors, or the named owner of the review, while the plan is not archived.
+
+    `can_edit`: what can_edit_plan(user, plan) answered, when the caller has asked already.
+    """
     if plan.status == Plan.Status.ARCHIVED:
         return False
-    return reviewed.review_owner_id == user.pk or can_edit_plan(user, plan)
+    if reviewed.review_owner_id == user.pk:
+        return True
+    return can_edit_plan(user, plan) if can_edit is None else can_edit
 
 
 def _ensure_reviewable(user, plan, reviewed):

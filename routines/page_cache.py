@@ -1,4 +1,6 @@
-"""The read pages of a plan keep their expensive parts in the shared cache, under the plan's digest.
+"""The read pages of a plan come from the shared cache: whole (`cached_page`), and their expensive parts.
+
+Whole pages: see `cached_page` below. Parts:
 
 A part of a page (the year wheel, the month tables, the published plan) is
 rendered once per content digest (routines/digest.py: one query whatever the
@@ -15,9 +17,18 @@ it. Never cache a part that holds a form with a CSRF token, or what one person
 did (their confirmations, ticks, comments): those stay outside.
 """
 
+import hashlib
+import secrets
+import time
+import zlib
+
+from django.contrib import messages
 from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseNotModified
+from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -27,7 +38,9 @@ from routines.digest import content_digest
 def fragment_key(plan, *variant):
     """The cache key of a part of a plan's page; `variant` is what the reader's role or the query changes."""
     # Today: what is past, overdue or this month changes at midnight without a save.
-    parts = (content_digest(plan), get_language(), timezone.localdate().isoformat(), *variant)
+    # A whole page being rendered has read the digest already (cached_page).
+    digest = getattr(plan, "_kibs_page_digest", None) or content_digest(plan)
+    parts = (digest, get_language(), timezone.localdate().isoformat(), *variant)
     return ":".join(str(part) for part in parts)
 
 
@@ -44,3 +57,136 @@ def cached_html(plan, name, render, *variant):
     """
     key = f"page:{name}:{fragment_key(plan, *variant)}"
     return mark_safe(cache.get_or_set(key, render, 24 * 60 * 60))  # rendered by a template, so escaped there
+
+
+# Whole pages ---------------------------------------------------------------------------------------------------
+#
+# A read page of a plan is kept whole (its frame too) per plan, language, day, address and what the reader's role
+# changes in it, so an unchanged plan's page costs its access check and ONE cache read (get_many of the plan's
+# stamp and the page). What is one person's (their name, the CSRF token of the forms, a unit page's
+# confirmations and comments) is left as a placeholder in the stored bytes and filled in on every request.
+#
+# The plan's stamp is a random token in the cache that every announced change of the plan replaces (now and
+# again after the commit: `plans_changed`, called by documents for every save and delete of a versioned row of
+# the plan); a stored page names the stamp it was made under, so an edit shows at once on every page. The digest
+# stays the judge: a stored page is checked against the plan's digest (one query) when it is older than
+# PAGE_CHECK_SECONDS, so even a write that announced nothing (a queryset update) shows within that time.
+
+PAGE_CHECK_SECONDS = 60
+PAGE_TIMEOUT = 24 * 60 * 60
+# PostgreSQL text never holds a NUL, so nothing a person wrote can look like a placeholder.
+CSRF_PLACEHOLDER = "\x00kibs:csrf\x00"
+PERSON_PLACEHOLDER = "\x00kibs:person\x00"
+
+
+def live_placeholder(name):
+    """Where the live part `name` (cached_page's `live`) goes in the stored page."""
+    return f"\x00kibs:live:{name}\x00"
+
+
+def _stamp_key(plan_pk):
+    return f"plan-stamp:{plan_pk}"
+
+
+def plans_changed(plan_ids):
+    """Give each plan a new stamp: none of their stored pages is shown again."""
+    if plan_ids:
+        cache.set_many({_stamp_key(pk): secrets.token_hex(8) for pk in plan_ids}, PAGE_TIMEOUT * 7)
+
+
+def _current_stamp(plan_pk, found):
+    stamp = found.get(_stamp_key(plan_pk))
+    if stamp is None:  # never set, or forgotten by the cache: a new one, never one used before
+        stamp = secrets.token_hex(8)
+        if not cache.add(_stamp_key(plan_pk), stamp, PAGE_TIMEOUT * 7):
+            stamp = cache.get(_stamp_key(plan_pk), stamp)
+    return stamp
+
+
+def cached_page(request, plan, name, render, *variant, live=None):
+    """The page `render(placeholders)` makes (an HttpResponse), kept whole in the shared cache while the plan is unchanged.
+
+    `render` gets the placeholders to put into the template's context (the CSRF token, the person's name) and
+    renders the page as anyone with the same `variant` (what their role may do and see on it) sees it.
+    `live` maps a name to a function returning HTML made for this request alone; the template puts
+    `live_placeholder(name)` where it goes. A page with messages to show, or answering anything but 200, is
+    rendered as usual and not kept.
+    """
+    live = live or {}
+    if len(messages.get_messages(request)):
+        return _fill(request, render(_placeholders(live)), live)
+    key = _page_key(request, plan, name, variant)
+    found = cache.get_many([_stamp_key(plan.pk), key])
+    stamp, entry = _current_stamp(plan.pk, found), found.get(key)
+    if entry is not None and entry["stamp"] == stamp:
+        if time.time() - entry["checked"] < PAGE_CHECK_SECONDS:
+            return _serve(request, entry, live)
+        if content_digest(plan) == entry["digest"]:
+            cache.set(key, {**entry, "checked": time.time()}, PAGE_TIMEOUT)
+            return _serve(request, entry, live)
+    digest, checked = content_digest(plan), time.time()  # before rendering: what it shows is at least this new
+    plan._kibs_page_digest = digest  # for the page's parts (fragment_key)
+    try:
+        response = render(_placeholders(live))
+    finally:
+        del plan._kibs_page_digest
+    if response.status_code == 200 and not response.streaming:
+        body = response.content
+        entry = {
+            "stamp": stamp,
+            "digest": digest,
+            "checked": checked,
+            "headers": list(response.items()),
+            "body": zlib.compress(body, 6),
+            "etag": None if b"\x00kibs:" in body else f'"{hashlib.sha256(body).hexdigest()[:32]}"',
+        }
+        cache.set(key, entry, PAGE_TIMEOUT)
+    return _fill(request, response, live)
+
+
+def _page_key(request, plan, name, variant):
+    session = getattr(request, "session", {})
+    parts = (
+        get_language(),
+        timezone.localdate().isoformat(),
+        request.get_full_path(),
+        request.user.is_authenticated,
+        bool(session.get("identity_provider_login")) if request.user.is_authenticated else False,
+        *variant,
+    )
+    return f"page:{name}:{plan.pk}:{hashlib.sha256(repr(parts).encode()).hexdigest()[:32]}"
+
+
+def _placeholders(live):
+    return {"csrf_token": CSRF_PLACEHOLDER, "person_placeholder": PERSON_PLACEHOLDER} | {
+        f"live_{name}": mark_safe(live_placeholder(name)) for name in live
+    }
+
+
+def _serve(request, entry, live):
+    if entry["etag"] and entry["etag"] in request.headers.get("If-None-Match", ""):
+        response = HttpResponseNotModified()
+        response["ETag"] = entry["etag"]
+        return response
+    response = HttpResponse(zlib.decompress(entry["body"]))
+    for header, value in entry["headers"]:
+        response[header] = value
+    if entry["etag"]:
+        response["ETag"] = entry["etag"]
+    return _fill(request, response, live)
+
+
+def _fill(request, response, live):
+    """The placeholders of `response` replaced by this request's own values."""
+    body = response.content
+    if b"\x00kibs:" not in body:
+        return response
+    if CSRF_PLACEHOLDER.encode() in body:
+        body = body.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
+    if PERSON_PLACEHOLDER.encode() in body:
+        user = request.user
+        body = body.replace(PERSON_PLACEHOLDER.encode(), escape(user.get_full_name() or user.get_username()).encode())
+    for name, make in live.items():
+        body = body.replace(live_placeholder(name).encode(), str(make()).encode())
+    response.content = body
+    return response

@@ -29,7 +29,7 @@ from routines.access import (
 from routines.editing import confirm_delete, posted, save_together_unless_conflict
 from routines.forms import PlanSettingsForm, ReviewForm, VisionForm
 from routines.models import Plan
-from routines.page_cache import fragment_key, lazy
+from routines.page_cache import cached_page, fragment_key, lazy
 from routines.views.reviews import review_page
 
 
@@ -100,12 +100,13 @@ def plan_delete(request, pk):
 def plan_detail(request, pk):
     plan = get_plan_for_user(request.user, pk)
     can_edit = can_edit_plan(request.user, plan)
-    may_review = can_review(request.user, plan, plan)
+    may_review = can_review(request.user, plan, plan, can_edit)
+    # An approver (who does not edit) is led from here to the approval page.
+    may_approve = plan.status == Plan.Status.DRAFT and not can_edit and can_approve(request.user, plan)
     context = {
         "plan": plan,
         "can_edit": can_edit,
-        # An approver (who does not edit) is led from here to the approval page.
-        "may_approve": plan.status == Plan.Status.DRAFT and not can_edit and can_approve(request.user, plan),
+        "may_approve": may_approve,
         "can_review": may_review,
         "focus_areas": plan.focus_areas.all(),
         "milestones": plan.milestones.all(),
@@ -115,9 +116,18 @@ def plan_detail(request, pk):
         # Only a revision's approval stores changes.
         "changes": plan.changes.all() if plan.revision_of_id else [],
         # Everything but the frame is one cached part: what it shows differs only by these rights.
-        "fragment_key": fragment_key(plan, can_edit, may_review),
+        "fragment_key": lazy(fragment_key, plan, can_edit, may_review),
     }
-    return render(request, "documents/plan_detail.html", context)
+    # The whole page differs only by these rights (its frame too: the menu and the banner follow them).
+    return cached_page(
+        request,
+        plan,
+        "plan",
+        lambda placeholders: render(request, "documents/plan_detail.html", {**context, **placeholders}),
+        can_edit,
+        may_review,
+        may_approve,
+    )
 
 
 @login_required

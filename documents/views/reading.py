@@ -12,7 +12,7 @@ from documents.access import get_plan_to_read, get_published_attachment, get_pub
 from documents.views.plans import plan_pdf_response
 from routines.access import can_edit_plan
 from routines.attachments import download
-from routines.page_cache import cached_html
+from routines.page_cache import cached_html, cached_page
 
 
 @login_required
@@ -20,23 +20,31 @@ from routines.page_cache import cached_html
 def plan_read(request, pk):
     """Everyone who may read the plan reads it whole here, in any status: proof-reading needs no PDF."""
     plan = get_plan_to_read(request.user, pk)
-    context = {
-        "plan": plan,
-        "can_edit": can_edit_plan(request.user, plan),
-        "document": _document(request, plan, reverse("documents:plan_pdf", args=[plan.pk])),
-    }
-    return render(request, "documents/reading/plan.html", context)
+    can_edit = can_edit_plan(request.user, plan)
+
+    def page(placeholders):
+        document = _document(request, plan, reverse("documents:plan_pdf", args=[plan.pk]))
+        context = {"plan": plan, "can_edit": can_edit, "document": document, **placeholders}
+        return render(request, "documents/reading/plan.html", context)
+
+    # The menu and the banner follow what the reader may do.
+    return cached_page(request, plan, "reading", page, can_edit)
 
 
 @require_safe
 def public_plan(request, slug):
     """The published plan, read-only, for anyone; in the plan's own written standard (Bokmål or Nynorsk)."""
     plan = get_published_plan(slug)
-    with translation.override(plan.language):
+
+    def page(placeholders):
         document = _document(request, plan, reverse("documents:public_plan_pdf", args=[slug]), public_slug=slug)
-        response = render(request, "documents/public/plan.html", {"plan": plan, "document": document})
-    response.headers["Content-Language"] = plan.language
-    return response
+        response = render(request, "documents/public/plan.html", {"plan": plan, "document": document, **placeholders})
+        response.headers["Content-Language"] = plan.language
+        return response
+
+    with translation.override(plan.language):
+        # The same bytes for everyone without a login (with an ETag); someone logged in sees their own menu.
+        return cached_page(request, plan, "public", page, slug)
 
 
 def _document(request, plan, pdf_url, public_slug=None):

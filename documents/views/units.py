@@ -8,15 +8,17 @@ milestone progress; only the unit's leader confirms having read the plan.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from documents.unit_forms import AdvisorCommentForm, MilestoneProgressForm
-from documents.unit_obligations import employee_count, my_reading, unit_obligations
+from documents.unit_obligations import current_confirmations, employee_count, my_reading, unit_obligations
 from documents.unit_pdf import UNIT_CSS, render_unit_html, unit_pdf_name
 from ops.pdf import html_pdf_response
 from routines.access import (
+    can_edit_plan,
     get_milestone_progress_for_editing,
     get_unit_and_plan_for_commenting,
     get_unit_and_plan_for_confirming,
@@ -27,6 +29,7 @@ from routines.access import (
 )
 from routines.editing import handle_form, posted
 from routines.models import Plan
+from routines.page_cache import cached_page
 from routines.school_year import current_school_year, school_year_label
 
 
@@ -60,18 +63,29 @@ def unit_page(request, plan_pk, unit_pk):
 
 
 def _unit_page(request, plan, unit):
-    context = unit_obligations(
-        plan, unit, show_past=request.GET.get("entries") == "past", kind=request.GET.get("kind", "")
-    )
-    rights = unit_page_rights(request.user, unit, plan)
-    context.update(rights)
-    if rights["can_confirm"]:
-        context.update(my_reading(request.user, plan, unit))
-    if rights["can_manage_employees"] and plan.status == Plan.Status.APPROVED:
-        # Counted against an approved version only: a draft asks nobody to confirm.
-        context["employees"] = employee_count(plan, unit)
-    context["comments"] = plan.advisor_comments.filter(unit=unit).select_related("author", "routine")
-    return render(request, "documents/unit/unit_page.html", context)
+    """What the plan asks of the unit, kept whole in the cache per unit and rights; the person's own part live."""
+    # The menu and the banner follow whether the person edits the plan.
+    rights = {**unit_page_rights(request.user, unit, plan), "can_edit": can_edit_plan(request.user, plan)}
+
+    def page(placeholders):
+        context = unit_obligations(
+            plan, unit, show_past=request.GET.get("entries") == "past", kind=request.GET.get("kind", "")
+        )
+        return render(request, "documents/unit/unit_page.html", {**context, **rights, **placeholders})
+
+    def personal():
+        context = {"plan": plan, "unit": unit, **rights}
+        context["confirmation"] = current_confirmations(plan).filter(unit=unit).select_related("user").first()
+        if rights["can_confirm"]:
+            context.update(my_reading(request.user, plan, unit))
+        if rights["can_manage_employees"] and plan.status == Plan.Status.APPROVED:
+            # Counted against an approved version only: a draft asks nobody to confirm.
+            context["employees"] = employee_count(plan, unit)
+        context["comments"] = plan.advisor_comments.filter(unit=unit).select_related("author", "routine")
+        return render_to_string("documents/unit/_personal.html", context, request)
+
+    variant = (unit.pk, *sorted(rights.items()))
+    return cached_page(request, plan, "unit", page, *variant, live={"personal": personal})
 
 
 @login_required

@@ -18,14 +18,18 @@ from meetings.wheel import entry_link, render_year_wheel_svg
 from ops.pdf import html_digest, html_to_pdf, pdf_response, stored_pdf
 from ops.tasks import enqueue_once
 from routines.access import can_edit_plan, get_plan_for_user
-from routines.page_cache import fragment_key, lazy
+from routines.page_cache import cached_page, fragment_key, lazy
 
 
 class _Filtered:
     """The filter form, the entries it keeps and their months, computed the first time one is used."""
 
-    def __init__(self, plan, query, calendar):
-        self.plan, self.query, self.calendar = plan, query, calendar
+    def __init__(self, plan, query):
+        self.plan, self.query = plan, query
+
+    @cached_property
+    def calendar(self):
+        return calendar_of(self.plan)
 
     @cached_property
     def form_and_entries(self):
@@ -39,11 +43,11 @@ class _Filtered:
 
 def _filtered_context(request, plan):
     """The filtered page's context. Without a query, nothing is computed unless the cached part is rendered."""
-    calendar = calendar_of(plan)
-    filtered = _Filtered(plan, request.GET, calendar)
+    filtered = _Filtered(plan, request.GET)
     context = {
         "plan": plan,
-        "school_calendar": calendar,
+        "school_calendar": lazy(lambda: filtered.calendar),
+        "calendar_version": lazy(lambda: _calendar_version(filtered.calendar)),
         "filter_form": lazy(lambda: filtered.form_and_entries[0]),
         "entries": lazy(lambda: filtered.form_and_entries[1]),
         "months": lazy(lambda: filtered.months),
@@ -63,7 +67,7 @@ def _calendar_version(calendar):
 
 
 def _fragment_key(plan, context, *variant):
-    return fragment_key(plan, context["query"], _calendar_version(context["school_calendar"]), *variant)
+    return fragment_key(plan, context["query"], context["calendar_version"], *variant)
 
 
 def _arena_meetings(context):
@@ -76,25 +80,36 @@ def progress_months(request, pk):
     plan = get_plan_for_user(request.user, pk)
     can_edit = can_edit_plan(request.user, plan)
     context, status = _filtered_context(request, plan)
-    context["fragment_key"] = _fragment_key(plan, context, can_edit)
+    context["fragment_key"] = lazy(_fragment_key, plan, context, can_edit)
     context["can_edit"] = can_edit
     # An approved plan's entries are frozen: no edit controls that would answer 403.
     context["can_edit_content"] = can_edit and not plan.is_frozen
-    return render(request, "meetings/progress_months.html", context, status=status)
+    return _cached_page(request, plan, "progress", "meetings/progress_months.html", context, status, can_edit)
+
+
+def _cached_page(request, plan, name, template, context, status, *variant):
+    """The whole page from the shared cache while the plan is unchanged (routines/page_cache.py); a bad query's 400 never."""
+
+    def page(placeholders):
+        return render(request, template, {**context, **placeholders}, status=status)
+
+    return cached_page(request, plan, name, page, *variant) if status == 200 else page({})
 
 
 @login_required
 def year_wheel(request, pk):
     plan = get_plan_for_user(request.user, pk)
+    can_edit = can_edit_plan(request.user, plan)
     context, status = _filtered_context(request, plan)
-    context["fragment_key"] = _fragment_key(plan, context)
+    context["fragment_key"] = lazy(_fragment_key, plan, context)
+    context["can_edit"] = can_edit  # the menu and the banner
     # Built from the plan's own text, escaped in wheel.py.
     context["wheel_svg"] = lazy(
         lambda: mark_safe(
             render_year_wheel_svg(plan, context["entries"], _arena_meetings(context), entry_url=entry_link(plan))
         )
     )
-    return render(request, "meetings/year_wheel.html", context, status=status)
+    return _cached_page(request, plan, "year-wheel", "meetings/year_wheel.html", context, status, can_edit)
 
 
 @login_required

@@ -64,8 +64,14 @@ class PlanPart(VersionedModel):
             if not 0 <= target < len(ordered):
                 return False
             ordered[index], ordered[target] = ordered[target], ordered[index]
+            moved = []
             for position, sibling in enumerate(ordered):
-                sibling.position = position
-            type(self).objects.bulk_update(ordered, ["position"])
-            self.position = target
+                if sibling.position != position:
+                    # A new version: the plan's digest (its PDF, its pages) sees the new order.
+                    sibling.position, sibling.version = position, sibling.version + 1
+                    moved.append(sibling)
+            type(self).objects.bulk_update(moved, ["position", "version"])
+            self.position, self.version = target, next(s.version for s in ordered if s.pk == self.pk)
+            for sibling in moved:
+                plan_parts.announce_change(sibling)
         return True
