@@ -16,7 +16,7 @@ SQL queries per page are counted in the benchmark's own process (Django's test
 client, the same settings) on the demo and on a plan ten times its size, with
 an empty cache and from the cache.
 
-Production settings (DEBUG off, the database cache), plain HTTP on loopback.
+Production settings (DEBUG off; the database cache, or Redis when REDIS_URL is set), plain HTTP on loopback.
 The database must be empty or hold this script's data. Needs wrk (Debian).
 Prints Markdown tables for benchmarks/RESULTS.md, with the machine's load.
 """
@@ -238,7 +238,11 @@ def run_pairs(base, urls, cookie, static_name, args):
 
 
 def report(results, sizes, queries, args):
+    from django.conf import settings
+
+    cache = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
     print(f"\nwrk -t2 -c{args.connections} -d{args.seconds}s, {args.rounds} rounds per pair, order alternating")
+    print(f"Cache: {cache} ({'REDIS_URL' if settings.REDIS_URL else 'the database table kibs_cache'})")
     print("\n| page | bytes | page rps | twin rps | ratio (median) | goal | load average during the rounds |")
     print("|---|---:|---:|---:|---:|---:|---|")
     for name, (page, twin, ratio, loads) in results.items():

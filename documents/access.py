@@ -8,22 +8,42 @@ do this. A published, approved plan is for anyone, without login.
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from routines.access import can_read_history, get_plan_for_editing, get_plan_for_user, refuse
 from routines.history import get_part, records_of_plan, with_labels
 from routines.models import Membership, Plan, RoutineAttachment, SectionAttachment
+from routines.page_cache import kept_page
 
 
 def get_published_plan(slug):
     """The published plan at its public address (its parts are fetched when needed: Plan.load_all_parts)."""
     plans = Plan.objects.filter(published=True, status=Plan.Status.APPROVED).select_related("municipality")
-    return get_object_or_404(plans, public_slug=slug)
+    plan = get_object_or_404(plans, public_slug=slug)
+    if len(_published) > 10_000:
+        _published.clear()
+    _published[slug] = (plan.pk, plan.language)
+    return plan
 
 
-def get_plan_to_read(user, pk):
-    """A plan of the user's own municipality, to read whole (any status; its parts: Plan.load_all_parts)."""
-    return get_object_or_404(Plan.objects.visible_to(user).select_related("municipality"), pk=pk)
+# The public addresses this process has served: (plan id, language) by slug.
+_published = {}
+
+
+def get_kept_public_page(request, slug):
+    """The published plan's page as kept in the cache, found without a query; None: ask get_published_plan.
+
+    Only a page kept for this address whose plan's stamp is unchanged and whose digest was checked within
+    the last minute is answered (routines.page_cache.kept_page): withdrawing the plan, changing its
+    language or address, or any edit renews the stamp, and then the address is looked up again.
+    """
+    known = _published.get(slug)
+    if known is None:
+        return None
+    plan_pk, language = known
+    with translation.override(language):
+        return kept_page(request, plan_pk, "public", slug)
 
 
 def get_published_attachment(slug, part, pk):

@@ -115,7 +115,7 @@ def cached_page(request, plan, name, render, *variant, live=None):
     live = live or {}
     if len(messages.get_messages(request)):
         return _fill(request, render(_placeholders(live)), live)
-    key = _page_key(request, plan, name, variant)
+    key = _page_key(request, plan.pk, name, variant)
     found = cache.get_many([_stamp_key(plan.pk), key])
     stamp, entry = _current_stamp(plan.pk, found), found.get(key)
     if entry is not None and entry["stamp"] == stamp:
@@ -144,7 +144,25 @@ def cached_page(request, plan, name, render, *variant, live=None):
     return _fill(request, response, live)
 
 
-def _page_key(request, plan, name, variant):
+def kept_page(request, plan_pk, name, *variant, live=None):
+    """The page cached_page kept for this request, if its plan's stamp is unchanged and it was checked lately; else None.
+
+    For a view that can find the page before it loads the plan (the public page, by its address): None sends
+    it the usual way, through its access call and cached_page, which checks the digest and renders.
+    """
+    if len(messages.get_messages(request)):
+        return None
+    key = _page_key(request, plan_pk, name, variant)
+    found = cache.get_many([_stamp_key(plan_pk), key])
+    entry = found.get(key)
+    if entry is None or entry["stamp"] != found.get(_stamp_key(plan_pk)):
+        return None
+    if time.time() - entry["checked"] >= PAGE_CHECK_SECONDS:
+        return None
+    return _serve(request, entry, live or {})
+
+
+def _page_key(request, plan_pk, name, variant):
     session = getattr(request, "session", {})
     parts = (
         get_language(),
@@ -154,7 +172,7 @@ def _page_key(request, plan, name, variant):
         bool(session.get("identity_provider_login")) if request.user.is_authenticated else False,
         *variant,
     )
-    return f"page:{name}:{plan.pk}:{hashlib.sha256(repr(parts).encode()).hexdigest()[:32]}"
+    return f"page:{name}:{plan_pk}:{hashlib.sha256(repr(parts).encode()).hexdigest()[:32]}"
 
 
 def _placeholders(live):

@@ -18,12 +18,12 @@ from ops.tasks import enqueue_once
 from routines.access import (
     can_approve,
     can_create_plan,
-    can_edit_plan,
     can_review,
     get_municipalities_for_new_plan,
     get_plan_for_editing,
     get_plan_for_reviewing,
     get_plan_for_user,
+    get_plan_with_rights,
     get_visible_plans,
 )
 from routines.editing import confirm_delete, posted, save_together_unless_conflict
@@ -98,8 +98,8 @@ def plan_delete(request, pk):
 @login_required
 @require_safe
 def plan_detail(request, pk):
-    plan = get_plan_for_user(request.user, pk)
-    can_edit = can_edit_plan(request.user, plan)
+    plan = get_plan_with_rights(request.user, pk)
+    can_edit = plan.user_can_edit
     may_review = can_review(request.user, plan, plan, can_edit)
     # An approver (who does not edit) is led from here to the approval page.
     may_approve = plan.status == Plan.Status.DRAFT and not can_edit and can_approve(request.user, plan)

@@ -8,9 +8,9 @@ from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from documents import pdf
-from documents.access import get_plan_to_read, get_published_attachment, get_published_plan
+from documents.access import get_kept_public_page, get_published_attachment, get_published_plan
 from documents.views.plans import plan_pdf_response
-from routines.access import can_edit_plan
+from routines.access import get_plan_with_rights
 from routines.attachments import download
 from routines.page_cache import cached_html, cached_page
 
@@ -19,8 +19,8 @@ from routines.page_cache import cached_html, cached_page
 @require_safe
 def plan_read(request, pk):
     """Everyone who may read the plan reads it whole here, in any status: proof-reading needs no PDF."""
-    plan = get_plan_to_read(request.user, pk)
-    can_edit = can_edit_plan(request.user, plan)
+    plan = get_plan_with_rights(request.user, pk)
+    can_edit = plan.user_can_edit
 
     def page(placeholders):
         document = _document(request, plan, reverse("documents:plan_pdf", args=[plan.pk]))
@@ -34,6 +34,9 @@ def plan_read(request, pk):
 @require_safe
 def public_plan(request, slug):
     """The published plan, read-only, for anyone; in the plan's own written standard (Bokmål or Nynorsk)."""
+    kept = get_kept_public_page(request, slug)
+    if kept is not None:
+        return kept
     plan = get_published_plan(slug)
 
     def page(placeholders):

@@ -17,7 +17,7 @@ from meetings.tasks import render_year_wheel_poster
 from meetings.wheel import entry_link, render_year_wheel_svg
 from ops.pdf import html_digest, html_to_pdf, pdf_response, stored_pdf
 from ops.tasks import enqueue_once
-from routines.access import can_edit_plan, get_plan_for_user
+from routines.access import get_plan_for_user, get_plan_with_rights
 from routines.page_cache import cached_page, fragment_key, lazy
 
 
@@ -77,8 +77,8 @@ def _arena_meetings(context):
 @login_required
 def progress_months(request, pk):
     """The progress plan: read month by month with filters, and edited here by those who may."""
-    plan = get_plan_for_user(request.user, pk)
-    can_edit = can_edit_plan(request.user, plan)
+    plan = get_plan_with_rights(request.user, pk)
+    can_edit = plan.user_can_edit
     context, status = _filtered_context(request, plan)
     context["fragment_key"] = lazy(_fragment_key, plan, context, can_edit)
     context["can_edit"] = can_edit
@@ -98,8 +98,8 @@ def _cached_page(request, plan, name, template, context, status, *variant):
 
 @login_required
 def year_wheel(request, pk):
-    plan = get_plan_for_user(request.user, pk)
-    can_edit = can_edit_plan(request.user, plan)
+    plan = get_plan_with_rights(request.user, pk)
+    can_edit = plan.user_can_edit
     context, status = _filtered_context(request, plan)
     context["fragment_key"] = lazy(_fragment_key, plan, context)
     context["can_edit"] = can_edit  # the menu and the banner

@@ -18,7 +18,7 @@ from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from documents.services import approve_plan, publish_plan
+from documents.services import approve_plan, publish_plan, withdraw_plan
 from routines import page_cache
 from routines.models import FocusArea, Membership, Routine
 from tests.support.factories import (
@@ -291,3 +291,21 @@ def test_a_change_to_the_school_calendar_shows_at_once(client):
         calendar=calendar, kind="other", name="Planleggingsdag i oktober", starts_on=datetime.date(2023, 10, 2)
     )
     assert "Planleggingsdag i oktober" in client.get(url).text
+
+
+def test_a_withdrawn_plans_public_page_is_gone_at_once(client):
+    plan, advisor = build_plan(1)
+    url = PAGES["public page"](plan)
+    client.get(url)
+    assert client.get(url).status_code == 200  # from the cache, without looking the address up
+    withdraw_plan(plan, advisor)
+    assert client.get(url).status_code == 404
+
+
+def test_the_public_page_kept_for_the_public_is_the_same_for_anyone_logged_in_but_their_menu(client):
+    plan, advisor = build_plan(1)
+    url = PAGES["public page"](plan)
+    public = client.get(url).text
+    client.force_login(advisor)
+    mine = client.get(url).text
+    assert reverse("logout") in mine and reverse("logout") not in public
