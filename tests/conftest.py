@@ -23,6 +23,28 @@ def pytest_collection_modifyitems(items):
     items.sort(key=weight)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def flush_with_delete():
+    """Empty the tables after a transactional test with DELETE, not TRUNCATE (what Django's flush does).
+
+    TRUNCATE gives each of the ~90 tables and their indexes new files: 1–3 s a test on this
+    machine, against 0.2 s for deleting the few rows a test leaves. Same result: every row gone,
+    sequences kept; foreign keys are checked at the end of the flush's transaction.
+    """
+    from django.db.backends.postgresql.operations import DatabaseOperations
+
+    truncate = DatabaseOperations.sql_flush
+
+    def delete_rows(self, style, tables, *, reset_sequences=False, allow_cascade=False):
+        if reset_sequences or not tables:
+            return truncate(self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade)
+        return ["SET CONSTRAINTS ALL DEFERRED", *(f"DELETE FROM {self.quote_name(table)}" for table in tables)]
+
+    DatabaseOperations.sql_flush = delete_rows
+    yield
+    DatabaseOperations.sql_flush = truncate
+
+
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     # Real hashing is deliberately slow; tests create many users.
