@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from meetings.models import ArenaAttachment
 from routines.access import can_read_history, get_plan_for_editing, get_plan_for_user, refuse
 from routines.history import get_part, records_of_plan, with_labels
 from routines.models import Membership, Plan, RoutineAttachment, SectionAttachment
@@ -47,8 +48,12 @@ def get_kept_public_page(request, slug):
 
 
 def get_published_attachment(slug, part, pk):
-    """A file of a routine or section of the published plan at `slug`: anyone may read what it shows."""
-    paths = {"routine": (RoutineAttachment, "routine__plan"), "section": (SectionAttachment, "section__plan")}
+    """A file of a routine, section or arena of the published plan at `slug`: anyone may read what it shows."""
+    paths = {
+        "routine": (RoutineAttachment, "routine__plan"),
+        "section": (SectionAttachment, "section__plan"),
+        "arena": (ArenaAttachment, "arena__plan"),
+    }
     if part not in paths:
         raise Http404
     model, plan_path = paths[part]

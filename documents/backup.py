@@ -35,7 +35,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from documents.planfile import dumps, export_municipality
-from documents.planfile_files import FOLDER, attachment_models, write_files
+from documents.planfile_files import FOLDER, plan_attachment_models, write_files
 from routines.formatting import render_stored_html
 from routines.models import Municipality
 
@@ -214,7 +214,7 @@ def _write_attachments(municipality, doc, directory):
 
 def _restore_attachments(directory):
     """Put every restored link's file back into the storage, from the backup's checked copies."""
-    for model in attachment_models():
+    for model in plan_attachment_models():
         for attachment in model._base_manager.exclude(file=""):
             path = directory / "plans" / FOLDER / attachment.sha256
             if not path.is_file():
@@ -235,8 +235,9 @@ def _restore_attachments(directory):
 
 
 def _stored_files():
-    """(model, field name) of every file of a backed-up row that is not an attached file (those go with the plans)."""
-    attached = set(attachment_models())
+    """(model, field name) of every file of a backed-up row that does not go with the plans (a plan part's file does;
+    a logo, a cover picture and a gathering's file do not)."""
+    attached = set(plan_attachment_models())
     return [
         (model, field.name)
         for model in backed_up_models()

@@ -31,6 +31,7 @@ from routines.models import Actor, Municipality, Plan, Region, Routine, Unit
 from routines.models.reviews import DEFAULT_REVIEW_INTERVAL_MONTHS
 from routines.names import renamed_twins
 from routines.school_year import guess_kind_and_precision
+from routines.stored_files import remove_after_commit, removed_on_failure
 
 __all__ = [
     "FORMAT",
@@ -218,6 +219,7 @@ def plan_to_dict(plan):
                 "unit_kinds": arena.unit_kinds,
                 "escalates_to": arena_keys[arena.escalates_to_id] if arena.escalates_to_id else None,
                 "escalation_criterion": arena.escalation_criterion,
+                **_attachments(arena),
             }
             for arena in plan.arenas.all()
         ],
@@ -293,7 +295,8 @@ def import_document(doc, replace=False, files=None):
     loaded = {}
     if not problems:
         loaded, problems = load_files(doc.get("plans", []), files)
-    with transaction.atomic():
+    # A failure half-way rolls the rows back and removes the files already stored (routines/stored_files.py).
+    with removed_on_failure(), transaction.atomic():
         existing = None
         if not problems:
             slug = doc["municipality"]["slug"]
@@ -330,7 +333,9 @@ def import_document(doc, replace=False, files=None):
 
         plans = doc.get("plans", [])
         for plan in plans:
-            municipality.plans.filter(school_year=plan["school_year"], title=plan["title"]).delete()
+            for replaced in municipality.plans.filter(school_year=plan["school_year"], title=plan["title"]):
+                remove_after_commit(replaced)  # its stored files go once the import has committed
+                replaced.delete()
         for plan in plans:
             _create_plan(municipality, plan, units_by_slug, loaded)
     return municipality
@@ -389,7 +394,7 @@ def plan_from_dict(municipality, data, files=None, **overrides):
         problems = [Problem(problem.path.replace("$[0]", "$", 1), problem.message) for problem in problems]
     if problems:
         raise PlanFileError(problems)
-    with transaction.atomic():
+    with removed_on_failure(), transaction.atomic():
         return _create_plan(municipality, data, units_by_slug, loaded)
 
 
@@ -480,6 +485,7 @@ def _create_plan(municipality, data, units_by_slug, files):
             unit_kinds=item.get("unit_kinds", []),
             escalation_criterion=item.get("escalation_criterion", ""),
         )
+        create_attachments(arenas[part_key(item)], item.get("attachments", []), files)
     # The next step may be an arena further down the list: set once all exist.
     for item in arena_items:
         if item.get("escalates_to"):

@@ -10,20 +10,26 @@ KIBS (revision, next year) read the bytes from the storage instead.
 
 from pathlib import Path
 
-from django.apps import apps
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
 
 from documents.planfile_validation import Problem, json_path
 from routines import attachments as attachment_files
-from routines.models import Attachment
+from routines.stored_files import attachment_models, note_stored
 
 FOLDER = "attachments"
 
 
-def attachment_models():
-    """Every concrete model of a link or file on a part (routines' and meetings')."""
-    return [model for model in apps.get_models() if issubclass(model, Attachment)]
+def plan_attachment_models():
+    """The links and files of a plan's parts (routines', sections', arenas'): they travel in the plan file.
+
+    A gathering's belong to no plan; the backup keeps them as stored files of its rows.
+    """
+    return [
+        model
+        for model in attachment_models()
+        if any(field.name == "plan" for field in model._meta.get_field(model.parent_field).related_model._meta.fields)
+    ]
 
 
 def as_dict(attachment):
@@ -66,7 +72,7 @@ def stored_source(municipality_ids):
     """The bytes of a file already stored for a plan of these municipalities (copies inside KIBS)."""
 
     def read(sha256):
-        for model in attachment_models():
+        for model in plan_attachment_models():
             plan_path = f"{model.parent_field}__plan__municipality__in"
             stored = model.objects.filter(sha256=sha256, **{plan_path: municipality_ids}).exclude(file="").first()
             if stored is not None:
@@ -119,6 +125,7 @@ def create_attachments(part, items, files):
             attachment.file_name = attachment_files.safe_file_name(item["file"]["name"], attachment.kind)
             attachment.size, attachment.sha256 = len(data), item["file"]["sha256"]
             attachment.file.save(attachment.file_name, ContentFile(data), save=False)
+            note_stored(attachment.file.name)
         else:
             attachment.url = item["url"]
         attachment.save()

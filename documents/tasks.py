@@ -43,7 +43,7 @@ from . import reminders
 # A task waits this long for a render of the same document elsewhere to finish.
 RENDER_WAIT_SECONDS = 600
 # From a row to its plan: the first of these relations it has, then again from there.
-_PATH_TO_PLAN = ("actor", "routine", "milestone", "section")
+_PATH_TO_PLAN = ("actor", "routine", "milestone", "section", "arena")
 
 
 @task()

@@ -17,6 +17,7 @@ from routines.access import (
     get_municipality_for_editing,
     get_municipality_for_user,
     get_plan_part_for_editing,
+    get_plan_part_for_user,
     refuse,
 )
 from routines.models import Municipality, Plan, Region, Unit
@@ -24,8 +25,10 @@ from routines.models import Municipality, Plan, Region, Unit
 from .models import (
     AgendaItem,
     Arena,
+    ArenaAttachment,
     FeedToken,
     Gathering,
+    GatheringAttachment,
     GroupWork,
     GroupWorkStep,
     PreworkNote,
@@ -47,6 +50,15 @@ GATHERING_PATHS = {
 
 def get_arena_for_editing(user, pk):
     return get_plan_part_for_editing(user, Arena.objects, pk)
+
+
+def get_arena_attachment_for_user(user, pk):
+    """An arena's link or file: whoever may read the plan may download it."""
+    return get_plan_part_for_user(user, ArenaAttachment.objects.select_related("arena"), pk, "arena__plan")
+
+
+def get_arena_attachment_for_editing(user, pk):
+    return get_plan_part_for_editing(user, ArenaAttachment.objects.select_related("arena"), pk, "arena__plan")
 
 
 def get_target_group_for_editing(user, pk):
@@ -137,6 +149,20 @@ def get_gathering_for_planning(user, pk):
     if not can_plan_gathering(user, gathering):
         refuse()
     return gathering
+
+
+def get_gathering_attachment_for_user(user, pk):
+    """A gathering's link or file: whoever reads the gathering may download it, to others it is not found."""
+    visible = GatheringAttachment.objects.filter(gathering__in=Gathering.objects.visible_to(user))
+    return get_object_or_404(visible.select_related("gathering"), pk=pk)
+
+
+def get_gathering_attachment_for_planning(user, pk):
+    """As above; 403 unless the user plans the gathering (its region's coordinators)."""
+    attachment = get_gathering_attachment_for_user(user, pk)
+    if not can_plan_gathering(user, attachment.gathering):
+        refuse()
+    return attachment
 
 
 def get_region_for_planning(user, pk):

@@ -11,13 +11,15 @@ class MeetingsConfig(AppConfig):
         # and to what loading a whole plan prefetches itself.
         from routines import history, plan_parts
 
-        from .models import Arena, ProgressEntry, TargetGroup
+        from .models import Arena, ArenaAttachment, ProgressEntry, TargetGroup
 
         history.register(TargetGroup, "plan", "name")
         history.register(Arena, "plan", "name")
+        history.register(ArenaAttachment, "arena", "title")
         history.register(ProgressEntry, "plan", "content")
         plan_parts.register_prefetch(
             "arenas__escalates_to",
+            "arenas__attachments",
             "progress_entries__milestones",
             "progress_entries__target_groups",
             "progress_entries__arena",

@@ -57,9 +57,10 @@ class ArenaQuerySet(models.QuerySet):
     def concerning(self, unit):
         """The arenas the unit takes part in, as a list in the plan's order (one query).
 
-        The unit page asks `plan.arenas.concerning(unit)`.
+        The unit page asks `plan.arenas.concerning(unit)`; their links and files come in a second query.
         """
-        return [arena for arena in self.select_related("escalates_to") if arena.concerns(unit)]
+        arenas = self.select_related("escalates_to").prefetch_related("attachments")
+        return [arena for arena in arenas if arena.concerns(unit)]
 
 
 class Arena(PlanPart):
@@ -639,4 +640,5 @@ class PreworkNote(VersionedModel):
 
 
 # The municipality's school calendar lives in its own module; imported here so Django registers it.
+from .attachment_models import ArenaAttachment, GatheringAttachment  # noqa: E402, F401
 from .school_calendar import SchoolBreak, SchoolCalendar  # noqa: E402, F401

@@ -14,13 +14,14 @@ def programme_context(gathering):
         "gathering": gathering,
         "agenda": [(item, [work for work in group_works if work.agenda_item_id == item.pk]) for item in agenda],
         "loose_group_works": [work for work in group_works if work.agenda_item_id is None],
+        "attachments": list(gathering.attachments.all()),
     }
 
 
 def programme_html(gathering, language):
     """The PDF's HTML. The programme is written in the reader's language: one PDF per language."""
     with translation.override(language):
-        return render_to_string(PDF_TEMPLATE, programme_context(gathering))
+        return render_to_string(PDF_TEMPLATE, {**programme_context(gathering), "for_print": True})
 
 
 def programme_pdf_name(gathering, language):

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from meetings.views import calendar, gathering_parts, gatherings, parts, progress, school_calendar
+from meetings.views import attachments, calendar, gathering_parts, gatherings, parts, progress, school_calendar
 
 app_name = "meetings"
 
@@ -12,6 +12,9 @@ urlpatterns = [
     path("arenas/<int:pk>/", parts.arena_edit, name="arena_edit"),
     path("arenas/<int:pk>/delete/", parts.arena_delete, name="arena_delete"),
     path("arenas/<int:pk>/move/", parts.arena_move, name="arena_move"),
+    path("arenas/<int:pk>/attachments/new/", attachments.arena_attachment_create, name="arena_attachment_create"),
+    path("arena-attachments/<int:pk>/", attachments.arena_attachment_download, name="arena_attachment_download"),
+    path("arena-attachments/<int:pk>/delete/", attachments.arena_attachment_delete, name="arena_attachment_delete"),
     path("plans/<int:plan_pk>/target-groups/", parts.target_group_list, name="target_group_list"),
     path("plans/<int:plan_pk>/target-groups/new/", parts.target_group_create, name="target_group_create"),
     path("target-groups/<int:pk>/", parts.target_group_edit, name="target_group_edit"),
@@ -52,6 +55,21 @@ urlpatterns = [
     path("gatherings/<int:pk>/programme.pdf", gatherings.gathering_pdf, name="gathering_pdf"),
     path("gatherings/<int:pk>/edit/", gatherings.gathering_edit, name="gathering_edit"),
     path("gatherings/<int:pk>/delete/", gatherings.gathering_delete, name="gathering_delete"),
+    path(
+        "gatherings/<int:pk>/attachments/new/",
+        attachments.gathering_attachment_create,
+        name="gathering_attachment_create",
+    ),
+    path(
+        "gathering-attachments/<int:pk>/",
+        attachments.gathering_attachment_download,
+        name="gathering_attachment_download",
+    ),
+    path(
+        "gathering-attachments/<int:pk>/delete/",
+        attachments.gathering_attachment_delete,
+        name="gathering_attachment_delete",
+    ),
     path(
         "gatherings/<int:pk>/prework/<int:municipality_pk>/",
         gatherings.prework_note_edit,

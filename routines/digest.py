@@ -66,6 +66,7 @@ def _version_rows(plan):
     """(tag, id, version) of every row the PDF shows, as one UNION ALL queryset."""
     entries = plan.progress_entries.model  # meetings' models, reached without importing meetings
     arenas = plan.arenas.model
+    arena_attachments = arenas.attachments.field.model
     target_groups = plan.target_groups.model
     # "Belongs to one of the plan's routines" as IN (subquery), not a join:
     # PostgreSQL then walks the routine_id indexes instead of hashing whole
@@ -110,6 +111,7 @@ def _version_rows(plan):
         rows(UnitRoutineText.objects.filter(routine_id__in=routine_ids), "unit-text"),
         rows(target_groups.objects.filter(plan=plan), "target-group"),
         rows(arenas.objects.filter(plan=plan), "arena"),
+        rows(arena_attachments.objects.filter(arena__plan=plan), "arena-attachment"),
         rows(entries.objects.filter(plan=plan), "entry"),
         rows(
             entries.milestones.through.objects.filter(progressentry_id__in=entry_ids),

@@ -21,6 +21,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from .formatting import stored_html_fields
+from .stored_files import remove_after_commit
 from .validators import refuse_identity_numbers, whole_number
 
 
@@ -267,7 +268,10 @@ def confirm_delete(request, obj, context, success_url, success_message):
     """
     related, protected = deletion_summary(obj)
     if request.method == "POST" and not protected:
-        obj.delete()
+        with transaction.atomic(using=router.db_for_write(type(obj))):
+            # Its stored files, and those of what goes with it, leave the storage once the delete commits.
+            remove_after_commit(obj)
+            obj.delete()
         messages.success(request, success_message)
         return redirect(success_url)
     return render(

@@ -87,7 +87,19 @@ def _overwrite(part, current, record, user, reason):
     return current
 
 
+def _file_gone(part, record):
+    """A link or file whose stored file left the storage after its deletion (routines/stored_files.py)."""
+    for field in part.model._meta.concrete_fields:
+        if isinstance(field, models.FileField):
+            name = getattr(record, field.attname)
+            if name and not field.storage.exists(name):
+                return True
+    return False
+
+
 def _recreate(part, record, user, reason):
+    if _file_gone(part, record):
+        raise RestoreError(_("Its file was removed from the storage when it was deleted: add the file again."))
     deletion = part.history_model.objects.filter(id=record.id).latest()
     if part.parent not in (None, "plan"):
         parent_id = getattr(record, f"{part.parent}_id")
@@ -111,7 +123,9 @@ def _recreate(part, record, user, reason):
         _save(obj, user, reason)
     for child in children_of(part):
         for child_record in _deleted_with(child, deletion):
-            _recreate(child, child_record, user, reason)
+            # A part comes back without the files its deletion removed; the rest of it comes back.
+            if not _file_gone(child, child_record):
+                _recreate(child, child_record, user, reason)
     _link_again(part, obj, user, reason)
     return obj
 

@@ -52,7 +52,7 @@ def _arena_list_url(plan):
 @require_safe
 def arena_list(request, plan_pk):
     plan = get_plan_for_user(request.user, plan_pk)
-    arenas = list(plan.arenas.select_related("escalates_to"))
+    arenas = list(plan.arenas.select_related("escalates_to").prefetch_related("attachments"))
     categories = [
         (label, [arena for arena in arenas if arena.category == value]) for value, label in Arena.Category.choices
     ]

@@ -3,7 +3,7 @@
 Each is either a titled link (http or https only) or a file stored through
 Django's storage API (routines/attachments.py checks and names it). The
 abstract base is shared by the parts of every app: routines and sections here,
-arenas in meetings.
+arenas and regional gatherings in meetings (meetings/attachment_models.py).
 """
 
 from django.conf import settings

@@ -24,16 +24,25 @@ from routines.forms import attachment_form
 from routines.models import RoutineAttachment, SectionAttachment
 
 
-def attachment_page(request, attachment, plan, owner_label, back):
-    """The form of a new link or file; back is where the person returns to, on save or cancel."""
+def attachment_page(request, attachment, plan, owner_label, back, template="routines/attachment_form.html", **extra):
+    """The form of a new link or file; back is where the person returns to, on save or cancel.
+
+    A part outside a plan (a gathering's) gives its own `template` and context (`extra`).
+    """
     form_class = attachment_form(type(attachment))
     form = (
         form_class(request.POST, request.FILES, instance=attachment)
         if request.method == "POST"
         else form_class(instance=attachment)
     )
-    context = {"plan": plan, "owner_label": owner_label, "cancel_url": back}
-    return handle_form(request, form, "routines/attachment_form.html", context, back, _("The link or file is added."))
+    context = {"plan": plan, "owner_label": owner_label, "cancel_url": back, **extra}
+    return handle_form(request, form, template, context, back, _("The link or file is added."))
+
+
+def attachment_delete_page(request, attachment, back, **context):
+    """Ask, then delete the link or file (its stored file goes after the commit); back as above."""
+    context = {"cancel_url": back, **context}
+    return confirm_delete(request, attachment, context, back, _("The link or file is deleted."))
 
 
 def _routine_back(routine):
@@ -55,9 +64,7 @@ def routine_attachment_create(request, pk):
 @login_required
 def routine_attachment_delete(request, pk):
     attachment = get_routine_attachment_for_editing(request.user, pk)
-    back = _routine_back(attachment.routine)
-    context = {"plan": attachment.routine.plan, "cancel_url": back}
-    return confirm_delete(request, attachment, context, back, _("The link or file is deleted."))
+    return attachment_delete_page(request, attachment, _routine_back(attachment.routine), plan=attachment.routine.plan)
 
 
 @login_required
@@ -78,9 +85,7 @@ def section_attachment_create(request, pk):
 @login_required
 def section_attachment_delete(request, pk):
     attachment = get_section_attachment_for_editing(request.user, pk)
-    back = _section_back(attachment.section)
-    context = {"plan": attachment.section.plan, "cancel_url": back}
-    return confirm_delete(request, attachment, context, back, _("The link or file is deleted."))
+    return attachment_delete_page(request, attachment, _section_back(attachment.section), plan=attachment.section.plan)
 
 
 @login_required

@@ -30,7 +30,7 @@ from identity.models import MunicipalLogin, RoleRule
 from meetings.models import Gathering
 from routines.models import Membership, Municipality, Plan, Routine
 from tests.support.browser import log_in, page_problems
-from tests.support.factories import make_member, make_municipality, make_user
+from tests.support.factories import make_attachment, make_member, make_municipality, make_user
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 User = get_user_model()
@@ -112,6 +112,12 @@ def advisor_pages():
         ),
         ("arenas", reverse("meetings:arena_list", args=[plan.pk]), "Møtearenaer", "Møtearenaer"),
         ("arena form", reverse("meetings:arena_edit", args=[plan.arenas.first().pk]), "Hvem deltar", "Kven deltek"),
+        (
+            "arena link or file form",
+            reverse("meetings:arena_attachment_create", args=[plan.arenas.first().pk]),
+            "Legg til lenke eller fil",
+            "Legg til lenke eller fil",
+        ),
         ("target groups", reverse("meetings:target_group_list", args=[plan.pk]), "Målgrupper", "Målgrupper"),
         ("target group form", reverse("meetings:target_group_create", args=[plan.pk]), "Ny målgruppe", "Ny målgruppe"),
         ("progress entry form", reverse("meetings:entry_create", args=[plan.pk]), "Nytt punkt", "Nytt punkt"),
@@ -222,6 +228,18 @@ def coordinator_pages():
         ("gatherings", reverse("meetings:gathering_list"), "Samlinger", "Samlingar"),
         ("gathering", reverse("meetings:gathering_detail", args=[gathering.pk]), "Program", "Program"),
         ("gathering form", reverse("meetings:gathering_edit", args=[gathering.pk]), "Lagre", "Lagre"),
+        (
+            "gathering link or file form",
+            reverse("meetings:gathering_attachment_create", args=[gathering.pk]),
+            "Legg til lenke eller fil",
+            "Legg til lenke eller fil",
+        ),
+        (
+            "gathering link deletion",
+            reverse("meetings:gathering_attachment_delete", args=[gathering.attachments.get(url="").pk]),
+            "Slett",
+            "Slett",
+        ),
     ]
 
 
@@ -343,6 +361,12 @@ def demo():
     arenas.filter(name="Barnehagens lokale utviklingsgruppe").update(
         bti_levels=[1], escalates_to=team, escalation_criterion="Når tiltakene i barnehagen ikke er nok"
     )
+    # Links and files on an arena (the arena list, the unit page, the public page) and on the gathering.
+    make_attachment(team, title="Mandat for arbeidsutvalget")
+    make_attachment(team, title="Udir om laget rundt barnet", url="https://www.udir.no/")
+    gathering = Gathering.objects.get(region__name="Kongsbergregionen")
+    make_attachment(gathering, title="Mal for rutinebeskrivelse")
+    make_attachment(gathering, title="Mellomarbeid modul 5", url="https://www.udir.no/")
 
 
 def audit(page, language, pages, problems):

@@ -11,11 +11,13 @@ from django.utils import translation
 
 from documents.backup import BackupError, read_manifest, write_backup
 from documents.planfile_files import folder_source
-from documents.services import start_next_year
+from documents.services import start_next_year, start_revision
+from meetings.models import ArenaAttachment
 from routines import attachments
 from routines.models import Membership, Municipality, Plan, RoutineAttachment, SectionAttachment
 from tests.support.factories import (
     PDF_BYTES,
+    make_arena,
     make_attachment,
     make_member,
     make_municipality,
@@ -34,6 +36,7 @@ def english():
 
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF" + bytes(range(255, -1, -1)) * 3
 
 
 def build():
@@ -43,6 +46,9 @@ def build():
     make_attachment(routine, title="Mandat", name="Mandat SKUT.pdf")
     make_attachment(routine, title="Udir", url="https://www.udir.no/")
     make_attachment(make_section(plan, title="Årshjul"), PNG, name="årshjul.png", title="Årshjulet")
+    arena = make_arena(plan, name="Ressursteam")
+    make_attachment(arena, JPEG, name="Flytskjema ressursteam.jpeg", title="Flytskjema")
+    make_attachment(arena, title="Udir om team", url="https://www.udir.no/team")
     return plan
 
 
@@ -83,6 +89,41 @@ def test_a_file_survives_export_and_import_into_an_empty_database_byte_identical
     with section_file.file.open("rb") as handle:
         assert handle.read() == PNG
     assert (section_file.file_name, section_file.kind) == ("årshjul.png", "png")
+    arena_file = ArenaAttachment.objects.exclude(file="").get()
+    with arena_file.file.open("rb") as handle:
+        assert handle.read() == JPEG
+    assert (arena_file.title, arena_file.file_name, arena_file.arena.name) == (
+        "Flytskjema",
+        "Flytskjema_ressursteam.jpeg",
+        "Ressursteam",
+    )
+    assert ArenaAttachment.objects.filter(file="").get().url == "https://www.udir.no/team"
+
+
+def test_an_arenas_files_are_in_the_plan_file_and_beside_it(tmp_path):
+    build()
+    path = export(tmp_path)
+    arena = json.loads(path.read_text())["plans"][0]["arenas"][0]
+    assert arena["attachments"] == [
+        {
+            "title": "Flytskjema",
+            "file": {"name": "Flytskjema_ressursteam.jpeg", "sha256": attachments.checksum(JPEG), "size": len(JPEG)},
+        },
+        {"title": "Udir om team", "url": "https://www.udir.no/team"},
+    ]
+    assert (path.parent / "attachments" / attachments.checksum(JPEG)).read_bytes() == JPEG
+
+
+def test_a_damaged_arena_file_stops_the_whole_import(tmp_path):
+    build()
+    path = export(tmp_path)
+    empty_everything()
+    (path.parent / "attachments" / attachments.checksum(JPEG)).write_bytes(b"\xff\xd8\xff changed")
+    errors = io.StringIO()
+    with pytest.raises(CommandError, match="Nothing was imported"):
+        call_command("import_plan", str(path), stdout=io.StringIO(), stderr=errors)
+    assert "$.plans[0].arenas[0].attachments[0].file" in errors.getvalue()
+    assert not Municipality.objects.exists() and not ArenaAttachment.objects.exists()
 
 
 @pytest.mark.parametrize(
@@ -149,6 +190,25 @@ def test_next_years_plan_carries_the_files_as_its_own_copies():
     with copied.file.open("rb") as handle:
         assert handle.read() == PDF_BYTES
     assert SectionAttachment.objects.filter(section__plan=new_plan).count() == 1
+    copied_arena_file = ArenaAttachment.objects.filter(arena__plan=new_plan).exclude(file="").get()
+    assert copied_arena_file.sha256 == attachments.checksum(JPEG)
+    assert copied_arena_file.file.name != ArenaAttachment.objects.filter(arena__plan=plan).get(file__gt="").file.name
+    assert ArenaAttachment.objects.filter(arena__plan=new_plan).count() == 2
+
+
+def test_a_revision_carries_the_arenas_files():
+    plan = build()
+    Plan.objects.filter(pk=plan.pk).update(status=Plan.Status.APPROVED)
+    plan.refresh_from_db()
+    advisor = make_member(Membership.Role.ADVISOR, plan.municipality)
+    revision = start_revision(plan, advisor)
+    copied = ArenaAttachment.objects.filter(arena__plan=revision).exclude(file="").get()
+    with copied.file.open("rb") as handle:
+        assert handle.read() == JPEG
+    assert list(ArenaAttachment.objects.filter(arena__plan=revision).values_list("title", flat=True)) == [
+        "Flytskjema",
+        "Udir om team",
+    ]
 
 
 def test_the_backup_carries_the_files_with_checksums_and_refuses_a_damaged_one(tmp_path):

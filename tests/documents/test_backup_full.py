@@ -29,7 +29,7 @@ from accounts.models import EmailOptOut, Profile, SentEmail
 from documents.backup import EXCLUDED, backed_up_models
 from documents.services import approve_plan, start_revision
 from identity.models import MunicipalLogin, RoleRule
-from meetings.models import FeedToken, Gathering, PreworkNote, WorkGroup
+from meetings.models import ArenaAttachment, FeedToken, Gathering, GatheringAttachment, PreworkNote, WorkGroup
 from ops.accessibility import AUDIT_STATEMENT
 from ops.models import AccessibilityStatement
 from routines.models import (
@@ -78,6 +78,7 @@ def build_installation():
     routine.milestones.add(milestone)
     make_unit_text(routine, unit, body="Vår tekst")
     make_attachment(routine, title="Mandat")
+    make_attachment(plan.arenas.first(), title="Mandat for teamet")
     sortland.logo.save("logo.png", ContentFile(LOGO_BYTES))
     make_attachment(plan.sections.first() or make_section(plan), title="Udir", url="https://www.udir.no/")
     routine.save()
@@ -92,6 +93,7 @@ def build_installation():
     group = WorkGroup.objects.create(group_work=gathering.group_works.first(), name="Gruppe 1", chair="Åse")
     group.municipalities.add(sortland)
     PreworkNote.objects.create(gathering=gathering, municipality=sortland, text="Vi har forberedt oss.", author=advisor)
+    make_attachment(gathering, LOGO_BYTES, name="program.png", title="Fjorårets program")
     make_school_calendar(sortland, 2030, breaks=[("winter", datetime.date(2031, 2, 24), datetime.date(2031, 2, 28))])
     editors = Group.objects.create(name="Redaktører")
     editors.permissions.add(Permission.objects.get(codename="change_plan"))
@@ -169,6 +171,11 @@ def test_backup_then_restore_into_an_empty_database_gives_every_row_back(tmp_pat
     for attachment in RoutineAttachment.objects.all():  # the plan's and its revision's copy
         with attachment.file.open("rb") as restored:
             assert restored.read() == PDF_BYTES
+    for attachment in ArenaAttachment.objects.all():  # the plan's and its revision's copy
+        with attachment.file.open("rb") as restored:
+            assert restored.read() == PDF_BYTES
+    with GatheringAttachment.objects.get().file.open("rb") as restored:
+        assert restored.read() == LOGO_BYTES
     with Municipality.objects.get(slug="sortland").logo.open("rb") as logo:
         assert logo.read() == LOGO_BYTES
     # Ids go on after the restored ones.

@@ -197,6 +197,7 @@ def test_every_row_the_digest_reads_leads_to_its_plan():
     make_school_calendar(plan.municipality, plan.school_year, breaks=[("winter", datetime.date(2024, 2, 26), None)])
     make_attachment(plan.routines.first(), url="https://lovdata.no/", title="Opplæringslova")
     make_attachment(plan.sections.first(), url="https://www.udir.no/", title="Udir")
+    make_attachment(plan.arenas.first(), url="https://www.udir.no/team", title="Udir om team")
     for model in digested_models():
         if not hasattr(model, "version"):
             continue  # a many-to-many link: saving either end announces it

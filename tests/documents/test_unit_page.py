@@ -10,6 +10,7 @@ from routines.models import MilestoneProgress, Plan, Routine, Unit
 from tests.support.factories import (
     make_actor,
     make_arena,
+    make_attachment,
     make_entry,
     make_member,
     make_milestone,
@@ -285,9 +286,10 @@ def test_a_private_demo_kindergarten_misses_the_municipal_leaders_meetings(clien
 def test_unit_page_queries_are_fixed_for_the_demo(client, django_assert_max_num_queries):
     demo = load_demo()
     client.force_login(demo.rektor)
-    # 21 with the routines' links and files (one prefetch, whatever their number); 23 with the plan's digest,
-    # stored with the page kept in the cache, and whether the person edits the plan (the menu and banner).
-    with django_assert_max_num_queries(23):
+    # 22 with the routines' and the arenas' links and files (one prefetch each, whatever their number); 24 with
+    # the plan's digest, stored with the page kept in the cache, and whether the person edits the plan (the menu
+    # and banner).
+    with django_assert_max_num_queries(24):
         assert client.get(unit_page_url(demo.plan, demo.school)).status_code == 200
 
 
@@ -297,6 +299,8 @@ def test_unit_page_queries_are_fixed_for_a_municipality_of_40_units(client, djan
     units = [make_unit(municipality, kind=Unit.Kind.SCHOOL if n % 2 else Unit.Kind.KINDERGARTEN) for n in range(40)]
     unit = units[0]
     arena = make_arena(plan, scope=Arena.Scope.EVERY_UNIT)
+    for _ in range(3):
+        make_attachment(arena)
     milestones = [make_milestone(plan) for _ in range(6)]
     for n in range(60):
         entry = make_entry(plan, starts_on=days(n - 30), arena=arena if n % 3 else None)
@@ -312,5 +316,5 @@ def test_unit_page_queries_are_fixed_for_a_municipality_of_40_units(client, djan
     for _ in range(5):
         make_actor(plan, applies_to_units=True, duties=["a", "b", "c"])
     client.force_login(leader_of(unit))
-    with django_assert_max_num_queries(22):  # 20, the digest and whether the person edits the plan
+    with django_assert_max_num_queries(23):  # 21 with the arena's files, the digest and whether the person edits
         assert client.get(unit_page_url(plan, unit)).status_code == 200

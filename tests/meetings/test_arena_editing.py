@@ -5,14 +5,15 @@ from django.urls import reverse
 
 from meetings.models import Arena
 from routines.models import Membership
-from tests.support.factories import make_arena, make_entry, make_member, make_municipality, make_unit
+from tests.support.factories import make_arena, make_attachment, make_entry, make_member, make_municipality, make_unit
 from tests.support.isolation_meetings import MEETINGS_ISOLATION_CASES
 
 pytestmark = pytest.mark.django_db
 
 ADVISOR = Membership.Role.ADVISOR
 CASES = [case for case in MEETINGS_ISOLATION_CASES if case[0].startswith("meetings:arena_")]
-CHANGE_CASES = [case for case in CASES if case[0] != "meetings:arena_list"]
+# Pages that only read: the list, and a file's download (tests/meetings/test_attachments.py).
+CHANGE_CASES = [case for case in CASES if case[0] not in ("meetings:arena_list", "meetings:arena_attachment_download")]
 
 
 def arena_data(**changes):
@@ -219,7 +220,7 @@ def test_another_municipalitys_advisor_gets_404(client, plan, url_name, kwargs_f
     client.force_login(make_member(ADVISOR, make_municipality()))
     if not url_name.endswith("_move"):  # moving is POST only
         assert client.get(url).status_code == 404
-    if not url_name.endswith("_list"):  # lists are GET only
+    if not url_name.endswith(("_list", "_download")):  # lists and downloads are GET only
         assert client.post(url, {**arena_data(), "direction": "up"}).status_code == 404
     assert list(Arena.objects.values_list("pk", "name", "position", "version")) == stored
 
@@ -251,7 +252,9 @@ def test_read_only_users_get_403_on_changes(client, plan, url_name, kwargs_for):
 def test_list_runs_a_fixed_number_of_queries(client, plan, django_assert_max_num_queries, size):
     client.force_login(make_member(ADVISOR, plan.municipality))
     for n in range(size):
-        make_arena(plan, name=f"Arena {n}", category=Arena.Category.values[n % 3], purpose="- punkt")
-    with django_assert_max_num_queries(5):
+        arena = make_arena(plan, name=f"Arena {n}", category=Arena.Category.values[n % 3], purpose="- punkt")
+        make_attachment(arena)
+    # 6: the arenas' links and files are one prefetch.
+    with django_assert_max_num_queries(6):
         response = client.get(reverse("meetings:arena_list", args=[plan.pk]))
     assert response.text.count('class="border-bottom py-3"') == size

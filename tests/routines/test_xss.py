@@ -262,6 +262,8 @@ PDF_ROUTES = {
     "routines:routine_pdf_of_unit",
     "routines:routine_attachment_download",
     "routines:section_attachment_download",
+    "meetings:arena_attachment_download",
+    "meetings:gathering_attachment_download",
     "documents:public_attachment",
     "documents:public_plan_pdf",
     "meetings:year_wheel_poster",

@@ -8,7 +8,7 @@ import itertools
 from django.apps import apps
 from django.contrib.auth import get_user_model
 
-from meetings.models import Arena, ProgressEntry, TargetGroup
+from meetings.models import Arena, ArenaAttachment, Gathering, GatheringAttachment, ProgressEntry, TargetGroup
 from routines.models import (
     Actor,
     Duty,
@@ -108,12 +108,18 @@ PDF_BYTES = _one_page_pdf()
 
 
 def make_attachment(part, data=None, name="mandat.pdf", **fields):
-    """A file (PDF bytes unless given) or, with url=, a link, on a routine or section."""
+    """A file (PDF bytes unless given) or, with url=, a link, on a routine, section, arena or gathering."""
     from django.core.files.base import ContentFile
 
     from routines import attachments
 
-    model = RoutineAttachment if isinstance(part, Routine) else SectionAttachment
+    models = {
+        Routine: RoutineAttachment,
+        Section: SectionAttachment,
+        Arena: ArenaAttachment,
+        Gathering: GatheringAttachment,
+    }
+    model = models[type(part)]
     attachment = model(**{model.parent_field: part}, title=fields.pop("title", f"Vedlegg {_n()}"), **fields)
     if not attachment.url:
         data = PDF_BYTES if data is None else data

@@ -6,7 +6,7 @@ before any lookup: the move views accept POST only and the lists GET only, so
 the other method answers 405 there rather than 404.
 """
 
-from tests.support.factories import make_arena, make_entry, make_school_calendar, make_target_group
+from tests.support.factories import make_arena, make_attachment, make_entry, make_school_calendar, make_target_group
 
 
 def _plan(plan):
@@ -15,6 +15,10 @@ def _plan(plan):
 
 def _arena(plan):
     return {"pk": make_arena(plan).pk}
+
+
+def _arena_attachment(plan):
+    return {"pk": make_attachment(make_arena(plan)).pk}
 
 
 def _target_group(plan):
@@ -40,6 +44,9 @@ MEETINGS_ISOLATION_CASES = [
     ("meetings:arena_edit", _arena),
     ("meetings:arena_delete", _arena),
     ("meetings:arena_move", _arena),
+    ("meetings:arena_attachment_create", _arena),
+    ("meetings:arena_attachment_download", _arena_attachment),
+    ("meetings:arena_attachment_delete", _arena_attachment),
     ("meetings:target_group_list", _plan),
     ("meetings:target_group_create", _plan),
     ("meetings:target_group_edit", _target_group),

@@ -9,6 +9,7 @@ POST-only views answer 405 to GET before any lookup.
 import datetime
 
 from meetings.models import AgendaItem, Gathering, GroupWork, GroupWorkStep, WorkGroup
+from tests.support.factories import make_attachment
 
 # Not scoped by the URL: the feeds are opened by their secret token (wrong or revoked → 404, see
 # test_calendar_feeds), and the lists show only what the user may see (see their own tests).
@@ -34,6 +35,10 @@ def _gathering_of(plan):
 
 def _gathering(plan):
     return {"pk": _gathering_of(plan).pk}
+
+
+def _gathering_attachment(plan):
+    return {"pk": make_attachment(_gathering_of(plan)).pk}
 
 
 def _gathering_parent(plan):
@@ -85,6 +90,9 @@ YEARVIEW_ISOLATION_CASES = [
     ("meetings:gathering_pdf", _gathering, "get"),
     ("meetings:gathering_edit", _gathering, "get"),
     ("meetings:gathering_delete", _gathering, "get"),
+    ("meetings:gathering_attachment_create", _gathering, "get"),
+    ("meetings:gathering_attachment_download", _gathering_attachment, "get"),
+    ("meetings:gathering_attachment_delete", _gathering_attachment, "get"),
     ("meetings:prework_note_edit", _prework, "get"),
     ("meetings:agenda_item_create", _gathering_parent, "get"),
     ("meetings:agenda_item_edit", _agenda_item, "get"),

@@ -59,6 +59,8 @@ PARAMETER_MODELS = {
     # A new link or file is added to its routine or section.
     "routine_attachment_create": "routine",
     "section_attachment_create": "section",
+    "arena_attachment_create": "arena",
+    "gathering_attachment_create": "gathering",
 }
 
 # What a `parent_pk` names: the object a new gathering part is added to.
@@ -140,8 +142,10 @@ class World:
             make_unit_text(routine, self.unit),
             target_group,
             arena,
+            make_attachment(arena),
             entry,
             gathering,
+            make_attachment(gathering),
             agenda_item,
             group_work,
             GroupWorkStep.objects.create(group_work=group_work, text="Steg"),
