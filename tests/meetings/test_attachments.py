@@ -275,3 +275,20 @@ def test_the_programme_pdf_lists_the_files_and_links_live(client, gathering, rea
     targets = link_targets(pdf_reader)
     assert "https://www.udir.no/modul-5" in targets
     assert f"https://kibs.example.no{attachment.get_absolute_url()}" in targets
+
+
+@pytest.mark.pdf
+def test_the_unit_pdf_lists_an_arenas_files_as_live_links(client, plan, unit, unit_leader, settings):
+    settings.SITE_URL = "https://kibs.example.no"
+    arena = make_arena(plan, name="Ressursteam")
+    attachment = make_attachment(arena, title="Henvisningsskjema ressursteam")
+    make_attachment(arena, title="Udir om ressursteam", url="https://www.udir.no/ressursteam")
+    client.force_login(unit_leader)
+    response = client.get(reverse("documents:unit_pdf", args=[plan.pk, unit.pk]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    pdf_reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(" ".join(page.extract_text().split()) for page in pdf_reader.pages)
+    assert "Henvisningsskjema ressursteam" in text and "Udir om ressursteam" in text
+    targets = link_targets(pdf_reader)
+    assert "https://www.udir.no/ressursteam" in targets
+    assert f"https://kibs.example.no{attachment.get_absolute_url()}" in targets

@@ -14,15 +14,17 @@ from django.utils import translation
 
 from documents import planfile
 from documents.planfile_files import folder_source
-from meetings.models import ArenaAttachment
+from meetings.models import ArenaAttachment, Gathering
 from routines import history, stored_files
-from routines.models import Municipality, Plan, RoutineAttachment, SectionAttachment
+from routines.models import Membership, Municipality, Plan, Routine, RoutineAttachment, SectionAttachment
 from routines.restore import RestoreError, restore
 from tests.support.factories import (
     make_arena,
     make_attachment,
+    make_member,
     make_municipality,
     make_plan,
+    make_region,
     make_routine,
     make_section,
 )
@@ -169,3 +171,28 @@ def test_a_deleted_file_cannot_be_restored_without_its_file(plan, advisor, djang
     with pytest.raises(RestoreError, match="add the file again"):
         restore(part, record, advisor)
     assert RoutineAttachment.objects.get() == link
+
+
+def test_deleting_a_gathering_removes_its_files(client, django_capture_on_commit_callbacks):
+    region = make_region()
+    gathering = Gathering.objects.create(region=region, title="Samling", date=datetime.date(2025, 3, 21))
+    name = make_attachment(gathering).file.name
+    client.force_login(make_member(Membership.Role.COORDINATOR, region=region))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(reverse("meetings:gathering_delete", args=[gathering.pk])).status_code == 302
+    assert name not in stored_names()
+
+
+def test_a_routine_comes_back_without_the_files_its_deletion_removed(
+    client, plan, advisor, django_capture_on_commit_callbacks
+):
+    routine = make_routine(plan, title="Overgang")
+    make_attachment(routine, title="Mandat")
+    make_attachment(routine, title="Udir", url="https://www.udir.no/")
+    client.force_login(advisor)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(reverse("routines:routine_delete", args=[routine.pk])).status_code == 302
+    assert stored_names() == set()
+    part = next(part for part in history.parts() if part.model is Routine)
+    restored = restore(part, Routine.history.filter(history_type="-").get(), advisor)
+    assert [attachment.title for attachment in restored.attachments.all()] == ["Udir"]
