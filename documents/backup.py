@@ -38,6 +38,7 @@ from documents.planfile import dumps, export_municipality
 from documents.planfile_files import FOLDER, plan_attachment_models, write_files
 from routines.formatting import render_stored_html
 from routines.models import Municipality
+from routines.stored_files import note_stored, removed_on_failure
 
 FORMAT = "kibs-backup"
 # Version 2: the attached files, beside the plan files (plans/attachments/<sha256>).
@@ -229,6 +230,7 @@ def _restore_attachments(directory):
                     if handle.read() == data:
                         continue
             saved = storage.save(attachment.file.name, ContentFile(data))
+            note_stored(saved)
             if saved != attachment.file.name:
                 # The storage chose another name: the row follows it (no new version, no history).
                 model._base_manager.filter(pk=attachment.pk).update(file=saved)
@@ -280,6 +282,7 @@ def _restore_stored_files(directory, manifest):
             if name not in listed:  # read only what the manifest's checksums cover
                 raise BackupError(_("%(file)s is missing or damaged (its checksum differs).") % {"file": name})
             saved = file.storage.save(file.name, ContentFile((directory / name).read_bytes()))
+            note_stored(saved)
             if saved != file.name:
                 # The storage chose another name: the row follows it (no new version, no history).
                 model._base_manager.filter(pk=row.pk).update(**{field: saved})
@@ -373,7 +376,8 @@ def restore_backup(directory):
     models = {model._meta.label_lower: model for model in backed_up_models()}
     saved = {table["model"] for table in manifest["tables"]}
     count = 0
-    with transaction.atomic():
+    # A restore that fails rolls its rows back and removes the files it had put into the storage.
+    with removed_on_failure(), transaction.atomic():
         _check_target(manifest)
         if saved != set(models):
             raise BackupError(

@@ -9,9 +9,10 @@ under a random name. The row going does not take the bytes with it, so:
   of every row its delete takes along (a section's files, a plan's arenas'
   files), and removes them once the transaction has committed; a rolled back
   delete removes nothing.
-- `removed_on_failure()` wraps an import: a file stored inside it is removed
-  again when the import raises, so an import that changes nothing leaves
-  nothing in the storage either.
+- `removed_on_failure()` wraps an import (of one plan file, of several, a
+  copy) and a backup restore: a file stored inside it is removed again when it
+  raises, so an import that changes nothing leaves nothing in the storage
+  either. Nested, the outermost one decides.
 - `orphaned_files()` compares the storage's attachments/ folder with every
   row that names a file, for the command; files younger than a grace period
   are left alone, since an upload is stored a moment before its row commits.
@@ -28,7 +29,7 @@ import logging
 
 from django.apps import apps
 from django.core.files.storage import default_storage
-from django.db import router, transaction
+from django.db import DatabaseError, router, transaction
 from django.db.models.deletion import Collector
 from django.utils import timezone
 
@@ -55,7 +56,12 @@ def names_in_use():
 
 
 def _remove(names):
-    still_named = names_in_use()
+    try:
+        still_named = names_in_use()
+    except DatabaseError:
+        # Unsure which rows name them (a broken transaction around): keep them, the command finds them later.
+        logger.warning("Could not check which stored files are still named; none removed")
+        return
     for name in sorted(set(names) - still_named):
         try:
             default_storage.delete(name)

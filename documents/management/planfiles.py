@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from documents.planfile import PlanFileError, Problem, import_document
 from documents.planfile_files import folder_source
+from routines.stored_files import removed_on_failure
 
 
 def plan_file_paths(path):
@@ -38,7 +39,8 @@ def import_files(command, paths, replace):
     problems of all files.
     """
     failed = 0
-    with transaction.atomic():
+    # When one file fails, the files the others stored leave the storage with their rows (routines/stored_files.py).
+    with removed_on_failure(), transaction.atomic():
         for path in paths:
             try:
                 doc = read_document(path)

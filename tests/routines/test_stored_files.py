@@ -196,3 +196,32 @@ def test_a_routine_comes_back_without_the_files_its_deletion_removed(
     part = next(part for part in history.parts() if part.model is Routine)
     restored = restore(part, Routine.history.filter(history_type="-").get(), advisor)
     assert [attachment.title for attachment in restored.attachments.all()] == ["Udir"]
+
+
+def test_importing_several_files_where_one_fails_leaves_no_file_of_the_others(tmp_path):
+    _exported(tmp_path)
+    (tmp_path / "zz-broken.json").write_text("{ not json")  # after fjordby.json: fjordby imports first
+    with pytest.raises(CommandError, match="Nothing was imported"):
+        call_command("import_plan", str(tmp_path), stdout=io.StringIO(), stderr=io.StringIO())
+    assert not Municipality.objects.exists()
+    assert stored_names() == set()
+
+
+def test_a_restore_that_fails_removes_the_files_it_had_stored(tmp_path, monkeypatch):
+    from documents import backup
+
+    plan = make_plan()
+    make_attachment(make_routine(plan))
+    backup.write_backup(tmp_path / "backup")
+    Plan.objects.all().delete()
+    Municipality.objects.all().delete()
+    shutil.rmtree(settings.MEDIA_ROOT)
+
+    def failing(directory, manifest):
+        assert stored_names()  # the attached file is back in the storage by now
+        raise backup.BackupError("the disk is full")
+
+    monkeypatch.setattr(backup, "_restore_stored_files", failing)
+    with pytest.raises(backup.BackupError):
+        backup.restore_backup(tmp_path / "backup")
+    assert stored_names() == set()
