@@ -114,13 +114,18 @@ def test_other_municipality_never_shows_up(worlds, role):
     home, away = worlds
     client = Client(raise_request_exception=False)
     client.force_login(home.members[role])
-    leaks = {}
+    leaks, seen = {}, set()
     for name, url in home.urls():
-        response = client.get(url)
-        if MARKER in response_text(response):
+        text = response_text(client.get(url))
+        if MARKER in text:
             leaks[url] = name
+        if "Hjemme" in text:
+            seen.add(name)
     assert leaks == {}
     assert not any(MARKER in message.subject + message.body for message in mail.outbox)
+    if role == "advisor":
+        # The marker test is only worth something if the same walk shows one's own data.
+        assert {"documents:plan_list", "documents:plan_detail"} <= seen
 
 
 @pytest.mark.parametrize("role", ["advisor", "coordinator"])
@@ -136,15 +141,6 @@ def test_other_municipalitys_objects_are_not_found(worlds, role):
         if MARKER in response_text(response):
             found[url] = (name, response.status_code)
     assert found == {}
-
-
-def test_the_walk_sees_the_own_municipality(worlds):
-    """The marker test is only worth something if the same walk shows one's own data."""
-    home, _ = worlds
-    client = Client()
-    client.force_login(home.members["advisor"])
-    seen = [name for name, url in home.urls() if "Hjemme" in response_text(client.get(url))]
-    assert "documents:plan_list" in seen and "documents:plan_detail" in seen
 
 
 def test_every_get_route_answers_the_owner_and_not_the_outsider(worlds):
