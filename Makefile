@@ -48,11 +48,11 @@ run: install
 # 6 min 24 s with two workers, 6 min 8 s with three, on a quiet 2-core machine,
 # when the suite was smaller). The slowest tests are listed: where the time goes.
 test: install-test
-	$(PY) -m pytest -n 3 --durations=25 $(PYTEST_ARGS)
+	$(PY) -m pytest -n 3 --dist loadgroup --durations=25 $(PYTEST_ARGS)
 
 # Everything but the browser tests and the PDF renders, for quick loops.
 test-fast: install-test
-	$(PY) -m pytest -n 3 -m "not browser and not pdf" $(PYTEST_ARGS)
+	$(PY) -m pytest -n 3 --dist loadgroup -m "not browser and not pdf" $(PYTEST_ARGS)
 
 # The long run of tests/test_fuzz.py: many random posts to every form (README, "Fuzzing").
 FUZZ_EXAMPLES ?= 200

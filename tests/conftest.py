@@ -7,6 +7,7 @@ in tests/support/factories.py; the demo is the one big data set.
 """
 
 import pytest
+from django.db import transaction
 from django.test import override_settings
 
 pytest_plugins = ["tests.support.browser"]
@@ -16,10 +17,21 @@ pytest_plugins = ["tests.support.browser"]
 SLOW = ("browser", "pdf", "slow")
 
 
+def uses_a_module_fixture(item):
+    """Whether the test needs data built once for its module (the demo, a rendered PDF, running workers)."""
+    return any(defs[-1].scope == "module" for defs in item._fixtureinfo.name2fixturedefs.values())
+
+
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     def weight(item):
         return next((rank for rank, name in enumerate(SLOW) if item.get_closest_marker(name)), len(SLOW))
 
+    for item in items:
+        # `pytest -n --dist loadgroup` (make test) runs a group on one worker, so a module's shared
+        # data is built once, not once on each worker that runs one of its tests.
+        if uses_a_module_fixture(item):
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
     items.sort(key=weight)
 
 
@@ -75,6 +87,21 @@ def immediate_tasks():
     immediate = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     with override_settings(TASKS=immediate, PDF_RENDER_ON_CHANGE=False):
         yield
+
+
+@pytest.fixture(scope="module")
+def shared_demo(django_db_setup, django_db_blocker):
+    """The demo, loaded once for a module and rolled back at its end (tests/support/units.py: load_demo).
+
+    Each test still runs in a transaction of its own inside it, so what a test changes is gone for
+    the next. A module that uses it (or another module-scoped fixture) is marked
+    `pytest.mark.xdist_group(<module>)`, so that `pytest -n` runs it on one worker and builds it once.
+    """
+    from tests.support.units import load_demo
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield load_demo()
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

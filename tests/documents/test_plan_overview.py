@@ -22,7 +22,6 @@ from tests.support.units import (
     ADVISOR,
     READER,
     leader_of,
-    load_demo,
     make_unit_plan,
     unit_page_url,
     unit_test_settings,  # noqa: F401  (an autouse fixture)
@@ -67,8 +66,8 @@ def matrix(text, heading_id):
     return parser.rows
 
 
-def test_the_demo_overview_counts_right():
-    demo = load_demo()
+def test_the_demo_overview_counts_right(shared_demo):
+    demo = shared_demo
     overview = plan_overview(demo.plan)
     assert len(overview["rows"]) == 8 and len(overview["milestones"]) == 5 and len(overview["unit_routines"]) == 4
     outstanding = overview["outstanding"]
@@ -89,8 +88,8 @@ def test_the_demo_overview_counts_right():
     }
 
 
-def test_the_demo_overview_page_shows_the_matrices_in_text(client):
-    demo = load_demo()
+def test_the_demo_overview_page_shows_the_matrices_in_text(client, shared_demo):
+    demo = shared_demo
     client.force_login(demo.radgiver)
     response = client.get(overview_url(demo.plan))
     assert response.status_code == 200
@@ -170,8 +169,8 @@ def test_the_plan_navigation_links_advisors_to_the_overview(client):
 # -- a fixed number of queries ------------------------------------------------------------------
 
 
-def test_overview_queries_are_fixed_for_the_demo(client, django_assert_max_num_queries):
-    demo = load_demo()
+def test_overview_queries_are_fixed_for_the_demo(client, django_assert_max_num_queries, shared_demo):
+    demo = shared_demo
     client.force_login(demo.radgiver)
     # One more than before employees: their memberships, counted per unit in one query.
     with django_assert_max_num_queries(12):

@@ -26,7 +26,6 @@ from tests.support.units import (
     READER,
     days,
     leader_of,
-    load_demo,
     make_unit_plan,
     unit_page_url,
     unit_test_settings,  # noqa: F401  (an autouse fixture)
@@ -256,8 +255,8 @@ def test_user_text_is_escaped(client, setup):
 # -- the demo, as a new unit leader would try it ------------------------------------------------
 
 
-def test_the_demo_unit_leader_sees_their_school(client):
-    demo = load_demo()
+def test_the_demo_unit_leader_sees_their_school(client, shared_demo):
+    demo = shared_demo
     client.force_login(demo.rektor)
     start = client.get(reverse("documents:plan_list")).text
     assert unit_page_url(demo.plan, demo.school) in start
@@ -271,8 +270,8 @@ def test_the_demo_unit_leader_sees_their_school(client):
     assert text.index("Halv fagdag for alle lærere") < text.index("Regionalt arbeidsverksted Kompetanseløftet")
 
 
-def test_a_private_demo_kindergarten_misses_the_municipal_leaders_meetings(client):
-    demo = load_demo()
+def test_a_private_demo_kindergarten_misses_the_municipal_leaders_meetings(client, shared_demo):
+    demo = shared_demo
     kleiva = demo.municipality.units.get(slug="kleiva-barnehage")
     text = page(client, demo.radgiver, demo.plan, kleiva)
     assert "Privately owned" in text
@@ -283,8 +282,8 @@ def test_a_private_demo_kindergarten_misses_the_municipal_leaders_meetings(clien
 # -- a fixed number of queries ------------------------------------------------------------------
 
 
-def test_unit_page_queries_are_fixed_for_the_demo(client, django_assert_max_num_queries):
-    demo = load_demo()
+def test_unit_page_queries_are_fixed_for_the_demo(client, django_assert_max_num_queries, shared_demo):
+    demo = shared_demo
     client.force_login(demo.rektor)
     # 22 with the routines' and the arenas' links and files (one prefetch each, whatever their number); 24 with
     # the plan's digest, stored with the page kept in the cache, and whether the person edits the plan (the menu
