@@ -17,9 +17,16 @@ pytest_plugins = ["tests.support.browser"]
 SLOW = ("browser", "pdf", "slow")
 
 
-def uses_a_module_fixture(item):
-    """Whether the test needs data built once for its module (the demo, a rendered PDF, running workers)."""
-    return any(defs[-1].scope == "module" for defs in item._fixtureinfo.name2fixturedefs.values())
+def shared_data_group(item):
+    """The group of tests that share data built once (the demo, a rendered PDF, running workers), or None.
+
+    A module-scoped fixture is built once for its module; a TestCase's setUpTestData once for its class.
+    """
+    if getattr(item, "cls", None) and hasattr(item.cls, "setUpTestData"):
+        return f"{item.module.__name__}.{item.cls.__name__}"
+    if any(defs[-1].scope == "module" for defs in item._fixtureinfo.name2fixturedefs.values()):
+        return item.module.__name__
+    return None
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -30,8 +37,8 @@ def pytest_collection_modifyitems(items):
     for item in items:
         # `pytest -n --dist loadgroup` (make test) runs a group on one worker, so a module's shared
         # data is built once, not once on each worker that runs one of its tests.
-        if uses_a_module_fixture(item):
-            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+        if group := shared_data_group(item):
+            item.add_marker(pytest.mark.xdist_group(group))
     items.sort(key=weight)
 
 
