@@ -7,16 +7,13 @@ PostgreSQL only (CI runs on it); the scratch database is dropped afterwards.
 import os
 import shutil
 import subprocess
-import sys
-from pathlib import Path
 
 import psycopg2
 import pytest
 from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 
 from tests.support.urlwalk import World
-
-ROOT = Path(__file__).resolve().parent.parent.parent
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="pg_dump/pg_restore need PostgreSQL (CI runs on PostgreSQL)"
@@ -86,23 +83,11 @@ def test_dump_restores_into_a_fresh_database(transactional_db, scratch_database,
     try:
         with restored_connection.cursor() as cursor:
             restored = row_counts(cursor, tables)
+            cursor.execute("SELECT app, name FROM django_migrations")
+            restored_migrations = set(cursor.fetchall())
     finally:
         restored_connection.close()
     assert restored == original
     assert original["routines_plan"] == 4  # each world has a draft and a published plan
-
-    url = "postgres://{user}:{password}@{host}:{port}/{name}".format(
-        user=settings["USER"] or "postgres",
-        password=settings["PASSWORD"] or "",
-        host=settings["HOST"] or "localhost",
-        port=settings["PORT"] or 5432,
-        name=scratch_database,
-    )
-    check = subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--check"],
-        cwd=ROOT,
-        env={**os.environ, "DATABASE_URL": url},
-        capture_output=True,
-        text=True,
-    )
-    assert check.returncode == 0, check.stdout + check.stderr
+    # No migration missing: the restored database has every migration of the code applied.
+    assert restored_migrations == set(MigrationLoader(None, ignore_no_migrations=True).disk_migrations)
