@@ -10,6 +10,8 @@ import pytest
 from django.db import transaction
 from django.test import override_settings
 
+from tests.support import template_db
+
 pytest_plugins = ["tests.support.browser"]
 
 # Tests that take seconds each (the slowest kind first): run first, so the workers of `pytest -n` share them
@@ -27,6 +29,20 @@ def shared_data_group(item):
     if any(defs[-1].scope == "module" for defs in item._fixtureinfo.name2fixturedefs.values()):
         return item.module.__name__
     return None
+
+
+def pytest_configure(config):
+    template_db.start(config)
+
+
+def pytest_unconfigure(config):
+    template_db.remove(config)
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request, django_db_modify_db_settings):
+    """A worker of `pytest -n` keeps the copy of the migrated template it made (tests/support/template_db.py)."""
+    return template_db.copy_for_worker() or request.config.getvalue("reuse_db")
 
 
 @pytest.hookimpl(tryfirst=True)
