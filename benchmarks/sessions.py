@@ -24,7 +24,7 @@ from django.conf import settings  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.urls import NoReverseMatch, reverse  # noqa: E402
 
-from routines.models import Membership  # noqa: E402
+from routines.models import Membership, Routine, UnitRoutineText  # noqa: E402
 
 
 def pdf_url(plan):
@@ -32,6 +32,16 @@ def pdf_url(plan):
         return reverse("documents:plan_pdf", args=[plan.pk])
     except NoReverseMatch:
         return None
+
+
+def edit_url(plan):
+    """Where the advisor edits a unit's own text of the plan (open on an approved plan): the load's editors."""
+    text = (
+        UnitRoutineText.objects.filter(routine__plan=plan, routine__scope=Routine.Scope.UNIT)
+        .order_by("routine_id", "unit_id")
+        .first()
+    )
+    return reverse("routines:routine_unit_text", args=[text.routine_id, text.unit_id]) if text else None
 
 
 def main():
@@ -53,6 +63,8 @@ def main():
                 "municipality_slug": membership.municipality.slug,
                 "plan_url": reverse("documents:plan_detail", args=[plan.pk]),
                 "pdf_url": pdf_url(plan),
+                "plan_id": plan.pk,
+                "edit_url": edit_url(plan),
             }
         )
     with open(path, "w", encoding="utf-8") as file:

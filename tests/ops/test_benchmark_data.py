@@ -35,3 +35,29 @@ def test_a_small_national_data_set_is_generated_and_readable(national, client):
     assert response.status_code == 200
     assert advisor.municipality.name in response.content.decode()
     assert client.get(reverse("meetings:arena_list", args=[plan.pk])).status_code == 200
+
+
+def test_the_load_editors_form_saves_as_the_locustfile_posts_it(national):
+    """benchmarks/sessions.py's edit address opens for the advisor, and locustfile.py's fields save it."""
+    import re
+
+    from django.test import Client
+
+    national.generate()
+    spec = importlib.util.spec_from_file_location("sessions_script", SCRIPT.parent / "sessions.py")
+    sessions = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sessions)
+    advisor = Membership.objects.select_related("user", "municipality").filter(role=Membership.Role.ADVISOR).first()
+    plan = Plan.objects.get(municipality=advisor.municipality)
+    url = sessions.edit_url(plan)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(advisor.user)
+    form = client.get(url)
+    assert form.status_code == 200
+    # The patterns of benchmarks/locustfile.py (Editor.edit_unit_text).
+    fields = dict(re.findall(r'name="(csrfmiddlewaretoken|seen_version)" value="([^"]*)"', form.text))
+    body = re.search(r'<textarea name="body"[^>]*>(.*?)</textarea>', form.text, re.S)
+    assert len(fields) == 2 and body
+    saved = client.post(url, {**fields, "body": body[1].strip() + " (endring 1)", "status": "done"})
+    assert saved.status_code == 302
+    assert plan.routines.get(pk=url.split("/")[-4]).unit_texts.filter(body__endswith="(endring 1)").exists()
