@@ -99,6 +99,8 @@ class Editor(Reader):
     """An advisor who also edits the plan: a unit's own text, opened and saved as the page does."""
 
     fixed_count = EDITORS
+    # Without editors the class must not run at all (locust gives a class with fixed_count 0 a weight).
+    abstract = not EDITORS
     sessions = _next_editor
     edits = 0
 
