@@ -81,12 +81,6 @@ def flush_with_delete():
 
 
 @pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    # Real hashing is deliberately slow; tests create many users.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
 def private_cache(settings, tmp_path):
     # A fresh in-memory default cache per test; stored PDFs are rows of the
     # test's database, rolled back with it.
@@ -102,13 +96,23 @@ def private_media(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True, scope="session")
-def immediate_tasks():
-    # For the whole session, module-scoped data included: tasks run in the
-    # test's own process when enqueued (tests/ops/test_worker.py runs real
-    # worker processes), and edits do not enqueue PDF renders unless a test
-    # turns it on (tests/documents/test_render_on_change.py).
+def test_settings():
+    """Settings for the whole session, module-scoped data included.
+
+    Tasks run in the test's own process when enqueued (tests/ops/test_worker.py runs real worker
+    processes), and edits do not enqueue PDF renders unless a test turns it on
+    (tests/documents/test_render_on_change.py). Passwords are hashed fast: real hashing is
+    deliberately slow, and the tests create many users. WhiteNoise finds a static file when it is
+    asked for instead of listing them all each time the test client builds its middleware
+    (a tenth of a short test's time).
+    """
     immediate = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
-    with override_settings(TASKS=immediate, PDF_RENDER_ON_CHANGE=False):
+    with override_settings(
+        TASKS=immediate,
+        PDF_RENDER_ON_CHANGE=False,
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        WHITENOISE_AUTOREFRESH=True,
+    ):
         yield
 
 

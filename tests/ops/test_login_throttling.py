@@ -16,12 +16,6 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "kibs-test-password"
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    # The real hasher costs half a second per password; these tests are not about it.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def attempt(username, password, address):
     return Client().post(reverse("login"), {"username": username, "password": password}, REMOTE_ADDR=address)
 

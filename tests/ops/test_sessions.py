@@ -24,12 +24,6 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "kibs-test-password"
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    # The real hasher costs half a second per password; these tests are not about it.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def log_in(client, user):
     response = client.post(reverse("login"), {"username": user.username, "password": PASSWORD})
     assert response.status_code == 302, response.content
