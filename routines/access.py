@@ -83,9 +83,13 @@ def get_plan_with_rights(user, pk):
 
     The same answer as can_edit_plan(user, plan), one query fewer, for the read pages that ask both.
     """
+    return get_object_or_404(_with_rights(Plan.objects.visible_to(user).select_related("municipality"), user), pk=pk)
+
+
+def _with_rights(plans, user):
+    """`plans` with `user_can_edit`: can_edit_plan(user, plan), in the same query."""
     editable = Municipality.objects.editable_by(user).filter(pk=OuterRef("municipality_id"))
-    plans = Plan.objects.visible_to(user).select_related("municipality").annotate(user_can_edit=Exists(editable))
-    return get_object_or_404(plans, pk=pk)
+    return plans.annotate(user_can_edit=Exists(editable))
 
 
 def get_plan_for_editing(user, pk):
@@ -274,16 +278,22 @@ def can_read_history(user, plan):
 
 
 def get_unit_and_plan_for_user(user, unit_pk, plan_pk):
-    """A visible unit and a plan of its municipality, or 404."""
+    """A visible unit and a plan of its municipality (with `user_can_edit`, see get_plan_with_rights), or 404."""
     unit = get_unit_for_user(user, unit_pk)
     plans = Plan.objects.filter(municipality=unit.municipality_id).select_related("municipality")
-    return unit, get_object_or_404(plans, pk=plan_pk)
+    return unit, get_object_or_404(_with_rights(plans, user), pk=plan_pk)
 
 
 def get_unit_and_plan_in_force(user, unit_pk):
-    """A visible unit and its municipality's plan in force this school year (None when there is none yet)."""
+    """A visible unit and its municipality's plan in force this school year (None when there is none yet).
+
+    The plan has `user_can_edit`, as get_unit_and_plan_for_user's.
+    """
     unit = get_unit_for_user(user, unit_pk)
-    return unit, unit.municipality.plan_in_force()
+    plan = unit.municipality.plan_in_force()
+    if plan is not None:
+        plan.user_can_edit = can_edit_plan(user, plan)
+    return unit, plan
 
 
 def _get_unit_for_change(user, pk):

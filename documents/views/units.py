@@ -18,7 +18,6 @@ from documents.unit_obligations import current_confirmations, employee_count, my
 from documents.unit_pdf import UNIT_CSS, render_unit_html, unit_pdf_name
 from ops.pdf import html_pdf_response
 from routines.access import (
-    can_edit_plan,
     get_milestone_progress_for_editing,
     get_unit_and_plan_for_commenting,
     get_unit_and_plan_for_confirming,
@@ -65,7 +64,7 @@ def unit_page(request, plan_pk, unit_pk):
 def _unit_page(request, plan, unit):
     """What the plan asks of the unit, kept whole in the cache per unit and rights; the person's own part live."""
     # The menu and the banner follow whether the person edits the plan.
-    rights = {**unit_page_rights(request.user, unit, plan), "can_edit": can_edit_plan(request.user, plan)}
+    rights = {**unit_page_rights(request.user, unit, plan), "can_edit": plan.user_can_edit}
 
     def page(placeholders):
         context = unit_obligations(

@@ -285,10 +285,10 @@ def test_a_private_demo_kindergarten_misses_the_municipal_leaders_meetings(clien
 def test_unit_page_queries_are_fixed_for_the_demo(client, django_assert_max_num_queries, shared_demo):
     demo = shared_demo
     client.force_login(demo.rektor)
-    # 22 with the routines' and the arenas' links and files (one prefetch each, whatever their number); 24 with
-    # the plan's digest, stored with the page kept in the cache, and whether the person edits the plan (the menu
-    # and banner).
-    with django_assert_max_num_queries(24):
+    # 22 with the routines' and the arenas' links and files (one prefetch each, whatever their number); 23 with
+    # the plan's digest, stored with the page kept in the cache (whether the person edits the plan comes with
+    # the plan).
+    with django_assert_max_num_queries(23):
         assert client.get(unit_page_url(demo.plan, demo.school)).status_code == 200
 
 
@@ -315,5 +315,5 @@ def test_unit_page_queries_are_fixed_for_a_municipality_of_40_units(client, djan
     for _ in range(5):
         make_actor(plan, applies_to_units=True, duties=["a", "b", "c"])
     client.force_login(leader_of(unit))
-    with django_assert_max_num_queries(23):  # 21 with the arena's files, the digest and whether the person edits
+    with django_assert_max_num_queries(22):  # 21 with the arena's files, and the digest
         assert client.get(unit_page_url(plan, unit)).status_code == 200
