@@ -15,7 +15,7 @@ The rule, the same in routines.access, meetings.access and documents.access:
 from operator import attrgetter
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -36,6 +36,7 @@ from .models import (
     Unit,
     UnitRoutineText,
 )
+from .plan_rights import plan_rights, with_rights
 
 
 def refuse(plan=None, reason=""):
@@ -83,13 +84,22 @@ def get_plan_with_rights(user, pk):
 
     The same answer as can_edit_plan(user, plan), one query fewer, for the read pages that ask both.
     """
-    return get_object_or_404(_with_rights(Plan.objects.visible_to(user).select_related("municipality"), user), pk=pk)
+    return get_object_or_404(with_rights(Plan.objects.visible_to(user).select_related("municipality"), user), pk=pk)
 
 
-def _with_rights(plans, user):
-    """`plans` with `user_can_edit`: can_edit_plan(user, plan), in the same query."""
-    editable = Municipality.objects.editable_by(user).filter(pk=OuterRef("municipality_id"))
-    return plans.annotate(user_can_edit=Exists(editable))
+def get_plan_rights(user, pk):
+    """The plan `pk` as far as its kept pages need it (id, municipality, status, review owner, language) with
+    `user_can_edit`, if the user may read it, else 404: one query compiled once (routines/plan_rights.py).
+
+    Not a plan to render: the page's render loads it with get_plan_with_rights.
+    """
+    found = plan_rights(user, pk)
+    if found is None:
+        raise Http404
+    *fields, can_edit = found
+    plan = Plan(**dict(zip(("pk", "municipality_id", "status", "review_owner_id", "language"), fields, strict=True)))
+    plan.user_can_edit = can_edit
+    return plan
 
 
 def get_plan_for_editing(user, pk):
@@ -281,7 +291,7 @@ def get_unit_and_plan_for_user(user, unit_pk, plan_pk):
     """A visible unit and a plan of its municipality (with `user_can_edit`, see get_plan_with_rights), or 404."""
     unit = get_unit_for_user(user, unit_pk)
     plans = Plan.objects.filter(municipality=unit.municipality_id).select_related("municipality")
-    return unit, get_object_or_404(_with_rights(plans, user), pk=plan_pk)
+    return unit, get_object_or_404(with_rights(plans, user), pk=plan_pk)
 
 
 def get_unit_and_plan_in_force(user, unit_pk):

@@ -17,6 +17,7 @@ it. Never cache a part that holds a form with a CSRF token, or what one person
 did (their confirmations, ticks, comments): those stay outside.
 """
 
+import contextvars
 import hashlib
 import secrets
 import time
@@ -39,7 +40,8 @@ def fragment_key(plan, *variant):
     """The cache key of a part of a plan's page; `variant` is what the reader's role or the query changes."""
     # Today: what is past, overdue or this month changes at midnight without a save.
     # A whole page being rendered has read the digest already (cached_page).
-    digest = getattr(plan, "_kibs_page_digest", None) or content_digest(plan)
+    rendering = _rendering.get()
+    digest = rendering[1] if rendering and rendering[0] == plan.pk else content_digest(plan)
     parts = (digest, get_language(), timezone.localdate().isoformat(), *variant)
     return ":".join(str(part) for part in parts)
 
@@ -73,6 +75,8 @@ def cached_html(plan, name, render, *variant):
 # PAGE_CHECK_SECONDS, so even a write that announced nothing (a queryset update) shows within that time.
 
 PAGE_CHECK_SECONDS = 60
+# (plan id, digest) of the page cached_page is rendering.
+_rendering = contextvars.ContextVar("kibs_page_rendering", default=None)
 PAGE_TIMEOUT = 24 * 60 * 60
 # PostgreSQL text never holds a NUL, so nothing a person wrote can look like a placeholder.
 CSRF_PLACEHOLDER = "\x00kibs:csrf\x00"
@@ -125,11 +129,11 @@ def cached_page(request, plan, name, render, *variant, live=None):
             cache.set(key, {**entry, "checked": time.time()}, PAGE_TIMEOUT)
             return _serve(request, entry, live)
     digest, checked = content_digest(plan), time.time()  # before rendering: what it shows is at least this new
-    plan._kibs_page_digest = digest  # for the page's parts (fragment_key)
+    token = _rendering.set((plan.pk, digest))  # for the page's parts (fragment_key)
     try:
         response = render(_placeholders(live))
     finally:
-        del plan._kibs_page_digest
+        _rendering.reset(token)
     if response.status_code == 200 and not response.streaming:
         body = response.content
         entry = {

@@ -23,6 +23,7 @@ from routines.access import (
     get_plan_for_editing,
     get_plan_for_reviewing,
     get_plan_for_user,
+    get_plan_rights,
     get_plan_with_rights,
     get_visible_plans,
 )
@@ -98,36 +99,33 @@ def plan_delete(request, pk):
 @login_required
 @require_safe
 def plan_detail(request, pk):
-    plan = get_plan_with_rights(request.user, pk)
-    can_edit = plan.user_can_edit
-    may_review = can_review(request.user, plan, plan, can_edit)
+    seen = get_plan_rights(request.user, pk)
+    can_edit = seen.user_can_edit
+    may_review = can_review(request.user, seen, seen, can_edit)
     # An approver (who does not edit) is led from here to the approval page.
-    may_approve = plan.status == Plan.Status.DRAFT and not can_edit and can_approve(request.user, plan)
-    context = {
-        "plan": plan,
-        "can_edit": can_edit,
-        "may_approve": may_approve,
-        "can_review": may_review,
-        "focus_areas": plan.focus_areas.all(),
-        "milestones": plan.milestones.all(),
-        # A callable: the template calls it inside its cached part only (blocktranslate needs a number).
-        "to_review_count": plan.progress_entries.filter(to_review=True).count,
-        "support_system": lazy(support_system, plan),
-        # Only a revision's approval stores changes.
-        "changes": plan.changes.all() if plan.revision_of_id else [],
-        # Everything but the frame is one cached part: what it shows differs only by these rights.
-        "fragment_key": lazy(fragment_key, plan, can_edit, may_review),
-    }
+    may_approve = seen.status == Plan.Status.DRAFT and not can_edit and can_approve(request.user, seen)
+
+    def page(placeholders):
+        plan = get_plan_with_rights(request.user, pk)
+        context = {
+            "plan": plan,
+            "can_edit": can_edit,
+            "may_approve": may_approve,
+            "can_review": may_review,
+            "focus_areas": plan.focus_areas.all(),
+            "milestones": plan.milestones.all(),
+            # A callable: the template calls it inside its cached part only (blocktranslate needs a number).
+            "to_review_count": plan.progress_entries.filter(to_review=True).count,
+            "support_system": lazy(support_system, plan),
+            # Only a revision's approval stores changes.
+            "changes": plan.changes.all() if plan.revision_of_id else [],
+            # Everything but the frame is one cached part: what it shows differs only by these rights.
+            "fragment_key": lazy(fragment_key, plan, can_edit, may_review),
+        }
+        return render(request, "documents/plan_detail.html", {**context, **placeholders})
+
     # The whole page differs only by these rights (its frame too: the menu and the banner follow them).
-    return cached_page(
-        request,
-        plan,
-        "plan",
-        lambda placeholders: render(request, "documents/plan_detail.html", {**context, **placeholders}),
-        can_edit,
-        may_review,
-        may_approve,
-    )
+    return cached_page(request, seen, "plan", page, can_edit, may_review, may_approve)
 
 
 @login_required

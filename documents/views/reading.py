@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 from documents import pdf
 from documents.access import get_kept_public_page, get_published_attachment, get_published_plan
 from documents.views.plans import plan_pdf_response
-from routines.access import get_plan_with_rights
+from routines.access import get_plan_rights, get_plan_with_rights
 from routines.attachments import download
 from routines.page_cache import cached_html, cached_page
 
@@ -19,16 +19,16 @@ from routines.page_cache import cached_html, cached_page
 @require_safe
 def plan_read(request, pk):
     """Everyone who may read the plan reads it whole here, in any status: proof-reading needs no PDF."""
-    plan = get_plan_with_rights(request.user, pk)
-    can_edit = plan.user_can_edit
+    seen = get_plan_rights(request.user, pk)
 
     def page(placeholders):
+        plan = get_plan_with_rights(request.user, pk)
         document = _document(request, plan, reverse("documents:plan_pdf", args=[plan.pk]))
-        context = {"plan": plan, "can_edit": can_edit, "document": document, **placeholders}
+        context = {"plan": plan, "can_edit": seen.user_can_edit, "document": document, **placeholders}
         return render(request, "documents/reading/plan.html", context)
 
     # The menu and the banner follow what the reader may do.
-    return cached_page(request, plan, "reading", page, can_edit)
+    return cached_page(request, seen, "reading", page, seen.user_can_edit)
 
 
 @require_safe

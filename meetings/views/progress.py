@@ -17,7 +17,7 @@ from meetings.tasks import render_year_wheel_poster
 from meetings.wheel import entry_link, render_year_wheel_svg
 from ops.pdf import html_digest, html_to_pdf, pdf_response, stored_pdf
 from ops.tasks import enqueue_once
-from routines.access import get_plan_for_user, get_plan_with_rights
+from routines.access import get_plan_for_user, get_plan_rights, get_plan_with_rights
 from routines.page_cache import cached_page, fragment_key, lazy
 
 
@@ -77,39 +77,48 @@ def _arena_meetings(context):
 @login_required
 def progress_months(request, pk):
     """The progress plan: read month by month with filters, and edited here by those who may."""
-    plan = get_plan_with_rights(request.user, pk)
-    can_edit = plan.user_can_edit
-    context, status = _filtered_context(request, plan)
-    context["fragment_key"] = lazy(_fragment_key, plan, context, can_edit)
-    context["can_edit"] = can_edit
-    # An approved plan's entries are frozen: no edit controls that would answer 403.
-    context["can_edit_content"] = can_edit and not plan.is_frozen
-    return _cached_page(request, plan, "progress", "meetings/progress_months.html", context, status, can_edit)
+    seen = get_plan_rights(request.user, pk)
+    can_edit = seen.user_can_edit
 
+    def fill(plan, context):
+        context["fragment_key"] = lazy(_fragment_key, plan, context, can_edit)
+        context["can_edit"] = can_edit
+        # An approved plan's entries are frozen: no edit controls that would answer 403.
+        context["can_edit_content"] = can_edit and not plan.is_frozen
 
-def _cached_page(request, plan, name, template, context, status, *variant):
-    """The whole page from the shared cache while the plan is unchanged (routines/page_cache.py); a bad query's 400 never."""
-
-    def page(placeholders):
-        return render(request, template, {**context, **placeholders}, status=status)
-
-    return cached_page(request, plan, name, page, *variant) if status == 200 else page({})
+    return _cached_page(request, seen, "progress", "meetings/progress_months.html", fill, can_edit)
 
 
 @login_required
 def year_wheel(request, pk):
-    plan = get_plan_with_rights(request.user, pk)
-    can_edit = plan.user_can_edit
-    context, status = _filtered_context(request, plan)
-    context["fragment_key"] = lazy(_fragment_key, plan, context)
-    context["can_edit"] = can_edit  # the menu and the banner
-    # Built from the plan's own text, escaped in wheel.py.
-    context["wheel_svg"] = lazy(
-        lambda: mark_safe(
-            render_year_wheel_svg(plan, context["entries"], _arena_meetings(context), entry_url=entry_link(plan))
+    seen = get_plan_rights(request.user, pk)
+
+    def fill(plan, context):
+        context["fragment_key"] = lazy(_fragment_key, plan, context)
+        context["can_edit"] = seen.user_can_edit  # the menu and the banner
+        # Built from the plan's own text, escaped in wheel.py.
+        context["wheel_svg"] = lazy(
+            lambda: mark_safe(
+                render_year_wheel_svg(plan, context["entries"], _arena_meetings(context), entry_url=entry_link(plan))
+            )
         )
-    )
-    return _cached_page(request, plan, "year-wheel", "meetings/year_wheel.html", context, status, can_edit)
+
+    return _cached_page(request, seen, "year-wheel", "meetings/year_wheel.html", fill, seen.user_can_edit)
+
+
+def _cached_page(request, seen, name, template, fill, *variant):
+    """The whole page from the shared cache while the plan is unchanged (routines/page_cache.py).
+
+    Rendered, it loads the plan and checks the query: a bad one answers 400, which is never kept.
+    """
+
+    def page(placeholders):
+        plan = get_plan_with_rights(request.user, seen.pk)
+        context, status = _filtered_context(request, plan)
+        fill(plan, context)
+        return render(request, template, {**context, **placeholders}, status=status)
+
+    return cached_page(request, seen, name, page, *variant)
 
 
 @login_required

@@ -118,12 +118,12 @@ class YearViewOnTheDemoTests(TestCase):
     def test_query_counts_on_the_demo(self):
         # The progress page reads the arenas' rhythms too, and the school calendar with its days off; the
         # plan's digest is stored with the page kept in the cache (rendered here, on the first request:
-        # test_page_cache.py counts a page from the cache). Whether the person edits the plan comes with the
-        # plan (access.get_plan_with_rights).
+        # test_page_cache.py counts a page from the cache). The page asks first whether the person may read
+        # and edit the plan (access.get_plan_rights, all a kept page needs) and, rendering, loads the plan.
         for name, count in [
-            ("meetings:progress_months", 14),
-            ("meetings:year_wheel", 15),
-            ("documents:plan_detail", 12),
+            ("meetings:progress_months", 15),
+            ("meetings:year_wheel", 16),
+            ("documents:plan_detail", 13),
         ]:
             with self.subTest(name), self.assertNumQueries(count):
                 self.client.get(reverse(name, args=[self.plan.pk]))
