@@ -155,7 +155,9 @@ def start_gunicorn(port, log):
             if server.poll() is not None:
                 sys.exit("gunicorn did not start; see its log")
             time.sleep(1)
-    sys.exit("gunicorn did not answer")
+    server.terminate()  # never left behind holding the port
+    server.wait()
+    sys.exit("gunicorn did not answer; see its log")
 
 
 def wrk(url, seconds, connections, cookie=None):
