@@ -4,7 +4,10 @@ Every save and delete of a versioned row is announced (routines.plan_parts);
 `part_changed` finds the plans that show the row (documents.tasks.plans_of)
 and replaces their stamps (routines.page_cache.plans_changed) at once and
 again after the commit, so a page rendered from the old rows while the
-transaction ran is not shown either.
+transaction ran is not shown either. plans_of finds the plan of every row the
+digest reads (tests/documents/test_render_on_change.py holds it so), so no
+part of a plan can be edited without renewing its stamp; a link between two
+rows (many-to-many) changes with a save of one of them.
 """
 
 import functools
