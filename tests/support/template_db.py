@@ -23,6 +23,8 @@ from django.db import connection
 ROOT = Path(__file__).resolve().parent.parent.parent
 TEMPLATE_VARIABLE = "KIBS_TEST_TEMPLATE_DATABASE"
 READY, FAILED = "ready", "failed"
+# The controller's migration of the template, stopped by remove() if the run ends first.
+_migrations = []
 
 
 def _server(database="postgres"):
@@ -82,8 +84,12 @@ def start(config):
 
     def mark_when_done():
         state = READY if migrate.wait() == 0 else FAILED
-        _execute(f"COMMENT ON DATABASE {_quoted(template)} IS '{state}'")
+        try:
+            _execute(f"COMMENT ON DATABASE {_quoted(template)} IS '{state}'")
+        except psycopg2.Error:
+            pass  # the run ended first (pytest --collect-only, an interrupted run): remove() dropped it
 
+    _migrations.append(migrate)
     threading.Thread(target=mark_when_done, daemon=True).start()
     # The workers, started after this, find the template by this name.
     os.environ[TEMPLATE_VARIABLE] = template
@@ -114,6 +120,9 @@ def remove(config):
     template = os.environ.pop(TEMPLATE_VARIABLE, None)
     if template is None or hasattr(config, "workerinput"):
         return
+    for migrate in _migrations:
+        migrate.kill()
+        migrate.wait()
     pattern = template.removesuffix("_template").replace("_", "\\_") + "\\_gw%"
     copies = _execute("SELECT datname FROM pg_database WHERE datname LIKE %s", pattern)
     for (name,) in [*copies, (template,)]:
