@@ -38,7 +38,7 @@ def pytest_configure(config):
 def pytest_collection_finish(session):
     # pytest-xdist marks a grouped test by its id; if a new pytest stops reading it (as 9.2 did),
     # the groups would silently fall apart and the shared data be built on every worker.
-    if session.config.getvalue("loadgroup"):
+    if getattr(session.config.option, "loadgroup", False):
         lost = [
             item.nodeid for item in session.items if item.get_closest_marker("xdist_group") and "@" not in item.nodeid
         ]
