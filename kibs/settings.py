@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A kept public page for someone without a session, as WhiteNoise answers a static file.
+    "documents.middleware.public_page_middleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's, with the signed-in user's own language first.
     "accounts.language.LocaleMiddleware",

@@ -17,9 +17,11 @@ it. Never cache a part that holds a form with a CSRF token, or what one person
 did (their confirmations, ticks, comments): those stay outside.
 """
 
+import collections
 import contextvars
 import hashlib
 import secrets
+import threading
 import time
 import zlib
 
@@ -79,6 +81,10 @@ PAGE_CHECK_SECONDS = 60
 # (plan id, digest) of the page cached_page is rendering.
 _rendering = contextvars.ContextVar("kibs_page_rendering", default=None)
 PAGE_TIMEOUT = 24 * 60 * 60
+# This process's copies of the pages it served lately, newest last, and their bodies' bytes at most.
+LOCAL_COPY_BYTES = 32 * 1024 * 1024
+_local_copies = collections.OrderedDict()
+_local_lock = threading.Lock()
 # PostgreSQL text never holds a NUL, so nothing a person wrote can look like a placeholder.
 CSRF_PLACEHOLDER = "\x00kibs:csrf\x00"
 PERSON_PLACEHOLDER = "\x00kibs:person\x00"
@@ -99,12 +105,11 @@ def plans_changed(plan_ids):
         cache.set_many({_stamp_key(pk): secrets.token_hex(8) for pk in plan_ids}, PAGE_TIMEOUT * 7)
 
 
-def _current_stamp(plan_pk, found):
-    stamp = found.get(_stamp_key(plan_pk))
-    if stamp is None:  # never set, or forgotten by the cache: a new one, never one used before
-        stamp = secrets.token_hex(8)
-        if not cache.add(_stamp_key(plan_pk), stamp, PAGE_TIMEOUT * 7):
-            stamp = cache.get(_stamp_key(plan_pk), stamp)
+def _new_stamp(plan_pk):
+    """A stamp for a plan that has none (never set, or forgotten by the cache): a new one, never one used before."""
+    stamp = secrets.token_hex(8)
+    if not cache.add(_stamp_key(plan_pk), stamp, PAGE_TIMEOUT * 7):
+        stamp = cache.get(_stamp_key(plan_pk), stamp)
     return stamp
 
 
@@ -121,13 +126,14 @@ def cached_page(request, plan, name, render, *variant, live=None):
     if len(messages.get_messages(request)):
         return _fill(request, render(_placeholders(live)), live)
     key = _page_key(request, plan.pk, name, variant)
-    found = cache.get_many([_stamp_key(plan.pk), key])
-    stamp, entry = _current_stamp(plan.pk, found), found.get(key)
+    stamp, entry = _kept(plan.pk, key)
+    stamp = stamp or _new_stamp(plan.pk)
     if entry is not None and entry["stamp"] == stamp:
-        if time.time() - entry["checked"] < PAGE_CHECK_SECONDS:
+        if _checked_lately(entry):
             return _serve(request, entry, live)
         if content_digest(plan) == entry["digest"]:
-            cache.set(key, {**entry, "checked": time.time()}, PAGE_TIMEOUT)
+            entry = {**entry, "checked": time.time()}
+            _keep(key, entry)
             return _serve(request, entry, live)
     digest, checked = content_digest(plan), time.time()  # before rendering: what it shows is at least this new
     token = _rendering.set((plan.pk, digest))  # for the page's parts (fragment_key)
@@ -148,7 +154,7 @@ def cached_page(request, plan, name, render, *variant, live=None):
             "body": zlib.compress(body, 6) if _in_database() else body,
             "etag": None if b"\x00kibs:" in body else f'"{hashlib.sha256(body).hexdigest()[:32]}"',
         }
-        cache.set(key, entry, PAGE_TIMEOUT)
+        _keep(key, entry)
     return _fill(request, response, live)
 
 
@@ -161,13 +167,52 @@ def kept_page(request, plan_pk, name, *variant, live=None):
     if len(messages.get_messages(request)):
         return None
     key = _page_key(request, plan_pk, name, variant)
-    found = cache.get_many([_stamp_key(plan_pk), key])
-    entry = found.get(key)
-    if entry is None or entry["stamp"] != found.get(_stamp_key(plan_pk)):
-        return None
-    if time.time() - entry["checked"] >= PAGE_CHECK_SECONDS:
+    stamp, entry = _kept(plan_pk, key)
+    if entry is None or entry["stamp"] != stamp or not _checked_lately(entry):
         return None
     return _serve(request, entry, live or {})
+
+
+def _kept(plan_pk, key):
+    """(the plan's stamp, the page kept under `key`) from the shared cache, in ONE read; either may be None.
+
+    The page comes from this process's copy when the copy is of the plan's current stamp and was checked lately:
+    then the read is the stamp alone, a few bytes instead of the page's 100–250 KB. An edit on any host renews
+    the stamp in the shared cache, so no copy of the old page is served anywhere after it.
+    """
+    copy = _local_copies.get(key)
+    if copy is not None:
+        stamp = cache.get(_stamp_key(plan_pk))
+        if stamp == copy["stamp"] and _checked_lately(copy):
+            return stamp, copy
+        entry = cache.get(key)  # another host may have checked or rendered it since
+    else:
+        found = cache.get_many([_stamp_key(plan_pk), key])
+        stamp, entry = found.get(_stamp_key(plan_pk)), found.get(key)
+    if entry is not None and entry["stamp"] == stamp and _checked_lately(entry):
+        _copy_locally(key, entry)
+    return stamp, entry
+
+
+def _keep(key, entry):
+    """Keep `entry` in the shared cache, and a copy here."""
+    cache.set(key, entry, PAGE_TIMEOUT)
+    _copy_locally(key, entry)
+
+
+def _copy_locally(key, entry):
+    if entry["zipped"]:
+        entry = {**entry, "body": zlib.decompress(entry["body"]), "zipped": False}
+    with _local_lock:
+        _local_copies.pop(key, None)
+        _local_copies[key] = entry
+        size = sum(len(copy["body"]) for copy in _local_copies.values())
+        while size > LOCAL_COPY_BYTES and len(_local_copies) > 1:
+            size -= len(_local_copies.popitem(last=False)[1]["body"])
+
+
+def _checked_lately(entry):
+    return time.time() - entry["checked"] < PAGE_CHECK_SECONDS
 
 
 def _in_database():
@@ -175,13 +220,16 @@ def _in_database():
 
 
 def _page_key(request, plan_pk, name, variant):
+    # No user yet before the authentication middleware (documents.middleware.public_page_middleware): no login.
+    user = getattr(request, "user", None)
+    authenticated = user is not None and user.is_authenticated
     session = getattr(request, "session", {})
     parts = (
         get_language(),
         timezone.localdate().isoformat(),
         request.get_full_path(),
-        request.user.is_authenticated,
-        bool(session.get("identity_provider_login")) if request.user.is_authenticated else False,
+        authenticated,
+        bool(session.get("identity_provider_login")) if authenticated else False,
         *variant,
     )
     return f"page:{name}:{plan_pk}:{hashlib.sha256(repr(parts).encode()).hexdigest()[:32]}"
@@ -197,6 +245,10 @@ def _serve(request, entry, live):
     if entry["etag"] and entry["etag"] in request.headers.get("If-None-Match", ""):
         response = HttpResponseNotModified()
         response["ETag"] = entry["etag"]
+        # The page's own language (the public page is in the plan's), not the visitor's.
+        for header, value in entry["headers"]:
+            if header == "Content-Language":
+                response[header] = value
         return response
     response = HttpResponse(zlib.decompress(entry["body"]) if entry["zipped"] else entry["body"])
     for header, value in entry["headers"]:
