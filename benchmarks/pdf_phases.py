@@ -9,7 +9,11 @@ render of the smallest), printing per phase the median CPU time of `--runs` rend
 
 - html: the plan's HTML from its templates (`documents.pdf.render_plan_html`);
 - layout: WeasyPrint parsing, cascade and layout (`HTML(...).render()`);
-- write: drawing, PDF/UA tagging and writing (`Document.write_pdf`).
+- write: drawing, PDF/UA tagging and writing (`Document.write_pdf`);
+- collect: freeing the render's reference cycles afterwards (ops/weasyprint_tuning.py).
+
+The render goes the way ops.pdf.html_to_pdf goes (its HTML class, cycle
+collector off during layout and write), in steps.
 
 `--profile FILE` writes a cProfile of one more render of the largest plan,
 for `python -m pstats FILE` or snakeviz. CPU time (not wall time) is the fair
@@ -45,11 +49,11 @@ def setup():
 
 def phases(plan_pk):
     """CPU seconds of each phase of one cold render, and the page count."""
-    import weasyprint
     from django.utils import translation
 
     from documents import pdf
     from ops.pdf import BASE_URL, PRINT_CSS, StaticOnlyURLFetcher, _stylesheet, pdf_options
+    from ops.weasyprint_tuning import Html, collecting_garbage_after
 
     times = {}
     started = time.process_time()
@@ -57,16 +61,21 @@ def phases(plan_pk):
     with translation.override(plan.language):
         html = pdf.render_plan_html(plan)
     times["html"] = time.process_time() - started
-    started = time.process_time()
-    document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyURLFetcher()).render(
-        stylesheets=[_stylesheet(PRINT_CSS)]
-    )
-    times["layout"] = time.process_time() - started
-    started = time.process_time()
-    document.write_pdf(**pdf_options())
-    times["write"] = time.process_time() - started
+    rendering = time.process_time()
+    with collecting_garbage_after():
+        started = time.process_time()
+        document = Html(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyURLFetcher()).render(
+            stylesheets=[_stylesheet(PRINT_CSS)]
+        )
+        times["layout"] = time.process_time() - started
+        started = time.process_time()
+        document.write_pdf(**pdf_options())
+        times["write"] = time.process_time() - started
+        pages = len(document.pages)
+        del document
+    times["collect"] = time.process_time() - rendering - times["layout"] - times["write"]
     times["total"] = sum(times.values())
-    return times, len(document.pages)
+    return times, pages
 
 
 def main():

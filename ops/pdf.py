@@ -33,7 +33,6 @@ import time
 from contextlib import contextmanager
 from urllib.parse import unquote, urljoin, urlsplit
 
-import pydyf
 import weasyprint
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -45,6 +44,7 @@ from django.shortcuts import render
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import content_disposition_header, quote_etag
 
+from ops import weasyprint_tuning
 from ops.models import StoredPdf
 
 PRINT_CSS = "css/print.css"
@@ -55,6 +55,7 @@ ACCESSIBLE = "pdf/ua-1"
 BASE_URL = "https://kibs.invalid/"
 BUSY_TEMPLATE = "pdf_busy.html"
 log = logging.getLogger("kibs.pdf")
+weasyprint_tuning.apply()
 
 
 class PdfBusy(Exception):
@@ -131,49 +132,15 @@ def _stylesheet(name):
 
 def html_to_pdf(html, stylesheet=PRINT_CSS, variant=ACCESSIBLE):
     """PDF bytes for a whole HTML document styled by one static stylesheet. Takes seconds: callers store."""
-    document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyURLFetcher())
-    return document.write_pdf(stylesheets=[_stylesheet(stylesheet)], **pdf_options(variant))
+    with weasyprint_tuning.collecting_garbage_after():
+        document = weasyprint_tuning.Html(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyURLFetcher())
+        return document.write_pdf(stylesheets=[_stylesheet(stylesheet)], **pdf_options(variant))
 
 
 def pdf_options(variant=ACCESSIBLE):
     """What `write_pdf` is given besides the stylesheets (benchmarks/pdf_phases.py renders in steps with it)."""
     # Embed the subset of glyphs used, not whole font files.
     return {"pdf_variant": variant, "full_fonts": False, "uncompressed_pdf": False}
-
-
-# Upstream's quadratic tagging cost, removed ------------------------------------
-#
-# pydyf 0.13's `PDF.page_references` is a property that builds a new tuple of
-# every page's reference on each access. WeasyPrint reads it once per tagged
-# element (weasyprint/pdf/tags.py: every structure element's /Pg) and per
-# bookmark (pdf/anchors.py), so a tagged PDF/UA document pays pages ×
-# elements: for a 240-page plan that is 36 000 tuples of 240 items each, the
-# part of the render that grew 36 times for 10 times the content. The pages
-# are all added before tagging starts, so the tuple is the same every time.
-#
-# Memoise it on the PDF object, which WeasyPrint makes anew for each
-# write_pdf, and rebuild it whenever the page count differs from the one it
-# was built for (a page added later is never missed). The output is byte for
-# byte the same. Applied only while pydyf still has the plain property; the
-# proposal for upstream is docs/upstream-pydyf-page-references.md.
-
-
-def _memoised_page_references(pdf):
-    count = len(pdf.pages["Kids"])
-    cached = pdf.__dict__.get("_kibs_page_references")
-    if cached is None or cached[0] != count:
-        cached = (count, tuple(f"{number} 0 R".encode("ascii") for number in pdf.pages["Kids"][::3]))
-        pdf.__dict__["_kibs_page_references"] = cached
-    return cached[1]
-
-
-def _memoise_page_references():
-    current = pydyf.PDF.__dict__.get("page_references")
-    if isinstance(current, property) and current.fget is not _memoised_page_references:
-        pydyf.PDF.page_references = property(_memoised_page_references, doc=current.__doc__)
-
-
-_memoise_page_references()
 
 
 def html_digest(html, stylesheet=PRINT_CSS, variant=ACCESSIBLE):

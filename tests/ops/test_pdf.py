@@ -2,7 +2,6 @@
 
 import io
 
-import pydyf
 import pypdf
 import pytest
 import weasyprint
@@ -12,7 +11,6 @@ from ops.pdf import (
     BASE_URL,
     PdfBusy,
     StaticOnlyURLFetcher,
-    _memoised_page_references,
     forget,
     get_pdf,
     html_digest,
@@ -94,20 +92,6 @@ def test_forgetting_a_document_drops_it_and_what_is_under_it_only():
     forget("plan:1")
     forget("unit:1")
     assert sorted(StoredPdf.objects.values_list("name", flat=True)) == ["plan:12", "unit:12:2:nb"]
-
-
-def test_page_references_are_built_once_per_page_count():
-    """pydyf's quadratic `page_references` is memoised (ops.pdf says why); a page added later is never missed."""
-    assert pydyf.PDF.page_references.fget is _memoised_page_references
-    document = pydyf.PDF()
-    for _ in range(3):
-        page = pydyf.Dictionary({"Type": "/Page"})
-        document.add_page(page)
-    first = document.page_references
-    assert document.page_references is first  # not rebuilt on each access
-    assert first == tuple(f"{number} 0 R".encode() for number in document.pages["Kids"][::3])
-    document.add_page(pydyf.Dictionary({"Type": "/Page"}))
-    assert len(document.page_references) == 4 and document.page_references[:3] == first
 
 
 def test_a_long_tagged_document_stays_pdf_ua_with_bookmarks_on_the_right_pages():
