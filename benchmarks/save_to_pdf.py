@@ -5,7 +5,7 @@
 
 In a database of its own (created or emptied first; never name a database
 you keep), it imports the demo plan (`--scale 10` repeats its lists ten
-times), starts one `manage.py db_worker` as deployed (`--interval 1`), lets it
+times), starts one `manage.py db_worker` as deployed (its default interval), lets it
 render the plan, then makes one-word edits of a unit's text, each saved as a
 page saves it. For each edit it measures the time until the fresh PDF is
 stored, and then, in this process, a cold render of the same state (the
@@ -52,7 +52,7 @@ def main():
     with transaction.atomic():
         plan, _ = import_demo(scale=args.scale, slug="bench-save", name="Sortland kommune")
     worker = subprocess.Popen(
-        [sys.executable, "manage.py", "db_worker", "--no-reload", "--interval", "1", "-v0"], cwd=ROOT, env=os.environ
+        [sys.executable, "manage.py", "db_worker", "--no-reload", "-v0"], cwd=ROOT, env=os.environ
     )
 
     def wait_fresh():

@@ -161,3 +161,10 @@ def test_an_edit_on_host_a_is_served_fresh_by_host_b_rendered_once(hosts, worker
     renders = rendered_documents(workers.folder)
     assert renders.count(name) == 2, renders
     assert stored_pdf(name, digest) == fresh
+
+
+def test_an_idle_worker_asks_the_queue_every_fifth_of_a_second():
+    """A saved change waits half the polling interval on average before its render starts (deployment.md)."""
+    from ops.management.commands.db_worker import Command
+
+    assert Command().create_parser("manage.py", "db_worker").get_default("interval") == 0.2
