@@ -72,8 +72,8 @@ def _memoise_page_references():
 # WeasyPrint 70 draws every SVG <text> one letter at a time: a Pango layout
 # per letter to measure it and another to draw it, and a text-showing
 # operator per letter in the page. The printed year wheel has some 110 labels
-# of up to 42 letters, so its one page cost about a fifth of the demo plan's
-# whole render. Letter by letter is needed only when letters are placed one by
+# of up to 42 letters, so its one page cost about 0.6 s, a sixth of the demo
+# plan's whole render. Letter by letter is needed only when letters are placed one by
 # one (several x or y values, dx, dy, rotate, textLength, letter-spacing). A
 # <text> with one x and one y and none of those is drawn here as one run, from
 # the layout WeasyPrint measures the whole text with anyway: the same place,
