@@ -73,8 +73,9 @@ for base in "${BASES[@]}"; do
     curl -sf "$base/health/" >/dev/null || { cat "$OUT"/gunicorn-*.log >&2; exit 1; }
 done
 if [ "$EDITORS" -gt 0 ]; then
-    # One worker for every host, as deployed: it renders the PDFs the editors' saves enqueue.
-    LOG_LEVEL=INFO "$PY" manage.py db_worker --no-reload >"$OUT/worker.log" 2>&1 &
+    # One worker for every host, as deployed (at a lower CPU priority than the pages, docs/deployment.md):
+    # it renders the PDFs the editors' saves enqueue.
+    LOG_LEVEL=INFO nice -n 10 "$PY" manage.py db_worker --no-reload >"$OUT/worker.log" 2>&1 &
     PIDS+=($!)
 fi
 START=$(date -u +%Y-%m-%dT%H:%M:%S)
