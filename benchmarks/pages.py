@@ -227,12 +227,14 @@ def run_pairs(base, urls, cookie, static_name, args):
 
     results = {}
     for name, url in urls.items():
-        for path in (url, f"/bench/constant/{name}/"):  # warm: the cache filled, the workers' code loaded
-            urllib.request.urlopen(urllib.request.Request(base + path, headers={"Cookie": f"sessionid={cookie}"}))
         public = name == "public-page"
+        # Warm: the cache filled, and every gunicorn worker has loaded the code and kept its copy of the page.
+        for path in (url, f"/bench/constant/{name}/"):
+            urllib.request.urlopen(urllib.request.Request(base + path, headers={"Cookie": f"sessionid={cookie}"}))
+            wrk(base + path, 1, args.connections, None if public else cookie)
         results[name] = paired(measure(url, not public), measure(f"/bench/constant/{name}/", not public), args.rounds)
         print(f"{name}: {results[name]}", flush=True)
-    urllib.request.urlopen(base + f"/static/{static_name}")
+    wrk(base + f"/static/{static_name}", 1, args.connections)
     results["public-page vs WhiteNoise"] = paired(
         measure(urls["public-page"], False), measure(f"/static/{static_name}", False), args.rounds
     )
