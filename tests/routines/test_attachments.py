@@ -20,18 +20,20 @@ def english(settings):
 
 
 def office_file(inner):
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr(f"{inner}/document.xml", "<x/>")
-    return buffer.getvalue()
+    return zip_file({"[Content_Types].xml": "<Types/>", f"{inner}/document.xml": "<x/>"})
 
 
 def odt_file():
+    return zip_file({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"})
+
+
+def zip_file(members):
+    # A fixed date in every entry: the bytes are parameters of a test, so they name it, and each pytest-xdist
+    # worker must collect the same names (zipfile would stamp the time of collection, in 2-second steps).
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
-        archive.writestr("content.xml", "<x/>")
+        for name, text in members.items():
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)), text)
     return buffer.getvalue()
 
 
