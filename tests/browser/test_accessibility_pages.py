@@ -338,6 +338,8 @@ def mfa_login_pages(page, language):
     found["authenticator code at login"] = page_problems(page, language, expect="Kode fr")
     page.locator("main [name=code]").fill("000000")
     page.locator("main [type=submit]").click()
+    # The same address answers: wait for the answer itself, not for a new address, before looking at the page.
+    page.get_by_text("Feil kode.").wait_for()
     found["authenticator code refused"] = page_problems(page, language, expect="Feil kode.")
     page.locator("main [name=code]").fill(format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time()))))
     page.locator("main [type=submit]").click()
